@@ -1,0 +1,32 @@
+# newscompare: `make report` and `make test` are all a new user needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lab notebooks clean-venv
+
+# (Re)build the virtual environment when it is missing or older than the requirements.
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $(STAMP)
+
+report: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m newscompare report seeds --out reports/seeds
+
+test: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest tests
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly notebooks
+
+lab: $(STAMP)
+	$(PY) -m jupyter lab notebooks
+
+clean-venv:
+	rm -rf $(VENV)
+
+# Maintainers: re-execute the committed notebooks in place after a change that alters their outputs.
+notebooks: $(STAMP)
+	cd notebooks && for nb in [0-9]*.ipynb; do ../$(PY) -m jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; done

@@ -1,0 +1,222 @@
+"""Cleaning: separate the article's own prose from what surrounds it, and log every change.
+
+Every change is an Edit: the raw span it covers, the raw text, what stands in its place in the clean
+text ("" for a removal) and the name of the rule. ``rebuild_raw(clean)`` puts the raw text back
+together from the clean text and the log, exactly; tests hold it to that.
+
+The rules are data: ``data/cleaning_rules.csv`` (name, scope, pattern, replacement, description).
+Scopes: ``line`` removes a whole line that matches; ``before:RULE`` removes the line just before a line
+removed by RULE (an image caption before its credit); ``prefix`` removes a dateline before the first
+sentence and keeps its parts as metadata; ``char`` replaces characters in kept lines. Two rules are
+code, not patterns: ``mojibake`` (ftfy repairs text decoded with the wrong encoding, curly quotes kept)
+and ``unicode_nfc`` (composed Unicode form).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .load import Article
+
+REMOVALS_COLUMNS = ["article", "start", "end", "text", "replacement", "rule"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    scope: str
+    pattern: re.Pattern
+    replacement: str
+    description: str
+
+
+@dataclass
+class Edit:
+    """One change: raw[start:end] == text became ``replacement`` at ``clean_start`` in the clean text."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+    rule: str
+    clean_start: int = 0
+
+
+@dataclass
+class Cleaned:
+    """An article's clean text, the log of edits that made it, and what the edits kept as metadata."""
+
+    article: str
+    raw: str
+    text: str
+    edits: list[Edit]
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._starts = [e.clean_start for e in self.edits]
+
+    def to_raw(self, pos: int, side: str = "start") -> int:
+        """Map a clean-text offset to the raw text. ``side='end'`` maps a span's end before a removal."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        # Walk back over edits at the same clean position so removals there are seen.
+        while i >= 0 and self.edits[i].clean_start == pos and side == "end":
+            i -= 1
+        if i < 0:
+            return pos
+        e = self.edits[i]
+        rep_end = e.clean_start + len(e.replacement)
+        if pos >= rep_end:
+            return e.end + (pos - rep_end)
+        return e.start + min(pos - e.clean_start, len(e.text))
+
+    def removals(self) -> pd.DataFrame:
+        """The log as a table: article, start, end, text, replacement, rule (raw offsets)."""
+        rows = [(self.article, e.start, e.end, e.text, e.replacement, e.rule) for e in self.edits]
+        return pd.DataFrame(rows, columns=REMOVALS_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """The cleaning rules shipped in ``data/cleaning_rules.csv``."""
+    text = resources.files("newscompare").joinpath("data/cleaning_rules.csv").read_text(encoding="utf-8")
+    rules = []
+    for row in csv.DictReader(text.splitlines()):
+        rules.append(Rule(row["name"], row["scope"], re.compile(row["pattern"]),
+                          (row.get("replacement") or "").encode().decode("unicode_escape"),
+                          row["description"]))
+    return tuple(rules)
+
+
+def _split_lines(text: str) -> list[tuple[int, str, str]]:
+    """(offset, content, line ending) for every line; endings are kept so offsets add up."""
+    out = []
+    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n)|([^\r\n]+)$", text):
+        if m.group(3) is not None:
+            out.append((m.start(), m.group(3), ""))
+        else:
+            out.append((m.start(), m.group(1), m.group(2)))
+    return out
+
+
+def _repair(content: str) -> tuple[str, str | None]:
+    """Return (fixed text, rule name) for mojibake or non-NFC text; rule is None when nothing changed."""
+    import ftfy
+
+    fixed = ftfy.fix_encoding(content)
+    rule = "mojibake" if fixed != content else None
+    nfc = unicodedata.normalize("NFC", fixed)
+    if nfc != fixed:
+        rule = rule or "unicode_nfc"
+    return nfc, rule
+
+
+def _char_edits(segment: str, offset: int, rules) -> list[Edit]:
+    edits = []
+    for rule in rules:
+        for m in rule.pattern.finditer(segment):
+            edits.append(Edit(offset + m.start(), offset + m.end(), m.group(0), rule.replacement, rule.name))
+    edits.sort(key=lambda e: e.start)
+    kept, last = [], -1
+    for e in edits:  # the first rule to claim a character wins
+        if e.start >= last:
+            kept.append(e)
+            last = e.end
+    return kept
+
+
+def _apply_char_rules(text: str, rules) -> str:
+    for rule in rules:
+        text = rule.pattern.sub(lambda m, r=rule: r.replacement, text)
+    return text
+
+
+def clean_text(raw: str, article: str = "") -> Cleaned:
+    """Clean one raw text; see the module docstring for the rules."""
+    rules = load_rules()
+    line_rules = [r for r in rules if r.scope == "line"]
+    before_rules = [r for r in rules if r.scope.startswith("before:")]
+    prefix_rules = [r for r in rules if r.scope == "prefix"]
+    char_rules = [r for r in rules if r.scope == "char"]
+    lines = _split_lines(raw)
+
+    # Pass 1: which lines go, and by which rule.
+    removed: dict[int, str] = {}
+    for i, (_, content, _) in enumerate(lines):
+        for rule in line_rules:
+            if rule.pattern.search(content):
+                removed[i] = rule.name
+                break
+    for rule in before_rules:
+        target = rule.scope.split(":", 1)[1]
+        for i in [i for i, name in removed.items() if name == target]:
+            j = i - 1
+            while j >= 0 and not lines[j][1].strip() and j not in removed:
+                j -= 1
+            if j >= 0 and j not in removed and rule.pattern.search(lines[j][1].strip()):
+                removed[j] = rule.name
+
+    # Pass 2: build the clean text and the log.
+    edits: list[Edit] = []
+    meta: dict = {}
+    seen_prose = False
+    for i, (start, content, ending) in enumerate(lines):
+        if i in removed:
+            whole = content + ending
+            edits.append(Edit(start, start + len(whole), whole, "", removed[i]))
+            continue
+        body_start = start
+        if not seen_prose and content.strip():
+            seen_prose = True
+            for rule in prefix_rules:
+                m = rule.pattern.match(content)
+                # A dateline is short and is followed by the sentence proper.
+                if m and m.end() < len(content) and m.end() <= 60:
+                    edits.append(Edit(start, start + m.end(), m.group(0), "", rule.name))
+                    meta.update({f"dateline_{k}": v.strip() for k, v in m.groupdict().items() if v})
+                    body_start = start + m.end()
+                    break
+        body = raw[body_start : start + len(content)]
+        fixed, rule_name = _repair(body)
+        if rule_name:
+            edits.append(Edit(body_start, body_start + len(body), body, _apply_char_rules(fixed, char_rules),
+                              rule_name))
+        else:
+            edits.extend(_char_edits(body, body_start, char_rules))
+        edits.extend(_char_edits(ending, start + len(content), char_rules))
+
+    # Clean text and each edit's clean offset.
+    parts, pos, shift = [], 0, 0
+    for e in edits:
+        parts.append(raw[pos : e.start])
+        e.clean_start = e.start - shift
+        parts.append(e.replacement)
+        shift += len(e.text) - len(e.replacement)
+        pos = e.end
+    parts.append(raw[pos:])
+    return Cleaned(article=article, raw=raw, text="".join(parts), edits=edits, meta=meta)
+
+
+def clean(article: Article) -> Cleaned:
+    """Clean an Article; the dateline parts are also copied into ``article.meta``."""
+    cleaned = clean_text(article.raw, article.id)
+    article.meta.update(cleaned.meta)
+    return cleaned
+
+
+def rebuild_raw(text: str, edits: list[Edit]) -> str:
+    """Put the raw text back together from the clean text and the log of edits."""
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[pos : e.clean_start])
+        out.append(e.text)
+        pos = e.clean_start + len(e.replacement)
+    out.append(text[pos:])
+    return "".join(out)

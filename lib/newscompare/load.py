@@ -1,0 +1,276 @@
+"""Loading: files and folders in, Article objects out.
+
+An Article keeps the text exactly as decoded (``raw``); nothing here edits it. Cleaning, with a log of
+every change, is ``newscompare.clean``'s job. Input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ArticleLoadError
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MANIFEST_NAME = "articles.csv"
+MAX_BYTES = 200 * 1024 * 1024  # a news article is never this large; refuse rather than exhaust memory
+
+# Magic numbers of files people save by mistake next to their articles.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+
+
+class NewsCompareWarning(UserWarning):
+    """Something was repaired or guessed while reading an article; the result is still usable."""
+
+
+@dataclass
+class Article:
+    """One article as read from disk.
+
+    ``raw`` is the text exactly as decoded (for HTML: the main text trafilatura extracted). ``meta``
+    holds the manifest fields plus what loading found out: ``format``, ``encoding``, ``title_source``,
+    ``english`` and ``warnings``.
+    """
+
+    id: str
+    path: Path
+    raw: str
+    title: str
+    meta: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # keep notebook output short and stable
+        return f"Article(id={self.id!r}, path={self.path.name!r}, chars={len(self.raw)})"
+
+
+# --------------------------------------------------------------------------------------------- decoding
+def _cp1252_fallback(err: UnicodeDecodeError):
+    """Decode the bytes UTF-8 rejects as cp1252 (or latin-1 where cp1252 has a hole)."""
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace").replace("\ufffd", "") or bad.decode("latin-1"), err.end
+
+
+codecs.register_error("newscompare-cp1252", _cp1252_fallback)
+
+
+def _looks_utf16_without_bom(data: bytes) -> str | None:
+    """Return 'utf-16-le'/'utf-16-be' when every other byte is NUL, as in BOM-less UTF-16 text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """Decode article bytes; return (text, encoding name, notes about anything guessed)."""
+    notes: list[str] = []
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, notes
+            except UnicodeDecodeError as exc:
+                raise ArticleLoadError(path, f"starts with a {enc} byte-order mark but is not valid {enc} "
+                                       f"(byte {exc.start})", "re-save the file as UTF-8") from None
+    utf16 = _looks_utf16_without_bom(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+            notes.append(f"decoded as {utf16} without a byte-order mark")
+            return text, utf16, notes
+        except UnicodeDecodeError:
+            pass
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ArticleLoadError(path, f"is {kind}, not a text article", "give a .txt, .md or .html file")
+    if b"\x00" in data[:8000]:
+        raise ArticleLoadError(path, "contains NUL bytes: a binary file, not a text article",
+                               "give a .txt, .md or .html file")
+    try:
+        return data.decode("utf-8"), "utf-8", notes
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    # Valid UTF-8 multi-byte sequences before the first bad byte suggest a mixed file.
+    if re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data[:first_bad]):
+        text = data.decode("utf-8", errors="newscompare-cp1252")
+        notes.append(f"mixed encodings: UTF-8 with cp1252 bytes (first at byte {first_bad})")
+        return text, "utf-8+cp1252", notes
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ArticleLoadError(path, f"cannot be decoded as text (invalid UTF-8 at byte {first_bad} "
+                               "and no other encoding fits)", "re-save the file as UTF-8")
+    notes.append(f"not UTF-8; detected legacy encoding {best.encoding}")
+    return str(best), best.encoding, notes
+
+
+# ------------------------------------------------------------------------------------------ language
+_EN_STOP = set("the of and to a in is that for it was on with as by be are this at from he his but not "
+               "have has had which an they their or were its been also who will would after said".split())
+
+
+def looks_english(text: str) -> bool:
+    """True when English function words make up a plausible share of the words.
+
+    A cheap offline check (no model): English prose has 25-50% function words from this short
+    list; German, Arabic or Russian text has almost none.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 8:
+        return True  # too short to tell; do not cry wolf
+    share = sum(w in _EN_STOP for w in words) / len(words)
+    return share >= 0.12
+
+
+# --------------------------------------------------------------------------------------------- files
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    title = " ".join(words[:n])
+    return title + (" …" if len(words) > n else "")
+
+
+def _html_to_text(html: str, path: Path) -> tuple[str, str | None]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta is not None and meta.title else None
+    if not text or len(text.split()) < 5:
+        raise ArticleLoadError(path, "HTML page has no article text (only navigation, scripts or markup)",
+                               "save the article page itself, or paste its text into a .txt file")
+    return text, title
+
+
+def read_manifest_csv(path: str | Path) -> dict[str, dict]:
+    """Read a manifest CSV (columns: file, id, title, ...): a dict from file name to its row."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArticleLoadError(path, "manifest file not found", "check the path")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if rows and "file" not in rows[0]:
+        raise ArticleLoadError(path, "manifest has no 'file' column", "add a 'file' column naming each article")
+    return {Path(row["file"].strip()).name: {k: (v or "").strip() for k, v in row.items() if k}
+            for row in rows}
+
+
+def read_manifest(folder: Path) -> dict[str, dict]:
+    """The manifest ``articles.csv`` in ``folder``, or an empty dict when there is none."""
+    path = Path(folder) / MANIFEST_NAME
+    return read_manifest_csv(path) if path.is_file() else {}
+
+
+def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> Article:
+    """Read one article file (.txt, .md, .html, .htm) into an Article.
+
+    Raises ArticleLoadError naming the file for a missing path, an empty, binary or undecodable file,
+    or an HTML page with no article text. Warns (NewsCompareWarning) where it guessed or repaired.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ArticleLoadError(path, "no such file", "check the path")
+    if path.is_dir():
+        raise ArticleLoadError(path, "is a folder; use load_articles() for folders")
+    if manifest is None:
+        manifest = read_manifest(path.parent)
+    row = manifest.get(path.name, {})
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleLoadError(path, f"is {size / 1e6:.0f} MB, larger than any article "
+                               f"({MAX_BYTES // (1024 * 1024)} MiB limit)", "split it into articles")
+    with open(path, "rb") as fh:  # read-only: input files are never written
+        data = fh.read()
+    if not data:
+        raise ArticleLoadError(path, "is empty (0 bytes)", "check that the download or export worked")
+    text, encoding, notes = decode_bytes(data, path)
+    fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
+    title = row.get("title") or None
+    title_source = "manifest" if title else None
+    if fmt == "html":
+        text, html_title = _html_to_text(text, path)
+        if not title and html_title:
+            title, title_source = html_title, "html"
+    if not text.strip():
+        raise ArticleLoadError(path, "contains only whitespace", "check that the download or export worked")
+    if not title:
+        title, title_source = _first_words(text), "first words"
+    english = looks_english(text)
+    if not english:
+        notes.append("does not look like English; the lexicons are English-only, so scores are unreliable")
+    from ftfy.badness import is_bad
+
+    if is_bad(text):
+        notes.append("contains mojibake (text decoded with the wrong encoding); cleaning repairs it")
+    for note in notes:
+        warnings.warn(f"{path}: {note}", NewsCompareWarning, stacklevel=2)
+    meta = {k: v for k, v in row.items() if k not in {"id", "file", "title"}}
+    meta.update(format=fmt, encoding=encoding, title_source=title_source, english=english,
+                warnings=notes, bytes=size)
+    art_id = row.get("id") or path.stem
+    return Article(id=art_id, path=path, raw=text, title=title, meta=meta)
+
+
+def _expand(paths) -> list[tuple[Path, dict]]:
+    """Files named directly, plus the article files in each folder (sorted), with the folder manifest."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out: list[tuple[Path, dict]] = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise ArticleLoadError(p, "no such file or folder", "check the path")
+        if p.is_dir():
+            manifest = read_manifest(p)
+            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not f.name.startswith(".") and f.name.lower() != "readme.md")
+            if not files:
+                raise ArticleLoadError(p, "folder has no article files (.txt, .md, .html, .htm)",
+                                       "put the articles in it or name the files directly")
+            out.extend((f, manifest) for f in files)
+        else:
+            out.append((p, read_manifest(p.parent)))
+    return out
+
+
+def load_articles(paths, manifest: str | Path | None = None) -> list[Article]:
+    """Load every article in ``paths`` (files and folders, in any mix).
+
+    ``manifest`` names an articles.csv to use instead of the one found beside the files. Ids are made
+    unique (a warning names any that had to change).
+    """
+    override = read_manifest_csv(manifest) if manifest is not None else None
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for path, folder_manifest in _expand(paths):
+        art = load_article(path, override if override is not None else folder_manifest)
+        if art.id in seen:
+            n = 2
+            while f"{art.id}-{n}" in seen:
+                n += 1
+            warnings.warn(f"{path}: id {art.id!r} already used; renamed {art.id}-{n}", NewsCompareWarning,
+                          stacklevel=2)
+            art.id = f"{art.id}-{n}"
+        seen.add(art.id)
+        articles.append(art)
+    return articles

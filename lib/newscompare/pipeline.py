@@ -1,0 +1,36 @@
+"""From paths to analysed documents in one call, and the per-article summary table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .clean import clean
+from .load import load_articles
+from .segment import Document, segment
+
+ARTICLE_COLUMNS = ["article", "path", "title", "words", "sentences", "paragraphs", "quotes", "format",
+                   "encoding", "english", "dateline_place", "dateline_agency", "removed_chars"]
+
+
+def prepare(paths, manifest: str | Path | None = None) -> list[Document]:
+    """Load, clean and segment every article in ``paths`` (files and folders in any mix)."""
+    return [segment(a, clean(a)) for a in load_articles(paths, manifest=manifest)]
+
+
+def articles_table(docs: list[Document]) -> pd.DataFrame:
+    """One row per article: id, input path, title, size, encoding, dateline, and characters removed."""
+    rows = []
+    for d in docs:
+        m = d.article.meta
+        rows.append((d.id, str(d.article.path), d.article.title, d.words,
+                     sum(not s.heading for s in d.sentences), len(d.paragraphs), len(d.quotes), m.get("format"),
+                     m.get("encoding"), m.get("english"), m.get("dateline_place", ""),
+                     m.get("dateline_agency", ""), sum(len(e.text) - len(e.replacement) for e in d.cleaned.edits)))
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def removals_table(docs: list[Document]) -> pd.DataFrame:
+    """Every cleaning edit of every article: article, start, end, text, replacement, rule."""
+    return pd.concat([d.cleaned.removals() for d in docs], ignore_index=True)

@@ -1,0 +1,93 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newscompare as nc
+from newscompare.clean import clean_text, load_rules, rebuild_raw
+
+
+def test_seeds_rebuild_exactly(seed_docs):
+    for doc in seed_docs.values():
+        assert rebuild_raw(doc.cleaned.text, doc.cleaned.edits) == doc.article.raw
+
+
+def test_seed_002_boilerplate_goes_to_the_log(seed_docs):
+    doc = seed_docs["su25-2018"]
+    log = doc.cleaned.removals()
+    related = log[log.rule == "related_link"]
+    assert len(related) == 3 and all(t.startswith("Related:") for t in related.text)
+    assert log[log.rule == "image_credit"].text.str.strip().tolist() == ["Image: Wikimedia Commons"]
+    assert log[log.rule == "image_caption"].text.str.strip().tolist() == ["Russian jets at Khmeimim Airbase, Syria"]
+    for gone in ("Related:", "Wikimedia", "Khmeimim Airbase, Syria"):
+        assert gone not in doc.text
+
+
+def test_dateline_becomes_metadata_and_first_sentence_starts_clean(seed_docs):
+    doc = seed_docs["su25-2018"]
+    assert doc.article.meta["dateline_place"] == "Damascus"
+    assert doc.article.meta["dateline_agency"] == "GPA"
+    assert doc.sentences[0].text.startswith("A Russian jet was shot down")
+    assert doc.sentences[0].start == 15  # the offset still points into the raw file
+
+
+def test_curly_quotes_are_kept(seed_docs):
+    assert "“stab in the back”" in seed_docs["su24-2015"].text
+
+
+@pytest.mark.parametrize("raw,rule,kept", [
+    ("Text one.\nRelated: Another story\nText two.", "related_link", "Text one.\nText two."),
+    ("Text.\nA caption here\nPhoto: Reuters\nMore text.", "image_caption", "Text.\nMore text."),
+    ("Text.\nShare this article\nMore.", "share_line", "Text.\nMore."),
+    ("Text.\nSign up for our daily newsletter here\nMore.", "newsletter", "Text.\nMore."),
+    ("By Jane Doe\nThe minister spoke on Monday.", "byline", "The minister spoke on Monday."),
+    ("© 2018 Example News. All rights reserved.\nText.", "copyright", "Text."),
+    ("MOSCOW, Nov 24 (Reuters) - Russia said a jet was downed.", "dateline", "Russia said a jet was downed."),
+    ("LONDON — The talks began on Monday.", "dateline_caps", "The talks began on Monday."),
+    ("One\r\nTwo\rThree", "line_ending", "One\nTwo\nThree"),
+    ("A\u00a0B", "nonbreaking_space", "A B"),
+    ("A\u200bB", "zero_width", "AB"),
+    ("A\x07B", "control_char", "AB"),
+    ("The â€œvettedâ€\x9d rebels.", "mojibake", "The “vetted” rebels."),
+    ("Cafe\u0301 talks.", "unicode_nfc", "Caf\u00e9 talks."),
+])
+def test_each_rule(raw, rule, kept):
+    cleaned = clean_text(raw)
+    assert cleaned.text == kept
+    assert rule in {e.rule for e in cleaned.edits}
+    assert rebuild_raw(cleaned.text, cleaned.edits) == raw
+
+
+def test_every_shipped_rule_has_a_test_case():
+    tested = {"related_link", "image_caption", "image_credit", "share_line", "newsletter", "byline",
+              "copyright", "dateline", "dateline_caps", "line_ending", "nonbreaking_space", "zero_width",
+              "control_char"}
+    assert {r.name for r in load_rules()} <= tested
+
+
+def test_prose_is_not_mistaken_for_boilerplate():
+    raw = ("By the end of the day the army had withdrawn.\nRelated talks in Geneva failed.\n"
+           "Image rights are disputed, said the lawyer.")
+    assert clean_text(raw).text == raw
+
+
+def test_offsets_map_back_to_raw(seed_docs):
+    for doc in seed_docs.values():
+        for s in doc.sentences:
+            assert doc.article.raw[s.start:s.end].replace("\u00a0", " ") == s.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .,\n\r\t\u00a0\u200b“”\"'‘’é\x07") + [
+    "Related: x\n", "Image: y\n", "Cap\n", "Paris (AFP) – ", "â€œ", "e\u0301", "By Jo Lee\n"]), max_size=40)
+       .map("".join))
+def test_clean_text_plus_log_rebuilds_any_text(raw):
+    cleaned = clean_text(raw)
+    assert rebuild_raw(cleaned.text, cleaned.edits) == raw
+    starts = [e.start for e in cleaned.edits]
+    assert starts == sorted(starts)
+
+
+def test_clean_article_updates_meta(write):
+    art = nc.load_article(write("a.txt", "PARIS (AFP) – Talks began. They ended."))
+    nc.clean(art)
+    assert art.meta["dateline_place"] == "PARIS" and art.meta["dateline_agency"] == "AFP"

@@ -1,0 +1,69 @@
+import newscompare as nc
+from newscompare.segment import find_paragraphs, find_quotes, split_sentences, tag_text, tokenize
+
+# Counted by hand (see README, "Known limits"): the 2015 piece has 14 sentences in 4 paragraphs;
+# the 2018 piece has 25 sentences plus one sub-heading ("The Turkish Connection") in 15 paragraphs.
+HAND_COUNTS = {"su24-2015": (14, 0, 4), "su25-2018": (25, 1, 15)}
+
+
+def test_sentence_counts_match_hand_counts(seed_docs):
+    for art, (sents, headings, pars) in HAND_COUNTS.items():
+        doc = seed_docs[art]
+        assert sum(not s.heading for s in doc.sentences) == sents
+        assert sum(s.heading for s in doc.sentences) == headings
+        assert len(doc.paragraphs) == pars
+
+
+def test_sentences_are_ordered_non_overlapping_and_inside_the_text(seed_docs):
+    for doc in seed_docs.values():
+        prev = -1
+        for s in doc.sentences:
+            assert prev <= s.start < s.end <= len(doc.article.raw)
+            assert doc.text[s.clean_start:s.clean_end] == s.text
+            prev = s.end
+
+
+def test_quotes_and_in_quote_flag():
+    text = "He said: “We are leaving now.” Then he left.\n\n“All of this is a quote.”"
+    quotes = find_quotes(text)
+    assert [text[q.inner_start:q.inner_end] for q in quotes] == ["We are leaving now.", "All of this is a quote."]
+    doc = nc.segment(nc.Article("t", __import__("pathlib").Path("t.txt"), text, "t"))
+    # in_quote: most of the sentence is quoted words, so the voice is the source's, not the author's.
+    assert [s.in_quote for s in doc.sentences] == [True, False, True]
+
+
+def test_unbalanced_and_mixed_quotes_do_not_raise():
+    text = 'He said "we will win.\n\nAnd ‘vetted’ rebels “Another paragraph” with "straight" marks.'
+    quotes = find_quotes(text)
+    assert any(not q.closed for q in quotes)
+    assert "vetted" in [text[q.inner_start:q.inner_end] for q in quotes]
+
+
+def test_apostrophes_are_not_quotes():
+    assert find_quotes("Turkey’s jets and the rebels’ guns.") == []
+
+
+def test_paragraphs_from_blank_lines_or_single_lines():
+    assert len(find_paragraphs("a\nb\n\nc")) == 2
+    assert len(find_paragraphs("a\nb\nc")) == 3
+
+
+def test_pysbd_keeps_abbreviations_together():
+    spans = split_sentences("Mr. Putin met the U.S. envoy on Nov. 24. They spoke for an hour.")
+    assert len(spans) == 2
+
+
+def test_tokens_and_tags_have_offsets_and_need_no_nltk_data():
+    text = "Turkish Prime Minister Ahmet Davutoğlu told reporters about the U.S. jets."
+    toks = tokenize(text)
+    assert all(text[s:e] == t for t, s, e in toks)
+    assert "U.S." in [t for t, _, _ in toks]
+    tags = dict((t, tag) for t, tag, _, _ in tag_text(text))
+    assert tags["Davutoğlu"] == "NNP" and tags["told"] == "VBD"
+
+
+def test_sentences_table_columns(seed_docs):
+    table = nc.sentences_table(list(seed_docs.values()))
+    assert list(table.columns) == ["article", "sentence", "paragraph", "start", "end", "text", "words",
+                                   "heading", "in_quote", "quote_share"]
+    assert len(table) == 14 + 26
