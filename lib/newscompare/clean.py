@@ -15,15 +15,14 @@ and ``unicode_nfc`` (composed Unicode form).
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
+from .lexicons import read_table
 from .load import Article
 
 REMOVALS_COLUMNS = ["article", "start", "end", "text", "replacement", "rule"]
@@ -86,9 +85,8 @@ class Cleaned:
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """The cleaning rules shipped in ``data/cleaning_rules.csv``."""
-    text = resources.files("newscompare").joinpath("data/cleaning_rules.csv").read_text(encoding="utf-8")
     rules = []
-    for row in csv.DictReader(text.splitlines()):
+    for row in read_table("cleaning_rules.csv"):
         rules.append(Rule(row["name"], row["scope"], re.compile(row["pattern"]),
                           (row.get("replacement") or "").encode().decode("unicode_escape"),
                           row["description"]))

@@ -15,8 +15,18 @@ STYLE = {
 }
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None):
+    import sys
+
+    print(f"{category.__name__}: {message}", file=sys.stderr if file is None else file)
+
+
 def setup() -> None:
-    """Fixed matplotlib and pandas display settings, so outputs look the same on every machine and run."""
+    """Fixed matplotlib and pandas display settings and one-line warnings (no machine paths), so
+    notebook outputs are the same on every machine and run."""
+    import warnings
+
+    warnings.showwarning = _one_line_warning
     plt.rcParams.update(STYLE)
     pd.set_option("display.width", 120)
     pd.set_option("display.max_colwidth", 100)
@@ -61,3 +71,61 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, by: str = "artic
     ax.legend(title=by)
     fig.tight_layout()
     return fig, table.reset_index()
+
+
+def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distinctive words per article"):
+    """z-score against log frequency, one panel per article, the top terms labelled.
+
+    Read it as: the higher a word stands, the more typical it is of that article compared with the
+    others; |z| > 1.96 is the usual bar for a difference beyond chance.
+    """
+    import numpy as np
+
+    ids = list(dict.fromkeys(terms["article"]))
+    cols = colors(ids)
+    fig, axes = plt.subplots(1, len(ids), figsize=(5 * len(ids), 4), sharey=True, squeeze=False)
+    for ax, art in zip(axes[0], ids):
+        mine = terms[terms["article"] == art]
+        ax.scatter(np.log10(mine["count"].clip(lower=1)), mine["z"], s=10, color=cols[art], alpha=0.5, label=art)
+        best = mine.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
+        for (count, z), group in best.groupby(["count", "zr"], sort=False):  # tied words share one label
+            ax.annotate(", ".join(group["term"]), (np.log10(max(1, count)), z), fontsize=8,
+                        xytext=(4, -3), textcoords="offset points")
+        ax.axhline(1.96, color="grey", lw=0.8, ls="--")
+        ax.set_title(f"{art} vs the rest")
+        ax.set_xlabel("log10 sentences using the word")
+        ax.legend(loc="lower right")
+    axes[0][0].set_ylabel("z-score (log-odds, informative prior)")
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot: pd.DataFrame | None = None,
+            cmap: str = "Blues", center: float | None = None, colorbar: str = ""):
+    """A labelled heatmap; ``annot`` (same shape) is written in the cells (counts by default)."""
+    import numpy as np
+
+    values = matrix.astype(float).values
+    fig, ax = plt.subplots(figsize=(1.6 * matrix.shape[1] + 3, 0.38 * matrix.shape[0] + 1.6))
+    kwargs = {}
+    if center is not None:
+        span = np.nanmax(np.abs(values - center)) or 1.0
+        kwargs = {"vmin": center - span, "vmax": center + span}
+    im = ax.imshow(values, cmap=cmap, aspect="auto", **kwargs)
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
+    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    labels = matrix if annot is None else annot
+    lo, hi = im.get_clim()
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            strong = abs(values[i, j] - (lo + hi) / 2) > 0.3 * (hi - lo) if center is not None else \
+                values[i, j] > lo + 0.6 * (hi - lo)
+            ax.text(j, i, str(labels.iloc[i, j]), ha="center", va="center", fontsize=8,
+                    color="white" if strong else "black")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(im, ax=ax, label=colorbar)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,479 @@
+"""Framing: who each article names and how, its distinctive words, its news frames, how sure it
+sounds, and which content it shares with the other articles or leaves out.
+
+Every table carries ``article`` and ``sentence`` (or can be joined to the mentions that do), so each
+figure can be traced to its sentences. Lexicons live in ``data/``: actors.csv, titles.txt,
+not_actors.txt, frames.csv, stance.csv.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .lexicons import read_list, read_table
+from .load import NewsCompareWarning
+from .segment import Document
+
+MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
+ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in"]
+TERM_COLUMNS = ["term", "article", "count", "z"]
+FRAME_HIT_COLUMNS = ["article", "sentence", "frame", "words", "text"]
+FRAME_COLUMNS = ["article", "frame", "sentences", "share"]
+STANCE_COLUMNS = ["article", "marker", "category", "sentence", "words", "text"]
+ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
+Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly""".split())
+MIN_HITS = 5  # fewer hits than this and a comparison is flagged as resting on thin evidence
+MIN_WORDS = 150  # shorter articles give unstable shares and rates
+
+STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yours yourself
+yourselves one two s t its it’s also well much many however""".split())
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, NewsCompareWarning, stacklevel=3)
+
+
+def check_lengths(docs: list[Document]) -> None:
+    """Warn about articles too short for stable shares and rates."""
+    for d in docs:
+        if d.words < MIN_WORDS:
+            _warn(f"{d.id}: only {d.words} words; shares and rates per 1,000 words are unstable below {MIN_WORDS}")
+
+
+# =========================================================================================== 1. actors
+@dataclass(frozen=True)
+class ActorLexicon:
+    names: re.Pattern | None
+    name_actor: dict
+    compound: re.Pattern | None
+    modifier_actor: dict
+    fixed_labels: re.Pattern | None
+    label_actor: dict
+    titles: frozenset
+    not_actors: frozenset
+    demonyms: frozenset
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def actor_lexicon() -> ActorLexicon:
+    """Compile ``data/actors.csv`` (actor, alias, kind: name, demonym, leader or label)."""
+    rows = read_table("actors.csv")
+    names = {r["alias"]: r["actor"] for r in rows if r["kind"] == "name"}
+    modifiers = {r["alias"]: r["actor"] for r in rows if r["kind"] in {"demonym", "leader", "name"}}
+    fixed = {r["alias"].lower(): r["actor"] for r in rows if r["kind"] == "label" and r["actor"] != "@state"}
+    state = [r["alias"] for r in rows if r["kind"] == "label" and r["actor"] == "@state"]
+    # Aliases written with capitals match case-sensitively ("US", not "us"); lower-case ones in any case.
+    cased = [a for a in names if a != a.lower()]
+    plain = [a for a in names if a == a.lower()]
+    parts = []
+    if cased:
+        parts.append(f"(?:{_alternation(cased)})")
+    if plain:
+        parts.append(f"(?i:{_alternation(plain)})")
+    name_re = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])") if parts else None
+    compound = (re.compile(rf"(?<![\w])(?P<mod>{_alternation(modifiers)})(?:['’]s)?\s+(?P<lab>(?i:{_alternation(state)}))"
+                           rf"(?![\w])") if modifiers and state else None)
+    fixed_re = re.compile(rf"(?<![\w])(?i:{_alternation(fixed)})(?![\w])") if fixed else None
+    return ActorLexicon(
+        names=name_re, name_actor={**names, **{k.lower(): v for k, v in names.items() if k == k.lower()}},
+        compound=compound, modifier_actor=modifiers, fixed_labels=fixed_re, label_actor=fixed,
+        titles=frozenset(read_list("titles.txt")), not_actors=frozenset(read_list("not_actors.txt")),
+        demonyms=frozenset(r["alias"] for r in rows if r["kind"] == "demonym"))
+
+
+def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return all(e <= a or s >= b for a, b in taken)
+
+
+def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
+    """Runs of proper-noun tokens (pattern tagger) with a leading demonym kept in the label."""
+    toks = doc.tagged(sent)
+    runs, cur = [], []
+    for i, (tok, tag, s, e) in enumerate(toks):
+        connector = tok in {"and", "of", "al", "bin", "de"} and cur and i + 1 < len(toks) and toks[i + 1][1].startswith("NNP")
+        if tag.startswith("NNP") or connector or (cur and tok.startswith("al-")):
+            cur.append(i)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        while run and toks[run[-1]][0] in {"and", "of"}:
+            run = run[:-1]
+        first = run[0]
+        if first > 0 and toks[first - 1][0] in lex.demonyms:
+            first -= 1
+        s, e = toks[first][2], toks[run[-1]][3]
+        label = doc.text[s:e]
+        words = [t[0] for t in toks[first : run[-1] + 1]]
+        if words[-1] not in ORG_WORDS:  # a person: "Russian President Vladimir Putin" -> "Vladimir Putin"
+            while words and (words[0] in lex.titles or words[0] in lex.demonyms):
+                words = words[1:]
+        name = " ".join(words)
+        if not name or name in lex.not_actors or label in lex.not_actors or not _free(taken, s, e):
+            continue
+        if lex.names is not None and lex.names.fullmatch(name):
+            continue
+        out.append((s, e, name, label))
+    return out
+
+
+def _name_key(token: str) -> str:
+    return re.sub(r"^(al|el|bin|de)-", "", token.lower().replace("’", "'"))
+
+
+def _group_names(names: list[str]) -> dict[str, str]:
+    """Map each proper name to its fullest variant: 'Putin' -> 'Vladimir Putin' when both occur."""
+    canon: dict[str, str] = {}
+    groups: list[tuple[set, str]] = []
+    for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
+        keys = [_name_key(t) for t in name.split()]
+        for tokens, full in groups:
+            if keys[-1] == _name_key(full.split()[-1]) and set(keys) <= tokens:
+                canon[name] = full
+                break
+        else:
+            groups.append((set(keys), name))
+            canon[name] = name
+    return canon
+
+
+def find_mentions(docs: list[Document]) -> pd.DataFrame:
+    """Every actor mention: article, sentence, actor, label (as written), kind, clean offsets, sentence text.
+
+    kind: ``name`` (an alias in actors.csv), ``label`` (a descriptive label such as "rebels" or
+    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants).
+    """
+    lex = actor_lexicon()
+    rows = []
+    for doc in docs:
+        for sent in doc.sentences:
+            text, base, taken = sent.text, sent.clean_start, []
+
+            def add(s, e, actor, label, kind):
+                taken.append((s, e))
+                rows.append([doc.id, sent.sentence, actor, label, kind, s, e, text])
+
+            if lex.compound is not None:
+                for m in lex.compound.finditer(text):
+                    add(base + m.start(), base + m.end(), lex.modifier_actor[m.group("mod")], m.group(0), "label")
+            for pattern, lookup, kind in ((lex.names, lex.name_actor, "name"),
+                                          (lex.fixed_labels, lex.label_actor, "label")):
+                if pattern is None:
+                    continue
+                for m in pattern.finditer(text):
+                    s, e = base + m.start(), base + m.end()
+                    if _free(taken, s, e):
+                        actor = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
+                        add(s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind)
+            for s, e, name, label in _proper_names(doc, sent, taken, lex):
+                add(s, e, name, label, "proper name")
+    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    canon = _group_names(table.loc[table["kind"] == "proper name", "actor"].tolist())
+    table["actor"] = [canon.get(a, a) if k == "proper name" else a for a, k in zip(table["actor"], table["kind"])]
+    return table.sort_values(["article", "sentence", "start"], kind="stable").reset_index(drop=True)
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Actor x article: the labels used with counts; ``only_in`` names the article when only it uses
+    that label for an actor that more than one article names."""
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    counts = mentions.groupby(["article", "actor", "label"], sort=False).size().rename("count").reset_index()
+    n_articles = mentions.groupby("actor")["article"].nunique()
+    users = counts.groupby(["actor", "label"])["article"].agg(lambda a: sorted(set(a)))
+    counts["only_in"] = [users[(act, lab)][0] if len(users[(act, lab)]) == 1 and n_articles[act] > 1 else ""
+                         for act, lab in zip(counts["actor"], counts["label"])]
+    return counts.sort_values(["actor", "article", "count"], ascending=[True, True, False]).reset_index(drop=True)[ACTOR_COLUMNS]
+
+
+def actor_matrix(mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """Mentions per actor and article (the actors named most often overall first)."""
+    if mentions.empty:
+        return pd.DataFrame()
+    table = mentions.pivot_table(index="actor", columns="article", values="sentence", aggfunc="count", fill_value=0)
+    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+
+
+def label_comparison(actors: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
+    """For actors named by at least ``min_articles`` articles: each article's labels, 'label (count)'."""
+    if actors.empty:
+        return pd.DataFrame()
+    shared = actors.groupby("actor")["article"].nunique()
+    keep = actors[actors["actor"].isin(shared[shared >= min_articles].index)]
+    cell = keep.assign(text=[f"{lab} ({n})" + (" *" if only else "") for lab, n, only in
+                             zip(keep["label"], keep["count"], keep["only_in"])])
+    return cell.groupby(["actor", "article"])["text"].agg("; ".join).unstack(fill_value="")
+
+
+# ======================================================================================= 2. vocabulary
+def sentence_terms(docs: list[Document]) -> pd.DataFrame:
+    """Content words per sentence (lower case, no stopwords or numbers): article, sentence, term."""
+    rows = []
+    for d in docs:
+        for s in d.sentences:
+            words = re.findall(r"(?<![\w’'-])(?:[^\W\d_][\w’'-]*[^\W_]|[^\W\d_])", s.text)
+            for term in sorted({w.lower().replace("’", "'") for w in words}):
+                if term not in STOPWORDS and len(term) > 1 and not term.endswith("'s"):
+                    rows.append((d.id, s.sentence, term))
+    return pd.DataFrame(rows, columns=["article", "sentence", "term"])
+
+
+def log_odds_z(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.Series:
+    """Log-odds ratio with an informative Dirichlet prior, as z-scores (Monroe, Colaresi & Quinn 2008).
+
+    Positive z: the term is more typical of A than of B. ``prior`` holds the Dirichlet pseudo-counts.
+    """
+    vocab = prior.index
+    ya, yb = counts_a.reindex(vocab, fill_value=0), counts_b.reindex(vocab, fill_value=0)
+    a0, na, nb = prior.sum(), ya.sum(), yb.sum()
+    delta = (np.log((ya + prior) / (na + a0 - ya - prior)) - np.log((yb + prior) / (nb + a0 - yb - prior)))
+    var = 1.0 / (ya + prior) + 1.0 / (yb + prior)
+    return delta / np.sqrt(var)
+
+
+def distinctive_terms(docs: list[Document], by: str = "article") -> pd.DataFrame:
+    """Each article's terms against the pooled rest: term, article, count (sentences using it), z.
+
+    Units are sentences (a term counts once per sentence), so two short articles still give a
+    result; the prior is the pooled counts of all articles.
+    """
+    terms = sentence_terms(docs)
+    if terms.empty:
+        _warn("no content words found; the vocabulary comparison is empty")
+        return pd.DataFrame(columns=TERM_COLUMNS)
+    counts = terms.groupby([by, "term"]).size()
+    pooled = terms.groupby("term").size().astype(float)
+    prior = pooled * (1.0 / max(1, len(docs) - 1))  # as strong as the data of one comparison side
+    out = []
+    for art in dict.fromkeys(terms[by]):
+        mine = counts.loc[art]
+        rest = pooled.sub(mine, fill_value=0)
+        z = log_odds_z(mine.astype(float), rest, prior)
+        out.append(pd.DataFrame({"term": z.index, by: art, "count": mine.reindex(z.index, fill_value=0).astype(int).values,
+                                 "z": z.values}))
+    table = pd.concat(out, ignore_index=True)
+    table = table.sort_values([by, "z"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    return table.rename(columns={by: "article"})[TERM_COLUMNS]
+
+
+def pairwise_terms(docs: list[Document]) -> pd.DataFrame:
+    """Every ordered pair of articles: term, article, other, count (sentences in article), z (article vs other)."""
+    terms = sentence_terms(docs)
+    if terms.empty:
+        return pd.DataFrame(columns=["term", "article", "other", "count", "z"])
+    counts = terms.groupby(["article", "term"]).size().astype(float)
+    ids = list(dict.fromkeys(terms["article"]))
+    out = []
+    for a in ids:
+        for b in ids:
+            if a == b:
+                continue
+            ca, cb = counts.loc[a], counts.loc[b]
+            prior = ca.add(cb, fill_value=0)
+            z = log_odds_z(ca, cb, prior)
+            out.append(pd.DataFrame({"term": z.index, "article": a, "other": b,
+                                     "count": ca.reindex(z.index, fill_value=0).astype(int).values, "z": z.values}))
+    table = pd.concat(out, ignore_index=True)
+    return table.sort_values(["article", "other", "z"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+
+
+def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.DataFrame:
+    """Every sentence using ``term``: article, sentence, left context, the word, right context."""
+    rows = []
+    pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE)
+    for d in docs:
+        for s in d.sentences:
+            for m in pattern.finditer(s.text.replace("’", "'")):
+                rows.append((d.id, s.sentence, s.text[max(0, m.start() - width) : m.start()].rjust(width),
+                             s.text[m.start() : m.end()], s.text[m.end() : m.end() + width]))
+    return pd.DataFrame(rows, columns=["article", "sentence", "left", "term", "right"])
+
+
+# =========================================================================================== 3. frames
+@lru_cache(maxsize=1)
+def frame_patterns() -> dict[str, re.Pattern]:
+    """One compiled pattern per frame from ``data/frames.csv``."""
+    by_frame: dict[str, list[str]] = defaultdict(list)
+    for row in read_table("frames.csv"):
+        by_frame[row["frame"]].append(f"(?:{row['indicator']})")
+    return {f: re.compile(rf"(?<![\w])(?:{'|'.join(p)})(?![\w])", re.IGNORECASE) for f, p in by_frame.items()}
+
+
+FRAMES = ("responsibility", "conflict", "human_interest", "economic", "morality")
+
+
+def frame_hits(docs: list[Document]) -> pd.DataFrame:
+    """One row per sentence and frame it signals: article, sentence, frame, the matching words, text."""
+    rows = []
+    for d in docs:
+        for s in d.sentences:
+            for frame, pattern in frame_patterns().items():
+                # A capitalised word inside the sentence is part of a name ("Justice and Development Party").
+                words = sorted({m.group(0).lower() for m in pattern.finditer(s.text)
+                                if m.start() == 0 or not m.group(0)[:1].isupper()})
+                if words:
+                    rows.append((d.id, s.sentence, frame, ", ".join(words), s.text))
+    return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
+
+
+def frames_table(docs: list[Document], hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each article's sentences that signal each frame, plus ``none`` (no frame at all)."""
+    hits = frame_hits(docs) if hits is None else hits
+    rows = []
+    for d in docs:
+        n = sum(not s.heading for s in d.sentences) or 1
+        mine = hits[hits["article"] == d.id]
+        for frame in list(frame_patterns()) + ["none"]:
+            if frame == "none":
+                k = n - mine["sentence"].nunique()
+            else:
+                k = int((mine["frame"] == frame).sum())
+            rows.append((d.id, frame, k, k / n))
+    table = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    thin = table[(table["frame"] != "none")].groupby("frame")["sentences"].sum()
+    for frame in thin[thin < MIN_HITS].index:
+        _warn(f"frame {frame!r}: only {int(thin[frame])} sentences in all articles; compare its shares with care")
+    return table
+
+
+# =========================================================================================== 4. stance
+@lru_cache(maxsize=1)
+def stance_patterns() -> list[tuple[str, str, re.Pattern]]:
+    return [(r["marker"], r["category"], re.compile(rf"(?<![\w])(?:{r['pattern']})(?![\w])", re.IGNORECASE))
+            for r in read_table("stance.csv")]
+
+
+def _cue_pattern() -> re.Pattern:
+    from .sources import cue_regex
+
+    return cue_regex()
+
+
+def stance_markers(docs: list[Document]) -> pd.DataFrame:
+    """Hedges, boosters, scare quotes, rhetorical questions and exclamations, one row each.
+
+    A scare quote is a quoted phrase of at most four words in a sentence that attributes it to no
+    one (no cue verb such as "said" or "called"). Questions and exclamations count only in the
+    author's own sentences, not inside quotations.
+    """
+    rows = []
+    cue = _cue_pattern()
+    for d in docs:
+        for s in d.sentences:
+            for marker, category, pattern in stance_patterns():
+                for m in pattern.finditer(s.text):
+                    rows.append((d.id, marker, category, s.sentence, m.group(0), s.text))
+            for q in d.quotes:
+                if s.clean_start <= q.start < s.clean_end:
+                    words = q.text(d.text).strip(" ,.;:!?")
+                    if 0 < len(words.split()) <= 4 and not cue.search(s.text):
+                        rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, s.text))
+            if not s.in_quote and s.text.rstrip("”\"’' )").endswith("?"):
+                rows.append((d.id, "question", "rhetorical_question", s.sentence, "?", s.text))
+            if not s.in_quote and s.text.rstrip("”\"’' )").endswith("!"):
+                rows.append((d.id, "exclamation", "exclamation", s.sentence, "!", s.text))
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+STANCE_CATEGORIES = ("hedge", "booster", "scare_quote", "rhetorical_question", "exclamation")
+
+
+def stance_rates(docs: list[Document], markers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Markers per 1,000 words, per article and category: article, category, count, words, per_1000."""
+    markers = stance_markers(docs) if markers is None else markers
+    rows = []
+    for d in docs:
+        mine = markers[markers["article"] == d.id]
+        for cat in STANCE_CATEGORIES:
+            k = int((mine["category"] == cat).sum())
+            rows.append((d.id, cat, k, d.words, 1000 * k / max(1, d.words)))
+    return pd.DataFrame(rows, columns=["article", "category", "count", "words", "per_1000"])
+
+
+# ======================================================================================== 5. selection
+@lru_cache(maxsize=1)
+def equivalents() -> dict[str, str]:
+    """Words that report the same content ("downed", "shot" -> "down"), from ``data/equivalents.csv``."""
+    return {r["word"].lower(): r["concept"] for r in read_table("equivalents.csv")}
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    if word in equivalents():
+        return equivalents()[word]
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _vectors(docs: list[Document]):
+    keys, bags = [], []
+    for d in docs:
+        for s in d.sentences:
+            if s.heading:
+                continue
+            words = [_stem(w) for w in re.findall(r"[^\W\d_][\w’'-]*", s.text) if w.lower() not in STOPWORDS]
+            keys.append((d.id, s.sentence, s.text))
+            bags.append(Counter(words))
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags)
+    vecs = []
+    for bag in bags:
+        v = {w: c * math.log((1 + n) / (1 + df[w])) + 1e-9 for w, c in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({w: x / norm for w, x in v.items()})
+    return keys, vecs
+
+
+def align_content(docs: list[Document], threshold: float = 0.15) -> pd.DataFrame:
+    """For each sentence, its most similar sentence in each other article (TF-IDF cosine on stemmed
+    content words): article, sentence, other, other_sentence, similarity, shared, text, other_text.
+
+    ``shared`` is similarity >= threshold: both articles report that content.
+    """
+    keys, vecs = _vectors(docs)
+    rows = []
+    for i, (art, sid, text) in enumerate(keys):
+        best: dict[str, tuple[float, int, str]] = {}
+        for j, (art2, sid2, text2) in enumerate(keys):
+            if art2 == art:
+                continue
+            sim = sum(x * vecs[j].get(w, 0.0) for w, x in vecs[i].items())
+            if art2 not in best or sim > best[art2][0]:
+                best[art2] = (sim, sid2, text2)
+        for art2, (sim, sid2, text2) in best.items():
+            rows.append((art, sid, art2, sid2, round(sim, 3), sim >= threshold, text, text2))
+    return pd.DataFrame(rows, columns=["article", "sentence", "other", "other_sentence", "similarity", "shared",
+                                       "text", "other_text"])
+
+
+def selection_summary(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Per article and other article: sentences whose content the other also reports, and the share."""
+    if alignment.empty:
+        return pd.DataFrame(columns=["article", "other", "sentences", "shared", "share_shared"])
+    g = alignment.groupby(["article", "other"])
+    out = g.agg(sentences=("sentence", "count"), shared=("shared", "sum")).reset_index()
+    out["share_shared"] = out["shared"] / out["sentences"]
+    return out

@@ -1,0 +1,116 @@
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newscompare import framing as fr
+from tests.helpers import doc
+
+
+def test_actor_variants_group_into_one_actor():
+    d = doc("Russian President Vladimir Putin spoke. Putin was angry. President Putin left. "
+            "Turkey fired. Ankara said nothing. The Turks waited. The Turkish government agreed.")
+    m = fr.find_mentions([d])
+    assert set(m.loc[m.label.str.contains("Putin"), "actor"]) == {"Vladimir Putin"}
+    assert set(m.loc[m.actor == "Turkey", "label"]) == {"Turkey", "Ankara", "Turks", "Turkish government"}
+
+
+def test_seed_labels_for_armed_groups_and_obama_regime(seed_docs):
+    actors = fr.actors_table(fr.find_mentions(list(seed_docs.values())))
+    opp = actors[actors.actor == "armed opposition"]
+    labels = {a: set(g.label) for a, g in opp.groupby("article")}
+    assert {"terrorists", "militants"} <= labels["su25-2018"]
+    assert "rebel faction" in labels["su24-2015"] and not labels["su24-2015"] & {"terrorists", "militants"}
+    assert opp.set_index("label").loc["terrorists", "only_in"] == "su25-2018"
+    us = actors[(actors.actor == "United States") & (actors.label == "Obama Regime")]
+    assert us.article.tolist() == ["su25-2018"]
+
+
+def test_no_actor_text_gives_empty_tables():
+    d = doc("it was quiet. nothing happened at all.")
+    m = fr.find_mentions([d])
+    assert m.empty and list(m.columns) == fr.MENTION_COLUMNS
+    assert fr.actors_table(m).empty
+
+
+def test_log_odds_z_is_antisymmetric_and_signed():
+    a = pd.Series({"war": 10.0, "peace": 1.0, "the": 20.0})
+    b = pd.Series({"war": 1.0, "peace": 10.0, "the": 20.0})
+    prior = (a + b) * 0.5
+    z_ab, z_ba = fr.log_odds_z(a, b, prior), fr.log_odds_z(b, a, prior)
+    assert np.allclose(z_ab, -z_ba)
+    assert z_ab["war"] > 1 and z_ab["peace"] < -1 and abs(z_ab["the"]) < 1e-9
+
+
+def test_distinctive_terms_on_seeds(seed_docs):
+    terms = fr.distinctive_terms(list(seed_docs.values()))
+    assert list(terms.columns) == fr.TERM_COLUMNS
+    top = terms[terms.article == "su25-2018"].head(5).term.tolist()
+    assert "idlib" in top and "tahrir" in top
+    assert terms[(terms.article == "su24-2015") & (terms.term == "daesh")].z.iloc[0] > 1
+
+
+def test_keyword_in_context():
+    k = fr.keyword_in_context([doc("The rebels fired. Nobody saw the rebels.")], "rebels")
+    assert len(k) == 2 and set(k.term) == {"rebels"}
+
+
+def test_frames_share_and_none():
+    d = doc("The pilot died. Markets fell and the cost was billions. The weather was fine.")
+    frames = fr.frames_table([d]).set_index("frame")
+    assert frames.loc["human_interest", "sentences"] == 1
+    assert frames.loc["economic", "sentences"] == 1
+    assert frames.loc["none", "sentences"] == 1
+    assert frames.loc["none", "share"] == pytest.approx(1 / 3)
+    hits = fr.frame_hits([d])
+    assert "died" in hits.loc[hits.frame == "human_interest", "words"].iloc[0]
+
+
+def test_stance_markers_on_seed_002(seed_docs):
+    m = fr.stance_markers([seed_docs["su25-2018"]])
+    assert {"allegedly", "supposedly", "clearly", "obviously"} <= set(m.marker)
+    scare = m[m.category == "scare_quote"]
+    assert scare.words.tolist() == ["vetted"]
+
+
+def test_partial_quote_with_cue_is_not_a_scare_quote(seed_docs):
+    m = fr.stance_markers([seed_docs["su24-2015"]])
+    assert (m.category == "scare_quote").sum() == 0
+    assert "in fact" in set(m.marker)
+
+
+def test_questions_and_exclamations_outside_quotes():
+    m = fr.stance_markers([doc("Who gave the order? Nobody knows! “Why?” he asked.")])
+    cats = m.category.tolist()
+    assert cats.count("rhetorical_question") == 1 and cats.count("exclamation") == 1
+
+
+def test_stance_rates_per_1000_words(seed_docs):
+    rates = fr.stance_rates(list(seed_docs.values()))
+    row = rates[(rates.article == "su25-2018") & (rates.category == "hedge")].iloc[0]
+    assert row.per_1000 == pytest.approx(1000 * row["count"] / row.words)
+
+
+def test_alignment_finds_the_pilot_story_in_both_seeds(seed_docs):
+    al = fr.align_content(list(seed_docs.values()))
+    shared = al[al.shared]
+    # the 2015 sentence on the downing and the pilot's death matches the 2018 sentence on the ejection
+    assert ((shared.article == "su24-2015") & (shared.sentence == 3) & (shared.other_sentence == 5)).any()
+    assert fr.selection_summary(al).shared.between(1, 10).all()
+
+
+def test_short_article_warns_and_one_sentence_works():
+    d = doc("Rebels downed a jet.")
+    with pytest.warns(UserWarning, match="only 4 words"):
+        fr.check_lengths([d])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert len(fr.frames_table([d])) == 6
+        assert fr.distinctive_terms([d]).shape[1] == 4
+
+
+def test_all_quotation_and_unbalanced_quotes_do_not_raise():
+    for text in ("“Everything here is a quote. All of it.”", 'He said "this never ends. And "then more.'):
+        d = doc(text)
+        fr.find_mentions([d]); fr.stance_markers([d]); fr.frame_hits([d])
