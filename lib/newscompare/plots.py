@@ -129,3 +129,54 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot
     fig.colorbar(im, ax=ax, label=colorbar)
     fig.tight_layout()
     return fig
+
+
+def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: str, xlabel: str, by: str = "article"):
+    """One point per article with its interval as a horizontal bar; articles on the y axis."""
+    cols = colors(list(summary[by]))
+    fig, ax = plt.subplots(figsize=(7, 0.6 * len(summary) + 1.5))
+    for i, row in enumerate(summary.itertuples()):
+        art = getattr(row, by)
+        ax.errorbar(getattr(row, value), i, xerr=[[getattr(row, value) - getattr(row, low)],
+                                                 [getattr(row, high) - getattr(row, value)]],
+                    fmt="o", color=cols[art], capsize=4, label=art)
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set_yticks(range(len(summary)), list(summary[by]))
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(by)
+    ax.legend(loc="best")
+    fig.tight_layout()
+    return fig
+
+
+def arcs(scores: pd.DataFrame, value: str, *, title: str, ylabel: str, window: int = 3):
+    """Each article's score by position in the text (0 = start, 1 = end), a rolling mean over
+    ``window`` sentences drawn over the sentence points."""
+    ids = list(dict.fromkeys(scores["article"]))
+    cols = colors(ids)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for art in ids:
+        g = scores[scores["article"] == art]
+        ax.scatter(g["position"], g[value], s=12, color=cols[art], alpha=0.4)
+        ax.plot(g["position"], g[value].rolling(window, center=True, min_periods=1).mean(), color=cols[art], label=art)
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_title(title)
+    ax.set_xlabel("position in the article (0 = first sentence, 1 = last)")
+    ax.set_ylabel(ylabel)
+    ax.legend(title="article")
+    fig.tight_layout()
+    return fig
+
+
+def word_shift(shift: pd.DataFrame, a: str, b: str):
+    """Horizontal bars: words pulling article ``a`` below (left) or above (right) article ``b``."""
+    data = shift.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(7, 0.3 * len(data) + 1.5))
+    ax.barh(data["word"], data["contribution"], color=[PALETTE[1] if c < 0 else PALETTE[0] for c in data["contribution"]])
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.set_title(f"Words that make {a} more negative (left) or positive (right) than {b}")
+    ax.set_xlabel("contribution to the difference (VADER valence x frequency gap, per 1,000 words)")
+    ax.set_ylabel("word")
+    fig.tight_layout()
+    return fig

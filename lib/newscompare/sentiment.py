@@ -1,0 +1,240 @@
+"""Sentiment of every sentence by TextBlob and VADER, a combined score calibrated to human ratings,
+article figures with bootstrap intervals, word shifts, and sentiment toward each actor.
+
+Everything is scored sentence by sentence: VADER's compound saturates on long texts, so an article is
+never scored as one string; article and paragraph figures are aggregates of sentences.
+
+Scales: ``tb_polarity`` in [-1, 1], ``tb_subjectivity`` in [0, 1] (TextBlob's pattern analyser,
+offline); ``vader_compound`` in [-1, 1] and ``vader_pos/neg/neu`` shares (vaderSentiment ships its
+lexicon); ``combined`` in [-1, 1] is a ridge regression of the human mean rating / 4 on both tools'
+scores and a news-domain word adjustment, fitted on the 5,190 human-rated New York Times editorial
+sentences of Hutto & Gilbert (2014). Its coefficients are ``data/sentiment_calibration.json``; how it
+was fitted and how well it does are in that file and in ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from .segment import Document
+
+SCORE_COLUMNS = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg", "vader_neu",
+                 "combined"]
+SENTENCE_SCORE_COLUMNS = ["article", "sentence", "paragraph", "position", "in_quote", "heading", "words", "text",
+                          *SCORE_COLUMNS]
+BASE_FEATURES = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg",
+                 "vc_hinge_m05", "vc_hinge_0", "vc_hinge_05", "tb_hinge_m03", "tb_hinge_0", "tb_hinge_03",
+                 "tb_x_vc", "subj_x_vc", "same_sign"]
+# Three classes: the human scale runs from -4 to 4, so +-0.5 there is +-0.125 on the combined scale.
+NEUTRAL_BAND = {"human": 0.5, "combined": 0.125, "vader_compound": 0.05, "tb_polarity": 0.05}
+WORD_RE = re.compile(r"[a-z']+")
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def tool_scores(text: str) -> dict[str, float]:
+    """TextBlob polarity and subjectivity and VADER's four scores for one sentence ("" gives zeros)."""
+    from textblob import TextBlob
+
+    if not text or not text.strip():
+        return {"tb_polarity": 0.0, "tb_subjectivity": 0.0, "vader_compound": 0.0, "vader_pos": 0.0,
+                "vader_neg": 0.0, "vader_neu": 1.0}
+    tb = TextBlob(text).sentiment
+    v = _vader().polarity_scores(text)
+    return {"tb_polarity": float(tb.polarity), "tb_subjectivity": float(tb.subjectivity),
+            "vader_compound": v["compound"], "vader_pos": v["pos"], "vader_neg": v["neg"], "vader_neu": v["neu"]}
+
+
+def base_features(scores: pd.DataFrame) -> np.ndarray:
+    """The tool scores and a few bends and interactions (piecewise-linear terms), one row per sentence."""
+    tp, ts, vc = scores["tb_polarity"].to_numpy(), scores["tb_subjectivity"].to_numpy(), scores["vader_compound"].to_numpy()
+    hinge = lambda x, k: np.maximum(0.0, x - k)  # noqa: E731
+    cols = [tp, ts, vc, scores["vader_pos"].to_numpy(), scores["vader_neg"].to_numpy(),
+            hinge(vc, -0.5), hinge(vc, 0.0), hinge(vc, 0.5), hinge(tp, -0.3), hinge(tp, 0.0), hinge(tp, 0.3),
+            tp * vc, ts * vc, (np.sign(tp) == np.sign(vc)).astype(float)]
+    return np.column_stack(cols)
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text.lower().replace("’", "'"))
+
+
+# ------------------------------------------------------------------------------------------ calibration
+def fit_calibration(texts: list[str], human: np.ndarray, lam: float = 30.0, min_count: int = 3,
+                    scores: pd.DataFrame | None = None) -> dict:
+    """Ridge regression of human/4 on the base features and word counts; returns the JSON-ready model."""
+    scores = pd.DataFrame([tool_scores(t) for t in texts]) if scores is None else scores
+    tokens = [words_of(t) for t in texts]
+    df: dict[str, int] = {}
+    for toks in tokens:
+        for w in set(toks):
+            df[w] = df.get(w, 0) + 1
+    vocab = sorted(w for w, c in df.items() if c >= min_count)
+    index = {w: i for i, w in enumerate(vocab)}
+    base = base_features(scores)
+    bag = np.zeros((len(texts), len(vocab)))
+    for r, toks in enumerate(tokens):
+        for w in toks:
+            if w in index:
+                bag[r, index[w]] += 1
+    X = np.column_stack([np.ones(len(texts)), base, bag])
+    penalty = lam * np.eye(X.shape[1])
+    penalty[0, 0] = 0.0
+    coef = np.linalg.solve(X.T @ X + penalty, X.T @ (np.asarray(human, dtype=float) / 4.0))
+    words = {w: round(float(c), 6) for w, c in zip(vocab, coef[1 + base.shape[1]:]) if abs(c) >= 1e-4}
+    return {"intercept": float(coef[0]), "base": dict(zip(BASE_FEATURES, map(float, coef[1 : 1 + base.shape[1]]))),
+            "words": words, "lambda": lam, "min_count": min_count, "target": "human mean rating / 4"}
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict:
+    """The shipped model (``data/sentiment_calibration.json``)."""
+    text = resources.files("newscompare").joinpath("data/sentiment_calibration.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def combine(scores: pd.DataFrame, texts, model: dict | None = None) -> np.ndarray:
+    """The calibrated score for sentences whose tool scores are in ``scores``, clipped to [-1, 1]."""
+    model = calibration() if model is None else model
+    base = base_features(scores) @ np.array([model["base"][f] for f in BASE_FEATURES])
+    words = model["words"]
+    adjust = np.array([sum(words.get(w, 0.0) for w in words_of(t)) for t in texts])
+    return np.clip(model["intercept"] + base + adjust, -1.0, 1.0)
+
+
+def score_texts(texts: list[str], model: dict | None = None) -> pd.DataFrame:
+    """All scores for a list of sentences, one row each, columns SCORE_COLUMNS."""
+    scores = pd.DataFrame([tool_scores(t) for t in texts], columns=SCORE_COLUMNS[:-1])
+    scores["combined"] = combine(scores, texts, model) if len(texts) else []
+    return scores
+
+
+def sentence_scores(docs: list[Document]) -> pd.DataFrame:
+    """Every sentence with every score: article, sentence, paragraph, position (0 = first sentence,
+    1 = last), in_quote, heading, words, text, then SCORE_COLUMNS."""
+    rows = []
+    for d in docs:
+        n = len(d.sentences)
+        for s in d.sentences:
+            rows.append((d.id, s.sentence, s.paragraph, s.sentence / (n - 1) if n > 1 else 0.0, s.in_quote, s.heading,
+                         s.words, s.text))
+    meta = pd.DataFrame(rows, columns=SENTENCE_SCORE_COLUMNS[:8])
+    return pd.concat([meta, score_texts(meta["text"].tolist())], axis=1)
+
+
+# ------------------------------------------------------------------------------------------- aggregates
+def classify(values, method: str) -> np.ndarray:
+    """-1, 0, 1 by the neutral band of ``method`` (see NEUTRAL_BAND)."""
+    band = NEUTRAL_BAND[method]
+    values = np.asarray(values, dtype=float)
+    return np.where(values > band, 1, np.where(values < -band, -1, 0))
+
+
+def bootstrap_ci(values, stat=np.mean, n: int = 2000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``stat`` over sentences (resampled with replacement)."""
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return (float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    draws = stat(values[rng.integers(0, len(values), size=(n, len(values)))], axis=1)
+    lo, hi = np.quantile(draws, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(lo), float(hi)
+
+
+def article_summary(scores: pd.DataFrame, method: str = "combined", by: str = "article") -> pd.DataFrame:
+    """Per article: sentences, mean score with a 95% bootstrap interval, share negative and positive
+    (with intervals) by ``method``'s neutral band, and mean subjectivity."""
+    rows = []
+    prose = scores[~scores["heading"]] if "heading" in scores else scores
+    for art, g in prose.groupby(by, sort=False):
+        v = g[method].to_numpy()
+        cls = classify(v, method)
+        neg_lo, neg_hi = bootstrap_ci((cls < 0).astype(float))
+        pos_lo, pos_hi = bootstrap_ci((cls > 0).astype(float))
+        lo, hi = bootstrap_ci(v)
+        rows.append((art, method, len(g), v.mean() if len(v) else np.nan, lo, hi, (cls < 0).mean(), neg_lo, neg_hi,
+                     (cls > 0).mean(), pos_lo, pos_hi, g["tb_subjectivity"].mean()))
+    return pd.DataFrame(rows, columns=[by, "method", "sentences", "mean", "mean_low", "mean_high", "share_negative",
+                                       "negative_low", "negative_high", "share_positive", "positive_low",
+                                       "positive_high", "subjectivity"])
+
+
+def disagreements(scores: pd.DataFrame) -> pd.DataFrame:
+    """Sentences where TextBlob and VADER disagree in sign (both outside their neutral bands)."""
+    tb, vd = classify(scores["tb_polarity"], "tb_polarity"), classify(scores["vader_compound"], "vader_compound")
+    mask = (tb * vd) < 0
+    return scores.loc[mask, ["article", "sentence", "tb_polarity", "vader_compound", "combined", "text"]]
+
+
+def quote_scores(docs: list[Document]) -> pd.DataFrame:
+    """Every quotation's own words scored: article, sentence (where the quote starts), quote, scores."""
+    rows = []
+    for d in docs:
+        for q in d.quotes:
+            sent = next((s.sentence for s in d.sentences if s.clean_start <= q.start < s.clean_end), -1)
+            rows.append((d.id, sent, q.text(d.text).strip()))
+    meta = pd.DataFrame(rows, columns=["article", "sentence", "quote"])
+    return pd.concat([meta, score_texts(meta["quote"].tolist())], axis=1)
+
+
+def voices(scores: pd.DataFrame, quotes: pd.DataFrame | None = None, method: str = "combined") -> pd.DataFrame:
+    """The sources' voice against the author's: the author's sentences (not mostly quotation) and the
+    quoted words themselves (``quotes`` from quote_scores), per article: voice, units, mean."""
+    author = scores[~scores["heading"] & ~scores["in_quote"]].assign(voice="author (sentences)")
+    parts = [author[["article", "voice", method]]]
+    if quotes is not None and not quotes.empty:
+        parts.append(quotes.assign(voice="sources (quoted words)")[["article", "voice", method]])
+    both = pd.concat(parts, ignore_index=True)
+    return (both.groupby(["article", "voice"])[method].agg(["count", "mean"]).reset_index()
+            .rename(columns={"count": "units", "mean": f"mean_{method}"}))
+
+
+def word_shift(scores: pd.DataFrame, a: str, b: str, top: int = 15) -> pd.DataFrame:
+    """Which words make article ``a`` more negative or positive than ``b`` (VADER lexicon valences).
+
+    contribution = (uses in a / words in a - uses in b / words in b) * valence, per 1,000 words: a
+    negative contribution pulls ``a`` below ``b``. Columns: word, valence, count_a, count_b, contribution.
+    """
+    lex = _vader().lexicon
+    counts, totals = {}, {}
+    for art in (a, b):
+        # Capitalised words inside a sentence are names ("Justice and Development Party"), not sentiment.
+        toks = [w.lower() for t in scores.loc[scores["article"] == art, "text"]
+                for i, w in enumerate(re.findall(r"[A-Za-z']+", t.replace("’", "'"))) if i == 0 or not w[:1].isupper()]
+        totals[art] = max(1, len(toks))
+        counts[art] = pd.Series(toks, dtype=object).value_counts()
+    vocab = sorted((set(counts[a].index) | set(counts[b].index)) & set(lex))
+    rows = []
+    for w in vocab:
+        ca, cb = int(counts[a].get(w, 0)), int(counts[b].get(w, 0))
+        rows.append((w, lex[w], ca, cb, 1000 * (ca / totals[a] - cb / totals[b]) * lex[w]))
+    table = pd.DataFrame(rows, columns=["word", "valence", "count_a", "count_b", "contribution"])
+    return table.reindex(table["contribution"].abs().sort_values(ascending=False, kind="stable").index).head(top)
+
+
+def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = "combined") -> pd.DataFrame:
+    """Per actor and article: the sentences that mention the actor, their mean score and the evidence.
+
+    Columns: actor, article, sentences, mean_<method>, method, evidence (sentence numbers).
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=["actor", "article", "sentences", f"mean_{method}", "method", "evidence"])
+    pairs = mentions[["article", "sentence", "actor"]].drop_duplicates()
+    merged = pairs.merge(scores[["article", "sentence", method]], on=["article", "sentence"])
+    out = (merged.groupby(["actor", "article"])
+           .agg(sentences=("sentence", "count"), mean=(method, "mean"),
+                evidence=("sentence", lambda s: ", ".join(map(str, sorted(s)))))
+           .reset_index().rename(columns={"mean": f"mean_{method}"}))
+    out.insert(4, "method", method)
+    return out

@@ -1,0 +1,114 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newscompare import framing, sentiment as st
+from tests.conftest import GROUND_TRUTH, ROOT, needs_ground_truth
+
+
+def scores_of(*texts):
+    return st.score_texts(list(texts))
+
+
+def test_negation_and_not_bad():
+    s = scores_of("It was bad.", "It was not bad at all.", "The result was good.")
+    assert s.vader_compound[0] < 0 < s.vader_compound[1]
+    assert s.tb_polarity[0] < 0 < s.tb_polarity[1]
+    assert s.combined[0] < 0 < s.combined[1] and s.combined[0] < s.combined[2]
+
+
+def test_empty_and_quoted_sentences_are_defined():
+    s = scores_of("", "   ", "“Terrible, horrible news,” he said.")
+    assert (s.loc[:1, ["tb_polarity", "vader_compound"]] == 0).all().all()
+    assert s.combined[2] < 0 and s.combined.between(-1, 1).all()
+
+
+def test_calibration_shape_and_provenance():
+    model = st.calibration()
+    assert set(model["base"]) == set(st.BASE_FEATURES)
+    assert len(model["words"]) > 1000
+    prov = model["provenance"]
+    assert prov["cross_validated_pearson_r"] >= 0.55 and "nytEditorial" in prov["data"]
+
+
+def test_fit_calibration_recovers_a_linear_signal():
+    rng = np.random.default_rng(1)
+    texts = [f"word{i % 7} sample" for i in range(200)]
+    scores = pd.DataFrame({"tb_polarity": rng.uniform(-1, 1, 200), "tb_subjectivity": rng.uniform(0, 1, 200),
+                           "vader_compound": rng.uniform(-1, 1, 200), "vader_pos": 0.0, "vader_neg": 0.0,
+                           "vader_neu": 1.0})
+    human = 4 * scores["vader_compound"].to_numpy()
+    model = st.fit_calibration(texts, human, lam=0.01, scores=scores)
+    pred = st.combine(scores, texts, model)
+    assert np.corrcoef(pred, human)[0, 1] > 0.99
+
+
+def test_bootstrap_interval_contains_mean_and_is_reproducible():
+    v = np.array([-0.5, -0.2, 0.1, 0.3, -0.4, 0.0])
+    lo, hi = st.bootstrap_ci(v)
+    assert lo <= v.mean() <= hi
+    assert (lo, hi) == st.bootstrap_ci(v)
+    assert np.isnan(st.bootstrap_ci([])[0])
+
+
+def test_article_summary_aggregates_sentences(seed_docs):
+    scores = st.sentence_scores(list(seed_docs.values()))
+    assert list(scores.columns) == st.SENTENCE_SCORE_COLUMNS
+    summary = st.article_summary(scores).set_index("article")
+    prose = scores[~scores.heading]
+    for art, g in prose.groupby("article"):
+        assert summary.loc[art, "mean"] == pytest.approx(g.combined.mean())
+        assert summary.loc[art, "sentences"] == len(g)
+        assert summary.loc[art, "mean_low"] <= summary.loc[art, "mean"] <= summary.loc[art, "mean_high"]
+
+
+def test_disagreements_have_opposite_signs(seed_docs):
+    scores = st.sentence_scores(list(seed_docs.values()))
+    d = st.disagreements(scores)
+    assert not d.empty and (np.sign(d.tb_polarity) * np.sign(d.vader_compound) < 0).all()
+
+
+def test_word_shift_sign(seed_docs):
+    scores = st.sentence_scores(list(seed_docs.values()))
+    shift = st.word_shift(scores, "su24-2015", "su25-2018").set_index("word")
+    assert shift.loc["killed", "contribution"] < 0  # only in 2015, negative word
+    assert shift.loc["terrorists", "contribution"] > 0  # only in 2018: makes 2015 look less negative
+    assert "party" not in shift.index  # a name, not sentiment
+
+
+def test_actor_sentiment_is_the_mean_of_its_sentences(seed_docs):
+    docs = list(seed_docs.values())
+    scores = st.sentence_scores(docs)
+    table = st.actor_sentiment(scores, framing.find_mentions(docs)).set_index(["actor", "article"])
+    row = table.loc[("Russia", "su25-2018")]
+    sents = [int(x) for x in row.evidence.split(", ")]
+    expected = scores[(scores.article == "su25-2018") & scores.sentence.isin(sents)].combined.mean()
+    assert row.mean_combined == pytest.approx(expected) and row.sentences == len(sents)
+
+
+def test_voices_and_quote_scores(seed_docs):
+    docs = list(seed_docs.values())
+    quotes = st.quote_scores(docs)
+    assert "stab in the back" in quotes["quote"].tolist()
+    v = st.voices(st.sentence_scores(docs), quotes)
+    assert set(v.voice) == {"author (sentences)", "sources (quoted words)"}
+
+
+@needs_ground_truth()
+def test_benchmark_runs_on_a_slice():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentiment_validity.py"), "--data", str(GROUND_TRUTH),
+                          "--limit", "200", "--folds", "3"], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    for word in ("nyt", "tweets", "VADER compound", "combined, 3-fold CV", "pearson_r"):
+        assert word in out.stdout
+
+
+def test_benchmark_says_clearly_when_data_is_missing(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentiment_validity.py"), "--data",
+                          str(tmp_path / "nope")], capture_output=True, text=True)
+    assert out.returncode == 2 and "ground-truth folder not found" in out.stderr
