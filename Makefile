@@ -15,7 +15,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 report: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m newscompare report seeds --out reports/seeds
+	MPLBACKEND=Agg $(PY) -m newscompare report seeds
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest tests

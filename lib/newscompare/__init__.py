@@ -5,6 +5,7 @@ Document (paragraphs, quotations, sentences with offsets) -> analyses (framing, 
 whose rows carry the article id, the sentence number and the sentence text as evidence.
 """
 
+from . import reading
 from .clean import Cleaned, clean, clean_text, rebuild_raw
 from .errors import ArticleLoadError, NewsCompareError, ReportError
 from .load import Article, NewsCompareWarning, load_article, load_articles

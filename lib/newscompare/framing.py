@@ -27,7 +27,7 @@ ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in"]
 TERM_COLUMNS = ["term", "article", "count", "z"]
 FRAME_HIT_COLUMNS = ["article", "sentence", "frame", "words", "text"]
 FRAME_COLUMNS = ["article", "frame", "sentences", "share"]
-STANCE_COLUMNS = ["article", "marker", "category", "sentence", "words", "text"]
+STANCE_COLUMNS = ["article", "marker", "category", "sentence", "words", "start", "end", "text"]
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
 Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly""".split())
 MIN_HITS = 5  # fewer hits than this and a comparison is flagged as resting on thin evidence
@@ -371,7 +371,8 @@ def _cue_pattern() -> re.Pattern:
 
 
 def stance_markers(docs: list[Document]) -> pd.DataFrame:
-    """Hedges, boosters, scare quotes, rhetorical questions and exclamations, one row each.
+    """Hedges, boosters, scare quotes, rhetorical questions and exclamations, one row each, with
+    the clean-text offsets of the marker (``start``, ``end``) and its sentence.
 
     A scare quote is a quoted phrase of at most four words in a sentence that attributes it to no
     one (no cue verb such as "said" or "called"). Questions and exclamations count only in the
@@ -383,16 +384,20 @@ def stance_markers(docs: list[Document]) -> pd.DataFrame:
         for s in d.sentences:
             for marker, category, pattern in stance_patterns():
                 for m in pattern.finditer(s.text):
-                    rows.append((d.id, marker, category, s.sentence, m.group(0), s.text))
+                    rows.append((d.id, marker, category, s.sentence, m.group(0), s.clean_start + m.start(),
+                                 s.clean_start + m.end(), s.text))
             for q in d.quotes:
                 if s.clean_start <= q.start < s.clean_end:
                     words = q.text(d.text).strip(" ,.;:!?")
                     if 0 < len(words.split()) <= 4 and not cue.search(s.text):
-                        rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, s.text))
-            if not s.in_quote and s.text.rstrip("”\"’' )").endswith("?"):
-                rows.append((d.id, "question", "rhetorical_question", s.sentence, "?", s.text))
-            if not s.in_quote and s.text.rstrip("”\"’' )").endswith("!"):
-                rows.append((d.id, "exclamation", "exclamation", s.sentence, "!", s.text))
+                        rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, q.start, q.end, s.text))
+            end = len(s.text.rstrip("”\"’' )"))
+            if not s.in_quote and s.text[:end].endswith("?"):
+                rows.append((d.id, "question", "rhetorical_question", s.sentence, "?", s.clean_start + end - 1,
+                             s.clean_start + end, s.text))
+            if not s.in_quote and s.text[:end].endswith("!"):
+                rows.append((d.id, "exclamation", "exclamation", s.sentence, "!", s.clean_start + end - 1,
+                             s.clean_start + end, s.text))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 

@@ -1,17 +1,128 @@
-"""HTML pages: the report's index with the side-by-side dashboard."""
+"""HTML: the side-by-side reading view and the report's index page.
+
+The reading view renders the articles in columns, one sentence after another, with highlights for
+quotations, cue verbs, actor labels, hedges, boosters and scare quotes, and each sentence's sentiment
+as a coloured bar at its left. Hovering shows the evidence (scores, the source a cue attributes to).
+"""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from .pipeline import articles_table
+import pandas as pd
+
 from .segment import Document
+
+CSS = """
+.nc-legend span { margin-right: .8em; padding: 0 .25em; }
+.nc-columns { display: grid; grid-template-columns: repeat(var(--n), minmax(18em, 1fr)); gap: 1.5em; }
+.nc-article h3 { margin: .2em 0; font-size: 1.05em; }
+.nc-article .nc-meta { color: #555; font-size: .85em; margin-bottom: .6em; }
+.nc-par { margin: 0 0 .8em 0; line-height: 1.5; }
+.nc-sent { border-left: 5px solid var(--bar); padding-left: .3em; margin-right: .1em; }
+.nc-heading { font-weight: bold; display: block; }
+.quote { background: #fff3c4; }
+.cue { font-weight: bold; text-decoration: underline; }
+.actor { border-bottom: 2px solid #1b6ca8; }
+.hedge { background: #e3d7f4; }
+.booster { background: #d3efe3; }
+.scare_quote { outline: 2px dashed #d1495b; }
+.rhetorical_question, .exclamation { background: #fde0dc; }
+.nc-bar { display: inline-block; width: 2.2em; height: .8em; vertical-align: middle; }
+"""
+
+LEGEND = [("quote", "quotation"), ("cue", "cue verb (who says)"), ("actor", "actor label"), ("hedge", "hedge"),
+          ("booster", "booster"), ("scare_quote", "scare quote"), ("rhetorical_question", "question / exclamation")]
+
+
+def sentiment_colour(value: float) -> str:
+    """Red for negative, grey for neutral, blue for positive; stronger with the score (-1..1)."""
+    v = max(-1.0, min(1.0, float(value))) if pd.notna(value) else 0.0
+    strength = min(1.0, abs(v) / 0.4)  # +-0.4 on the combined scale is already strongly worded
+    base = (209, 73, 91) if v < 0 else (27, 108, 168)
+    grey = (200, 200, 200)
+    r, g, b = (round(grey[i] + (base[i] - grey[i]) * strength) for i in range(3))
+    return f"rgb({r},{g},{b})"
+
+
+def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, int, str, str]]:
+    """(clean start, end, css class, tooltip) for every highlight of one article."""
+    spans = [(q.start, q.end, "quote", "quotation") for q in doc.quotes]
+    m = tables["mentions"]
+    for r in m[m["article"] == doc.id].itertuples():
+        spans.append((r.start, r.end, "actor", f"actor: {r.actor}"))
+    st = tables["stance"]
+    for r in st[st["article"] == doc.id].itertuples():
+        spans.append((r.start, r.end, r.category, f"{r.category.replace('_', ' ')}: {r.words}"))
+    so = tables["sources"]
+    for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
+        tip = f"{r.kind} attribution to {r.source}" + (f" ({r.role})" if r.role else "") + f"; cue '{r.cue}', {r.cue_stance}"
+        spans.append((r.start, r.end, "cue" if r.kind not in ("according_to",) else "cue", tip))
+    return spans
+
+
+def _render_sentence(doc: Document, sent, spans, score_row) -> str:
+    text = doc.text
+    a, b = sent.clean_start, sent.clean_end
+    classes: list[dict[str, str]] = [dict() for _ in range(b - a)]
+    for s, e, cls, tip in spans:
+        for i in range(max(s, a), min(e, b)):
+            classes[i - a][cls] = tip
+    out, i = [], a
+    while i < b:
+        key = tuple(sorted(classes[i - a]))
+        j = i
+        while j < b and tuple(sorted(classes[j - a])) == key:
+            j += 1
+        chunk = html.escape(text[i:j])
+        if key:
+            tips = "; ".join(dict.fromkeys(classes[i - a][k] for k in key))
+            out.append(f'<span class="{" ".join(key)}" title="{html.escape(tips)}">{chunk}</span>')
+        else:
+            out.append(chunk)
+        i = j
+    if score_row is None:
+        bar, title = "#ccc", f"sentence {sent.sentence}"
+    else:
+        bar = sentiment_colour(score_row["combined"])
+        title = (f"sentence {sent.sentence}: combined {score_row['combined']:+.2f}, VADER "
+                 f"{score_row['vader_compound']:+.2f}, TextBlob {score_row['tb_polarity']:+.2f}")
+    cls = "nc-sent nc-heading" if sent.heading else "nc-sent"
+    return f'<span class="{cls}" style="--bar:{bar}" title="{html.escape(title)}" id="{html.escape(doc.id)}-s{sent.sentence}">{"".join(out)}</span> '
+
+
+def reading_view(docs: list[Document], tables: dict[str, pd.DataFrame]) -> str:
+    """The articles side by side as an HTML fragment (with its own <style>), with a legend."""
+    scores = tables["sentences"].set_index(["article", "sentence"])
+    cols = []
+    for d in docs:
+        spans = _spans(d, tables)
+        pars: dict[int, list[str]] = {}
+        for s in d.sentences:
+            row = scores.loc[(d.id, s.sentence)] if (d.id, s.sentence) in scores.index else None
+            pars.setdefault(s.paragraph, []).append(_render_sentence(d, s, spans, row))
+        meta = d.article.meta
+        where = ", ".join(x for x in (meta.get("dateline_place", ""), meta.get("dateline_agency", "")) if x)
+        body = "".join(f'<p class="nc-par">{"".join(p)}</p>' for p in pars.values())
+        cols.append(f'<div class="nc-article"><h3>{html.escape(d.id)}</h3><div class="nc-meta">'
+                    f'{html.escape(d.article.title)} · {d.words} words' + (f" · dateline {html.escape(where)}" if where else "")
+                    + f"</div>{body}</div>")
+    legend = "".join(f'<span class="{c}">{html.escape(label)}</span>' for c, label in LEGEND)
+    bars = "".join(f'<span class="nc-bar" style="background:{sentiment_colour(v)}"></span> {lab} '
+                   for v, lab in ((-0.4, "negative"), (0.0, "neutral"), (0.4, "positive")))
+    return (f"<style>{CSS}</style><div class='nc-reading'><div class='nc-legend'>{legend}</div>"
+            f"<div class='nc-legend'>Sentence bar (combined sentiment): {bars} · hover a sentence or a highlight for "
+            f"its evidence</div><div class='nc-columns' style='--n:{len(docs)}'>{''.join(cols)}</div></div>")
+
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; }}
+body {{ font-family: system-ui, sans-serif; margin: 1.5rem 2rem; color: #222; max-width: 110em; }}
+table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; }}
+.nc-figures {{ display: flex; flex-wrap: wrap; gap: 1em; }} .nc-figures figure {{ margin: 0; width: 30em; }}
+.nc-figures img {{ width: 100%; border: 1px solid #ddd; }}
 </style></head><body>
 <h1>{title}</h1>
 {body}
@@ -19,11 +130,28 @@ table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding
 """
 
 
-def index_page(docs: list[Document], notebooks: list[str]) -> str:
-    """The report's front page: the articles, links to every executed notebook and to the tables."""
-    from .report import link_list
+def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks: list[str],
+               figures: list[Path] = (), key: pd.DataFrame | None = None) -> str:
+    """The report's front page: key figures side by side, actor labels, the reading view, the
+    figures (each linked to its data), the executed notebooks and the CSV tables."""
+    from .export import key_figures
+    from .framing import label_comparison
 
-    table = articles_table(docs).drop(columns=["path"]).to_html(index=False, border=0, escape=True)
-    body = (f"<h2>Articles</h2>{table}<h2>Notebooks</h2>{link_list(notebooks)}"
-            '<h2>Tables</h2><p>CSV files in <a href="tables/">tables/</a>.</p>')
-    return PAGE.format(title=html.escape(f"newscompare report: {len(docs)} articles"), body=body)
+    key = key_figures(docs, tables) if key is None else key
+    labels = label_comparison(tables["actors"])
+    nb_links = "".join(f'<li><a href="notebooks/{html.escape(Path(n).with_suffix(".html").name)}">{html.escape(n)}</a></li>'
+                       for n in notebooks)
+    tab_links = "".join(f'<li><a href="tables/{n}.csv">{n}.csv</a> ({len(t)} rows)</li>' for n, t in tables.items())
+    figs = "".join(
+        f'<figure><a href="figures/{f.name}"><img src="figures/{f.name}" alt="{html.escape(f.stem)}"></a>'
+        f'<figcaption>{html.escape(f.stem)} · <a href="figures/{f.stem}.csv">data</a></figcaption></figure>'
+        for f in figures)
+    body = (
+        "<h2>Key figures</h2>" + key.to_html(border=0, escape=True)
+        + "<h2>How each article labels the actors they share</h2><p>* marks a label only that article uses.</p>"
+        + (labels.to_html(border=0, escape=True) if not labels.empty else "<p>No actor is named by more than one article.</p>")
+        + "<h2>Reading view</h2>" + reading_view(docs, tables)
+        + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")
+        + f"<h2>Notebooks</h2><ul>{nb_links}</ul><h2>Tables (CSV)</h2><ul>{tab_links}</ul>"
+    )
+    return PAGE.format(title=html.escape(f"newscompare: {', '.join(d.id for d in docs)}"), body=body)

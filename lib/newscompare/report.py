@@ -7,11 +7,12 @@ and an earlier report is never overwritten (a default destination that exists ge
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
+import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -57,6 +58,27 @@ def _to_html(nb_path: Path) -> Path:
     return out
 
 
+@contextmanager
+def _stderr_to(path: Path):
+    """Send this process's stderr, and so the notebook kernels' (they inherit it), to ``path``.
+
+    Kernels print start-up chatter and, at shutdown, sometimes pyzmq's harmless "Socket operation on
+    non-socket" traceback (a known race; pyzmq issues 507 and 1848). Real failures reach us as
+    PapermillExecutionError; the kernel log stays in the report for anyone who needs it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as fh:
+        os.dup2(fh.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path) -> None:
     """Execute one notebook with papermill; raise ReportError naming the notebook and the cell that failed."""
     import papermill as pm
@@ -74,6 +96,8 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
                  notebooks: list[Path] | None = None,
                  progress: Callable[[str], None] = print) -> Path:
     """Run every notebook on the articles in ``paths`` and write the report folder; return its path."""
+    import warnings
+
     from . import export
     from .pipeline import prepare
 
@@ -94,16 +118,22 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         notebooks = notebooks or notebook_paths()
         started = time.perf_counter()
         progress(f"newscompare: {len(docs)} articles, {len(notebooks)} notebooks -> {out}")
-        export.write_tables(docs, tmp / "tables")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notebooks show the analysis warnings where they apply
+            tables = export.build_tables(docs)
+        export.write_tables(tables, tmp / "tables")
         for i, nb in enumerate(notebooks, 1):
             progress(f"  [{i}/{len(notebooks)}] {nb.name} ...")
             dest = tmp / "notebooks" / nb.name
             dest.parent.mkdir(parents=True, exist_ok=True)
-            run_notebook(nb, dest, [str(p) for p in paths], tmp / "figures")
+            with _stderr_to(tmp / "logs" / "kernels.log"):
+                run_notebook(nb, dest, [str(p) for p in paths], tmp / "figures")
             _to_html(dest)
         from .reading import index_page
 
-        (tmp / "index.html").write_text(index_page(docs, [nb.name for nb in notebooks]), encoding="utf-8")
+        figures = sorted((tmp / "figures").glob("*.png"))
+        page = index_page(docs, tables, [nb.name for nb in notebooks], figures=[f.relative_to(tmp) for f in figures])
+        (tmp / "index.html").write_text(page, encoding="utf-8")
         if out.exists():
             out.rmdir()  # empty, checked above
         os.replace(tmp, out)
@@ -115,10 +145,3 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
             shutil.move(str(tmp), str(failed))
             progress(f"newscompare: report not finished; what was written is kept in {failed}")
         raise
-
-
-def link_list(names: list[str]) -> str:
-    """HTML list of links to the executed notebooks."""
-    items = "".join(f'<li><a href="notebooks/{html.escape(Path(n).with_suffix(".html").name)}">'
-                    f"{html.escape(n)}</a></li>" for n in names)
-    return f"<ul>{items}</ul>"

@@ -1,0 +1,176 @@
+"""The report command, run as a user would: on files the test writes, with bad paths, in a browser."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from newscompare.errors import ReportError
+from newscompare.report import write_report
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ("{place} (Wire) – {who} said on Monday that the jet had been shot down by rebels near the border. "
+           "“We will respond,” {who} told reporters. The pilot ejected and later died, according to officials.\n\n"
+           "Critics claimed the {adj} attack was planned. The army allegedly ignored warnings. "
+           "Analysts say the incident could clearly change the war.\n")
+
+
+@pytest.fixture(scope="module")
+def three_articles(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "a.txt").write_text(ARTICLE.format(place="MOSCOW", who="Putin", adj="terrible"), encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE.format(place="ANKARA", who="Erdogan", adj="justified"), encoding="utf-8")
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.format(place="LONDON", who="The minister", adj="shocking").split("\n\n"))
+    (folder / "c.html").write_text(f"<html><head><title>Jet downed near border</title></head><body><nav>Home | World"
+                                   f"</nav><article><h1>Jet downed near border</h1>{body}</article></body></html>",
+                                   encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(three_articles, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports") / "three"
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", str(three_articles), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    return out, proc
+
+
+def test_report_writes_every_output(report):
+    out, proc = report
+    assert "[5/5] 05_side_by_side.ipynb" in proc.stdout  # progress, notebook i of N
+    assert "Traceback" not in proc.stderr, proc.stderr
+    for nb in sorted((ROOT / "notebooks").glob("0*.ipynb")):
+        assert (out / "notebooks" / nb.name).is_file() and (out / "notebooks" / nb.with_suffix(".html").name).is_file()
+    for name in ("articles", "sentences", "actors", "terms", "frames", "stance", "sources", "removals"):
+        assert (out / "tables" / f"{name}.csv").is_file(), name
+    figures = list((out / "figures").glob("*.png"))
+    assert figures and all(f.with_suffix(".csv").is_file() for f in figures)
+    assert not list(out.parent.glob(".three.*"))  # no temporary folder left behind
+
+
+def test_tables_share_article_ids_and_columns(report, three_articles):
+    out, _ = report
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert set(articles.article) == {"a", "b", "c"}
+    assert set(articles.path) == {str(three_articles / f) for f in ("a.txt", "b.txt", "c.html")}
+    assert articles.set_index("article").loc["c", "title"] == "Jet downed near border"
+    expected = {"sentences": ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
+                              "in_quote", "quote_share", "position", "tb_polarity", "tb_subjectivity",
+                              "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined"],
+                "actors": ["article", "actor", "label", "count", "only_in"],
+                "terms": ["term", "article", "count", "z"],
+                "frames": ["article", "frame", "sentences", "share"],
+                "sources": ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance",
+                            "quote", "start", "end", "text"]}
+    for name, cols in expected.items():
+        table = pd.read_csv(out / "tables" / f"{name}.csv")
+        assert list(table.columns) == cols, name
+        assert set(table.article) <= {"a", "b", "c"} and len(set(table.article)) == 3, name
+    stance = pd.read_csv(out / "tables" / "stance.csv")
+    assert {"article", "marker", "category", "sentence"} <= set(stance.columns)
+
+
+def test_executed_notebooks_ran_on_the_given_articles(report):
+    out, _ = report
+    nb = nbformat.read(out / "notebooks" / "01_articles.ipynb", as_version=4)
+    text = json.dumps(nb)
+    assert '\\"a\\"' in text or "'a'" in text or "a.txt" in text
+    assert "su24-2015" not in text  # not the seeds
+
+
+def test_index_page_has_dashboard_reading_view_and_links(report):
+    out, _ = report
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Key figures" in page and "Reading view" in page
+    for art in ("a", "b", "c"):
+        assert f'id="{art}-s0"' in page
+    assert 'class="cue"' in page or "cue " in page
+    assert "notebooks/03_sentiment.html" in page and "tables/sources.csv" in page
+
+
+def test_committed_notebooks_are_untouched(report):
+    for nb in (ROOT / "notebooks").glob("0*.ipynb"):
+        assert "su24-2015" in nb.read_text(encoding="utf-8")  # still the seeds' outputs
+
+
+def test_default_out_never_overwrites(three_articles, tmp_path, monkeypatch):
+    from newscompare.report import default_out, free_path
+
+    monkeypatch.chdir(tmp_path)
+    first = free_path(default_out([three_articles]))
+    first.mkdir(parents=True)
+    assert free_path(default_out([three_articles])) == first.with_name(first.name + "-2")
+
+
+def test_existing_out_is_refused(three_articles, tmp_path):
+    out = tmp_path / "old"
+    out.mkdir()
+    (out / "index.html").write_text("earlier report")
+    with pytest.raises(ReportError, match="never overwritten"):
+        write_report([three_articles], out, progress=lambda _: None)
+    assert (out / "index.html").read_text() == "earlier report"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["does/not/exist"], "no such file or folder"),
+    (["EMPTY"], "no article files"),
+])
+def test_cli_bad_paths_give_one_clear_line(args, message, tmp_path):
+    (tmp_path / "EMPTY").mkdir()
+    args = [str(tmp_path / a) if a == "EMPTY" else a for a in args]
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_cli_unwritable_out(three_articles, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", str(three_articles), "--out",
+                           str(blocker / "report")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "cannot write here" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_failing_notebook_names_notebook_and_cell_and_leaves_no_report(three_articles, tmp_path):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('ARTICLES = []\nOUTPUT = None')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell("raise ValueError('boom')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    bad = tmp_path / "nbs" / "01_bad.ipynb"
+    bad.parent.mkdir()
+    nbformat.write(nb, bad)
+    out = tmp_path / "out"
+    with pytest.raises(ReportError) as err:
+        write_report([three_articles], out, notebooks=[bad], progress=lambda _: None)
+    assert "01_bad.ipynb" in str(err.value) and "ValueError: boom" in str(err.value)
+    assert not out.exists()
+    assert list(tmp_path.glob(".out.failed-*"))  # what was written is kept aside, clearly named
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (Debian package 'chromium'; .ci/run installs it)")
+def test_index_renders_in_headless_chromium(report, tmp_path):
+    out, _ = report
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom",
+           (out / "index.html").as_uri()]
+    dom = subprocess.run(cmd, capture_output=True, text=True, timeout=120).stdout
+    assert "Key figures" in dom and "Reading view" in dom
+    for art in ("a", "b", "c"):
+        assert f'id="{art}-s0"' in dom
+    shot = tmp_path / "index.png"
+    subprocess.run(cmd[:-2] + [f"--screenshot={shot}", "--window-size=1400,1800", (out / "index.html").as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 10_000
