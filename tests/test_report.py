@@ -153,7 +153,7 @@ def test_failing_notebook_names_notebook_and_cell_and_leaves_no_report(three_art
         write_report([three_articles], out, notebooks=[bad], progress=lambda _: None)
     assert "01_bad.ipynb" in str(err.value) and "ValueError: boom" in str(err.value)
     assert not out.exists()
-    assert list(tmp_path.glob(".out.failed-*"))  # what was written is kept aside, clearly named
+    assert list(tmp_path.glob(".out.partial-*"))  # what was written is kept aside, clearly named
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="run every notebook on the articles and write an HTML report")
     rep.add_argument("paths", nargs="*", default=["seeds"], help="article files and folders (default: seeds)")
     rep.add_argument("--out", help="report folder (default: reports/<name>, never overwritten)")
+    rep.add_argument("--skip-bad", action="store_true",
+                     help="leave out files that cannot be read (each is named) instead of stopping")
     return parser
 
 
@@ -33,9 +35,20 @@ def main(argv: list[str] | None = None) -> int:
         warnings.showwarning = _warning_line
     try:
         if args.command == "report":
+            from .pipeline import prepare
             from .report import write_report
 
-            write_report(args.paths, args.out)
+            problems: list[NewsCompareError] = []
+            docs = prepare(args.paths, problems=None if args.debug else problems)
+            for problem in problems:
+                print(f"newscompare: error: {problem}", file=sys.stderr)
+            if problems and not docs:
+                return 2
+            if problems and not args.skip_bad:
+                print(f"newscompare: {len(problems)} input problem(s); fix them, or rerun with --skip-bad to "
+                      f"report on the {len(docs)} readable article(s)", file=sys.stderr)
+                return 2
+            write_report([d.article.path for d in docs] if problems else args.paths, args.out, docs=docs)
         return 0
     except NewsCompareError as exc:
         if args.debug:

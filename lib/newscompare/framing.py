@@ -458,6 +458,8 @@ def align_content(docs: list[Document], threshold: float = 0.15) -> pd.DataFrame
 
     ``shared`` is similarity >= threshold: both articles report that content.
     """
+    if len({d.id for d in docs}) < 2:
+        _warn("content alignment needs at least two articles; the table is empty")
     keys, vecs = _vectors(docs)
     rows = []
     for i, (art, sid, text) in enumerate(keys):
@@ -470,8 +472,9 @@ def align_content(docs: list[Document], threshold: float = 0.15) -> pd.DataFrame
                 best[art2] = (sim, sid2, text2)
         for art2, (sim, sid2, text2) in best.items():
             rows.append((art, sid, art2, sid2, round(sim, 3), sim >= threshold, text, text2))
-    return pd.DataFrame(rows, columns=["article", "sentence", "other", "other_sentence", "similarity", "shared",
-                                       "text", "other_text"])
+    table = pd.DataFrame(rows, columns=["article", "sentence", "other", "other_sentence", "similarity", "shared",
+                                        "text", "other_text"])
+    return table.astype({"sentence": int, "other_sentence": int, "similarity": float, "shared": bool})
 
 
 def selection_summary(alignment: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 MANIFEST_NAME = "articles.csv"
-MAX_BYTES = 200 * 1024 * 1024  # a news article is never this large; refuse rather than exhaust memory
+MAX_BYTES = 5 * 1024 * 1024  # ~800,000 words: no news article is this large; refuse rather than spend hours
 
 # Magic numbers of files people save by mistake next to their articles.
 _BINARY_MAGIC = {
@@ -253,17 +253,33 @@ def _expand(paths) -> list[tuple[Path, dict]]:
     return out
 
 
-def load_articles(paths, manifest: str | Path | None = None) -> list[Article]:
+def load_articles(paths, manifest: str | Path | None = None,
+                  problems: list[ArticleLoadError] | None = None) -> list[Article]:
     """Load every article in ``paths`` (files and folders, in any mix).
 
     ``manifest`` names an articles.csv to use instead of the one found beside the files. Ids are made
-    unique (a warning names any that had to change).
+    unique (a warning names any that had to change). With a ``problems`` list, a file that cannot be
+    loaded is recorded there and the others still load; without one, the first problem is raised.
     """
     override = read_manifest_csv(manifest) if manifest is not None else None
     articles: list[Article] = []
     seen: set[str] = set()
-    for path, folder_manifest in _expand(paths):
-        art = load_article(path, override if override is not None else folder_manifest)
+    expanded = []
+    for p in [paths] if isinstance(paths, (str, Path)) else paths:
+        try:
+            expanded.extend(_expand([p]))
+        except ArticleLoadError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+    for path, folder_manifest in expanded:
+        try:
+            art = load_article(path, override if override is not None else folder_manifest)
+        except ArticleLoadError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
         if art.id in seen:
             n = 2
             while f"{art.id}-{n}" in seen:

@@ -14,9 +14,12 @@ ARTICLE_COLUMNS = ["article", "path", "title", "words", "sentences", "paragraphs
                    "encoding", "english", "dateline_place", "dateline_agency", "removed_chars"]
 
 
-def prepare(paths, manifest: str | Path | None = None) -> list[Document]:
-    """Load, clean and segment every article in ``paths`` (files and folders in any mix)."""
-    return [segment(a, clean(a)) for a in load_articles(paths, manifest=manifest)]
+def prepare(paths, manifest: str | Path | None = None, problems: list | None = None) -> list[Document]:
+    """Load, clean and segment every article in ``paths`` (files and folders in any mix).
+
+    With a ``problems`` list, files that cannot be loaded are recorded there instead of raised.
+    """
+    return [segment(a, clean(a)) for a in load_articles(paths, manifest=manifest, problems=problems)]
 
 
 def articles_table(docs: list[Document]) -> pd.DataFrame:

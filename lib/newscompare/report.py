@@ -8,7 +8,6 @@ and an earlier report is never overwritten (a default destination that exists ge
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -93,16 +92,20 @@ def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path) -> Non
 
 
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
-                 notebooks: list[Path] | None = None,
+                 notebooks: list[Path] | None = None, docs=None,
                  progress: Callable[[str], None] = print) -> Path:
-    """Run every notebook on the articles in ``paths`` and write the report folder; return its path."""
+    """Run every notebook on the articles in ``paths`` and write the report folder; return its path.
+
+    ``docs`` are the prepared articles when the caller has them already (else they are prepared here).
+    """
     import warnings
 
     from . import export
     from .pipeline import prepare
 
     paths = [Path(p).resolve() for p in paths]
-    docs = prepare(paths)  # fails fast, with the file named, before any notebook runs
+    if docs is None:
+        docs = prepare(paths)  # fails fast, with the file named, before any notebook runs
     if out is None:
         out = free_path(default_out(paths))
     out = Path(out)
@@ -140,8 +143,6 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         progress(f"newscompare: report written in {time.perf_counter() - started:.0f} s: {out / 'index.html'}")
         return out
     except BaseException:
-        failed = tmp.with_name(tmp.name.replace(".partial-", ".failed-"))
         if tmp.exists():
-            shutil.move(str(tmp), str(failed))
-            progress(f"newscompare: report not finished; what was written is kept in {failed}")
+            progress(f"newscompare: report not finished; what was written is kept in {tmp}")
         raise

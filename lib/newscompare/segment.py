@@ -216,7 +216,7 @@ def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
     sentences: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         par = text[ps:pe]
-        heading = is_heading(par)
+        heading = len(paragraphs) > 1 and is_heading(par)  # a one-paragraph text is all article
         spans = [(0, len(par))] if heading else split_sentences(par)
         for s, e in spans:
             cs, ce = ps + s, ps + e

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 
+from .load import NewsCompareWarning
 from .segment import Document
 
 SCORE_COLUMNS = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg", "vader_neu",
@@ -130,7 +132,13 @@ def sentence_scores(docs: list[Document]) -> pd.DataFrame:
             rows.append((d.id, s.sentence, s.paragraph, s.sentence / (n - 1) if n > 1 else 0.0, s.in_quote, s.heading,
                          s.words, s.text))
     meta = pd.DataFrame(rows, columns=SENTENCE_SCORE_COLUMNS[:8])
-    return pd.concat([meta, score_texts(meta["text"].tolist())], axis=1)
+    scores = pd.concat([meta, score_texts(meta["text"].tolist())], axis=1)
+    for d in docs:
+        if d.article.meta.get("english") is False:  # English lexicons: no score is better than a wrong one
+            warnings.warn(f"{d.id}: does not look like English; its sentiment scores are left empty (NaN)",
+                          NewsCompareWarning, stacklevel=2)
+            scores.loc[scores["article"] == d.id, SCORE_COLUMNS] = np.nan
+    return scores
 
 
 # ------------------------------------------------------------------------------------------- aggregates
@@ -156,8 +164,13 @@ def article_summary(scores: pd.DataFrame, method: str = "combined", by: str = "a
     """Per article: sentences, mean score with a 95% bootstrap interval, share negative and positive
     (with intervals) by ``method``'s neutral band, and mean subjectivity."""
     rows = []
-    prose = scores[~scores["heading"]] if "heading" in scores else scores
-    for art, g in prose.groupby(by, sort=False):
+    for art, g in scores.groupby(by, sort=False):
+        if "heading" in g:
+            g = g[~g["heading"].astype(bool)]
+        g = g[g[method].notna()]  # unscored (not English) sentences do not count
+        if g.empty:
+            rows.append((art, method, 0, *[np.nan] * 10))
+            continue
         v = g[method].to_numpy()
         cls = classify(v, method)
         neg_lo, neg_hi = bootstrap_ci((cls < 0).astype(float))
