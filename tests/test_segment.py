@@ -53,6 +53,20 @@ def test_pysbd_keeps_abbreviations_together():
     assert len(spans) == 2
 
 
+def test_rule_splitter_handles_abbreviations_initials_and_acronyms():
+    text = ("The U.S. Army left. Then J. Smith spoke in the U.S. The next day Gen. Lee came. "
+            "He met Mr. Putin on Nov. 24. It was late.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The U.S. Army left.", "Then J. Smith spoke in the U.S.", "The next day Gen. Lee came.",
+        "He met Mr. Putin on Nov. 24.", "It was late."]
+
+
+def test_closing_quote_marks_stay_with_their_sentence():
+    text = "He shouted, ''You're the enemy.'' The crowd left. “We stay,” she said. Nobody moved."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "He shouted, ''You're the enemy.''", "The crowd left.", "“We stay,” she said.", "Nobody moved."]
+
+
 def test_tokens_and_tags_have_offsets_and_need_no_nltk_data():
     text = "Turkish Prime Minister Ahmet Davutoğlu told reporters about the U.S. jets."
     toks = tokenize(text)

@@ -9,13 +9,13 @@ from . import reading
 from .clean import Cleaned, clean, clean_text, rebuild_raw
 from .errors import ArticleLoadError, NewsCompareError, ReportError
 from .load import Article, NewsCompareWarning, load_article, load_articles
-from .pipeline import articles_table, prepare, removals_table
+from .pipeline import articles_table, group_key, group_map, prepare, removals_table
 from .segment import Document, Sentence, segment, sentences_table
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article", "ArticleLoadError", "Cleaned", "Document", "NewsCompareError", "NewsCompareWarning",
-    "ReportError", "Sentence", "articles_table", "clean", "clean_text", "load_article", "load_articles",
+    "ReportError", "Sentence", "articles_table", "group_key", "group_map", "clean", "clean_text", "load_article", "load_articles",
     "prepare", "rebuild_raw", "removals_table", "segment", "sentences_table",
 ]

@@ -1,4 +1,5 @@
-"""Command line: ``python -m newscompare report [PATH ...] [--out DIR]``.
+"""Command line: ``python -m newscompare report [PATH ...] [--out DIR]`` and
+``python -m newscompare corpus PATH ... --out DIR [--jobs N] [--scheduler ADDRESS]``.
 
 Problems are printed one line each (file, reason, what to do) and the exit code is non-zero;
 ``--debug`` shows the traceback instead.
@@ -7,6 +8,7 @@ Problems are printed one line each (file, reason, what to do) and the exit code 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 
@@ -24,8 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="run every notebook on the articles and write an HTML report")
     rep.add_argument("paths", nargs="*", default=["seeds"], help="article files and folders (default: seeds)")
     rep.add_argument("--out", help="report folder (default: reports/<name>, never overwritten)")
+    rep.add_argument("--compare-by", default="article",
+                     help="compare single articles (default) or groups named by a column of articles.csv")
     rep.add_argument("--skip-bad", action="store_true",
                      help="leave out files that cannot be read (each is named) instead of stopping")
+    cor = sub.add_parser("corpus", help="analyse many articles in parallel into Parquet tables, resumable")
+    cor.add_argument("paths", nargs="+", help="article files and folders")
+    cor.add_argument("--out", required=True, help="output folder (a rerun with the same folder resumes)")
+    cor.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    cor.add_argument("--scheduler", help="address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786")
+    cor.add_argument("--group-by", default="group", help="manifest column that groups articles (default: group)")
+    cor.add_argument("--chunk", type=int, default=200, help="articles per Parquet chunk (default: 200)")
     return parser
 
 
@@ -48,7 +59,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"newscompare: {len(problems)} input problem(s); fix them, or rerun with --skip-bad to "
                       f"report on the {len(docs)} readable article(s)", file=sys.stderr)
                 return 2
-            write_report([d.article.path for d in docs] if problems else args.paths, args.out, docs=docs)
+            write_report([d.article.path for d in docs] if problems else args.paths, args.out, docs=docs,
+                         compare_by=args.compare_by)
+        elif args.command == "corpus":
+            from .corpus import analyze_corpus, group_tables, progress_printer
+
+            summary = analyze_corpus(args.paths, args.out, jobs=args.jobs, scheduler=args.scheduler,
+                                     group_by=args.group_by, chunk=args.chunk, progress=progress_printer())
+            print(f"newscompare: {summary}")
+            if summary.failed:
+                print(f"newscompare: {summary.failed} article(s) failed; reasons in {args.out}/parts/errors/",
+                      file=sys.stderr)
+            from .export import write_tables
+
+            write_tables(group_tables(args.out), os.path.join(args.out, "groups"))
+            print(f"newscompare: group comparisons in {os.path.join(args.out, 'groups')}/")
         return 0
     except NewsCompareError as exc:
         if args.debug:

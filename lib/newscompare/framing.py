@@ -20,6 +20,7 @@ import pandas as pd
 
 from .lexicons import read_list, read_table
 from .load import NewsCompareWarning
+from .pipeline import group_key, group_map
 from .segment import Document
 
 MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
@@ -138,22 +139,30 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     return out
 
 
+_NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")
+_TERM = re.compile(r"(?<![\w’'-])(?:[^\W\d_][\w’'-]*[^\W_]|[^\W\d_])")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _name_key(token: str) -> str:
-    return re.sub(r"^(al|el|bin|de)-", "", token.lower().replace("’", "'"))
+    return _NAME_PREFIX.sub("", token.lower().replace("’", "'"))
 
 
 def _group_names(names: list[str]) -> dict[str, str]:
-    """Map each proper name to its fullest variant: 'Putin' -> 'Vladimir Putin' when both occur."""
+    """Map each proper name to its fullest variant: 'Putin' -> 'Vladimir Putin' when both occur.
+
+    A shorter name joins a longer one when it ends with the same word and all its words occur in it.
+    """
     canon: dict[str, str] = {}
-    groups: list[tuple[set, str]] = []
+    groups: dict[str, list[tuple[set, str]]] = defaultdict(list)  # last word -> (words, full name)
     for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
         keys = [_name_key(t) for t in name.split()]
-        for tokens, full in groups:
-            if keys[-1] == _name_key(full.split()[-1]) and set(keys) <= tokens:
+        for tokens, full in groups[keys[-1]]:
+            if set(keys) <= tokens:
                 canon[name] = full
                 break
         else:
-            groups.append((set(keys), name))
+            groups[keys[-1]].append((set(keys), name))
             canon[name] = name
     return canon
 
@@ -232,11 +241,23 @@ def sentence_terms(docs: list[Document]) -> pd.DataFrame:
     rows = []
     for d in docs:
         for s in d.sentences:
-            words = re.findall(r"(?<![\w’'-])(?:[^\W\d_][\w’'-]*[^\W_]|[^\W\d_])", s.text)
+            words = _TERM.findall(s.text)
             for term in sorted({w.lower().replace("’", "'") for w in words}):
                 if term not in STOPWORDS and len(term) > 1 and not term.endswith("'s"):
                     rows.append((d.id, s.sentence, term))
     return pd.DataFrame(rows, columns=["article", "sentence", "term"])
+
+
+def term_counts(docs: list[Document]) -> pd.DataFrame:
+    """Sentences using each content word, per article: article, term, sentences (see sentence_terms)."""
+    rows = []
+    for d in docs:
+        counts: Counter = Counter()
+        for s in d.sentences:
+            counts.update({w.lower().replace("’", "'") for w in _TERM.findall(s.text)})
+        rows.extend((d.id, t, n) for t, n in sorted(counts.items())
+                    if t not in STOPWORDS and len(t) > 1 and not t.endswith("'s"))
+    return pd.DataFrame(rows, columns=["article", "term", "sentences"])
 
 
 def log_odds_z(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.Series:
@@ -253,18 +274,23 @@ def log_odds_z(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd
 
 
 def distinctive_terms(docs: list[Document], by: str = "article") -> pd.DataFrame:
-    """Each article's terms against the pooled rest: term, article, count (sentences using it), z.
+    """Each article's (or group's) terms against the pooled rest: term, article (or group), count
+    (sentences using it), z.
 
     Units are sentences (a term counts once per sentence), so two short articles still give a
     result; the prior is the pooled counts of all articles.
     """
+    key = group_key(by)
     terms = sentence_terms(docs)
     if terms.empty:
         _warn("no content words found; the vocabulary comparison is empty")
-        return pd.DataFrame(columns=TERM_COLUMNS)
+        return pd.DataFrame(columns=["term", key, "count", "z"])
+    groups = group_map(docs, by)
+    terms[key] = terms["article"].map(groups)
+    by = key
     counts = terms.groupby([by, "term"]).size()
     pooled = terms.groupby("term").size().astype(float)
-    prior = pooled * (1.0 / max(1, len(docs) - 1))  # as strong as the data of one comparison side
+    prior = pooled * (1.0 / max(1, len(set(groups.values())) - 1))  # as strong as one comparison side
     out = []
     for art in dict.fromkeys(terms[by]):
         mine = counts.loc[art]
@@ -274,7 +300,7 @@ def distinctive_terms(docs: list[Document], by: str = "article") -> pd.DataFrame
                                  "z": z.values}))
     table = pd.concat(out, ignore_index=True)
     table = table.sort_values([by, "z"], ascending=[True, False], kind="stable").reset_index(drop=True)
-    return table.rename(columns={by: "article"})[TERM_COLUMNS]
+    return table[["term", by, "count", "z"]]
 
 
 def pairwise_terms(docs: list[Document]) -> pd.DataFrame:
@@ -337,20 +363,25 @@ def frame_hits(docs: list[Document]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)
 
 
-def frames_table(docs: list[Document], hits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share of each article's sentences that signal each frame, plus ``none`` (no frame at all)."""
+def frames_table(docs: list[Document], hits: pd.DataFrame | None = None, by: str = "article") -> pd.DataFrame:
+    """Share of each article's (or group's, see pipeline.group_map) sentences that signal each frame,
+    plus ``none`` (no frame at all). Columns: article (or group), frame, sentences, share."""
     hits = frame_hits(docs) if hits is None else hits
-    rows = []
+    groups = group_map(docs, by)
+    sizes: Counter = Counter()
     for d in docs:
-        n = sum(not s.heading for s in d.sentences) or 1
-        mine = hits[hits["article"] == d.id]
+        sizes[groups[d.id]] += sum(not s.heading for s in d.sentences)
+    unit = hits["article"].map(groups)
+    rows = []
+    for g, n in sizes.items():
+        mine = hits[unit == g]
         for frame in list(frame_patterns()) + ["none"]:
             if frame == "none":
-                k = n - mine["sentence"].nunique()
+                k = n - len(mine[["article", "sentence"]].drop_duplicates())
             else:
                 k = int((mine["frame"] == frame).sum())
-            rows.append((d.id, frame, k, k / n))
-    table = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+            rows.append((g, frame, k, k / max(1, n)))
+    table = pd.DataFrame(rows, columns=[group_key(by), *FRAME_COLUMNS[1:]])
     thin = table[(table["frame"] != "none")].groupby("frame")["sentences"].sum()
     for frame in thin[thin < MIN_HITS].index:
         _warn(f"frame {frame!r}: only {int(thin[frame])} sentences in all articles; compare its shares with care")
@@ -404,16 +435,22 @@ def stance_markers(docs: list[Document]) -> pd.DataFrame:
 STANCE_CATEGORIES = ("hedge", "booster", "scare_quote", "rhetorical_question", "exclamation")
 
 
-def stance_rates(docs: list[Document], markers: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Markers per 1,000 words, per article and category: article, category, count, words, per_1000."""
+def stance_rates(docs: list[Document], markers: pd.DataFrame | None = None, by: str = "article") -> pd.DataFrame:
+    """Markers per 1,000 words, per article (or group) and category: article (or group), category,
+    count, words, per_1000."""
     markers = stance_markers(docs) if markers is None else markers
-    rows = []
+    groups = group_map(docs, by)
+    words: Counter = Counter()
     for d in docs:
-        mine = markers[markers["article"] == d.id]
+        words[groups[d.id]] += d.words
+    unit = markers["article"].map(groups)
+    rows = []
+    for g, n in words.items():
+        mine = markers[unit == g]
         for cat in STANCE_CATEGORIES:
             k = int((mine["category"] == cat).sum())
-            rows.append((d.id, cat, k, d.words, 1000 * k / max(1, d.words)))
-    return pd.DataFrame(rows, columns=["article", "category", "count", "words", "per_1000"])
+            rows.append((g, cat, k, n, 1000 * k / max(1, n)))
+    return pd.DataFrame(rows, columns=[group_key(by), "category", "count", "words", "per_1000"])
 
 
 # ======================================================================================== 5. selection
@@ -439,7 +476,7 @@ def _vectors(docs: list[Document]):
         for s in d.sentences:
             if s.heading:
                 continue
-            words = [_stem(w) for w in re.findall(r"[^\W\d_][\w’'-]*", s.text) if w.lower() not in STOPWORDS]
+            words = [_stem(w) for w in _WORD.findall(s.text) if w.lower() not in STOPWORDS]
             keys.append((d.id, s.sentence, s.text))
             bags.append(Counter(words))
     df = Counter(w for bag in bags for w in bag)

@@ -231,17 +231,23 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
     return Article(id=art_id, path=path, raw=text, title=title, meta=meta)
 
 
-def _expand(paths) -> list[tuple[Path, dict]]:
-    """Files named directly, plus the article files in each folder (sorted), with the folder manifest."""
+def _expand(paths, manifests: dict[Path, dict] | None = None) -> list[tuple[Path, dict]]:
+    """Files named directly, plus the article files in each folder (sorted), with the folder manifest.
+
+    ``manifests`` caches each folder's manifest across calls: read once, shared by all its files.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[tuple[Path, dict]] = []
+    manifests = {} if manifests is None else manifests
     for p in paths:
         p = Path(p)
         if not p.exists():
             raise ArticleLoadError(p, "no such file or folder", "check the path")
         if p.is_dir():
-            manifest = read_manifest(p)
+            if p not in manifests:
+                manifests[p] = read_manifest(p)
+            manifest = manifests[p]
             files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not f.name.startswith(".") and f.name.lower() != "readme.md")
             if not files:
@@ -249,8 +255,42 @@ def _expand(paths) -> list[tuple[Path, dict]]:
                                        "put the articles in it or name the files directly")
             out.extend((f, manifest) for f in files)
         else:
-            out.append((p, read_manifest(p.parent)))
+            if p.parent not in manifests:
+                manifests[p.parent] = read_manifest(p.parent)
+            out.append((p, manifests[p.parent]))
     return out
+
+
+def plan_articles(paths, manifest: str | Path | None = None,
+                  problems: list[ArticleLoadError] | None = None) -> list[tuple[Path, dict, str]]:
+    """The article files in ``paths`` with their manifest and a unique id each, without reading them.
+
+    Ids come from the manifest or the file name; a repeated id gets a suffix (-2, -3) and a warning.
+    With a ``problems`` list, missing paths and empty folders are recorded there instead of raised.
+    """
+    override = read_manifest_csv(manifest) if manifest is not None else None
+    expanded, manifests = [], {}
+    for p in [paths] if isinstance(paths, (str, Path)) else paths:
+        try:
+            expanded.extend(_expand([p], manifests))
+        except ArticleLoadError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+    plan, seen = [], set()
+    for path, folder_manifest in expanded:
+        man = override if override is not None else folder_manifest
+        art_id = man.get(path.name, {}).get("id") or path.stem
+        if art_id in seen:
+            n = 2
+            while f"{art_id}-{n}" in seen:
+                n += 1
+            warnings.warn(f"{path}: id {art_id!r} already used; renamed {art_id}-{n}", NewsCompareWarning,
+                          stacklevel=3)
+            art_id = f"{art_id}-{n}"
+        seen.add(art_id)
+        plan.append((path, man, art_id))
+    return plan
 
 
 def load_articles(paths, manifest: str | Path | None = None,
@@ -261,32 +301,15 @@ def load_articles(paths, manifest: str | Path | None = None,
     unique (a warning names any that had to change). With a ``problems`` list, a file that cannot be
     loaded is recorded there and the others still load; without one, the first problem is raised.
     """
-    override = read_manifest_csv(manifest) if manifest is not None else None
     articles: list[Article] = []
-    seen: set[str] = set()
-    expanded = []
-    for p in [paths] if isinstance(paths, (str, Path)) else paths:
+    for path, man, art_id in plan_articles(paths, manifest, problems):
         try:
-            expanded.extend(_expand([p]))
-        except ArticleLoadError as exc:
-            if problems is None:
-                raise
-            problems.append(exc)
-    for path, folder_manifest in expanded:
-        try:
-            art = load_article(path, override if override is not None else folder_manifest)
+            art = load_article(path, man)
         except ArticleLoadError as exc:
             if problems is None:
                 raise
             problems.append(exc)
             continue
-        if art.id in seen:
-            n = 2
-            while f"{art.id}-{n}" in seen:
-                n += 1
-            warnings.warn(f"{path}: id {art.id!r} already used; renamed {art.id}-{n}", NewsCompareWarning,
-                          stacklevel=2)
-            art.id = f"{art.id}-{n}"
-        seen.add(art.id)
+        art.id = art_id
         articles.append(art)
     return articles

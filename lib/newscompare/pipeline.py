@@ -22,6 +22,24 @@ def prepare(paths, manifest: str | Path | None = None, problems: list | None = N
     return [segment(a, clean(a)) for a in load_articles(paths, manifest=manifest, problems=problems)]
 
 
+def group_map(docs: list[Document], by: str = "article") -> dict[str, str]:
+    """Article id -> the group it is compared in: itself for ``by="article"``, else the value of the
+    manifest column ``by`` (e.g. ``group`` or ``outlet``); articles without a value form "(none)"."""
+    if by == "article":
+        return {d.id: d.id for d in docs}
+    if not any(by in d.article.meta for d in docs):
+        from .errors import NewsCompareError
+
+        raise NewsCompareError(None, f"no article has a manifest column {by!r}",
+                               "add it to articles.csv beside the articles, or compare by 'article'")
+    return {d.id: str(d.article.meta.get(by) or "(none)") for d in docs}
+
+
+def group_key(by: str) -> str:
+    """The name of the column that holds the compared unit: 'article', or 'group' for any other ``by``."""
+    return "article" if by == "article" else "group"
+
+
 def articles_table(docs: list[Document]) -> pd.DataFrame:
     """One row per article: id, input path, title, size, encoding, dateline, and characters removed."""
     rows = []

@@ -73,7 +73,8 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, by: str = "artic
     return fig, table.reset_index()
 
 
-def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distinctive words per article"):
+def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distinctive words per article",
+                      by: str = "article"):
     """z-score against log frequency, one panel per article, the top terms labelled.
 
     Read it as: the higher a word stands, the more typical it is of that article compared with the
@@ -81,11 +82,11 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
     """
     import numpy as np
 
-    ids = list(dict.fromkeys(terms["article"]))
+    ids = list(dict.fromkeys(terms[by]))
     cols = colors(ids)
     fig, axes = plt.subplots(1, len(ids), figsize=(5 * len(ids), 4), sharey=True, squeeze=False)
     for ax, art in zip(axes[0], ids):
-        mine = terms[terms["article"] == art]
+        mine = terms[terms[by] == art]
         ax.scatter(np.log10(mine["count"].clip(lower=1)), mine["z"], s=10, color=cols[art], alpha=0.5, label=art)
         best = mine.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
         for (count, z), group in best.groupby(["count", "zr"], sort=False):  # tied words share one label

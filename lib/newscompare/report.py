@@ -78,12 +78,12 @@ def _stderr_to(path: Path):
             os.close(saved)
 
 
-def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path) -> None:
+def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path, compare_by: str = "article") -> None:
     """Execute one notebook with papermill; raise ReportError naming the notebook and the cell that failed."""
     import papermill as pm
 
     try:
-        pm.execute_notebook(str(nb), str(dest), parameters={"ARTICLES": articles, "OUTPUT": str(output)},
+        pm.execute_notebook(str(nb), str(dest), parameters={"ARTICLES": articles, "OUTPUT": str(output), "COMPARE_BY": compare_by},
                             cwd=str(nb.parent), kernel_name="python3", progress_bar=False,
                             log_output=False, report_mode=False)
     except pm.PapermillExecutionError as exc:
@@ -92,7 +92,7 @@ def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path) -> Non
 
 
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
-                 notebooks: list[Path] | None = None, docs=None,
+                 notebooks: list[Path] | None = None, docs=None, compare_by: str = "article",
                  progress: Callable[[str], None] = print) -> Path:
     """Run every notebook on the articles in ``paths`` and write the report folder; return its path.
 
@@ -106,6 +106,9 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
     paths = [Path(p).resolve() for p in paths]
     if docs is None:
         docs = prepare(paths)  # fails fast, with the file named, before any notebook runs
+    from .pipeline import group_map
+
+    group_map(docs, compare_by)  # a missing manifest column is said now, not in the middle of a notebook
     if out is None:
         out = free_path(default_out(paths))
     out = Path(out)
@@ -130,7 +133,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
             dest = tmp / "notebooks" / nb.name
             dest.parent.mkdir(parents=True, exist_ok=True)
             with _stderr_to(tmp / "logs" / "kernels.log"):
-                run_notebook(nb, dest, [str(p) for p in paths], tmp / "figures")
+                run_notebook(nb, dest, [str(p) for p in paths], tmp / "figures", compare_by)
             _to_html(dest)
         from .reading import index_page
 

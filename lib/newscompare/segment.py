@@ -85,12 +85,13 @@ class Document:
         return sum(s.words for s in self.sentences)
 
     def tagged(self, sentence: Sentence) -> list[tuple[str, str, int, int]]:
-        """(token, POS tag, clean start, clean end) for a sentence, computed once."""
-        key = sentence.sentence
-        if key not in self._tags:
-            self._tags[key] = [(tok, tag, s + sentence.clean_start, e + sentence.clean_start)
-                               for tok, tag, s, e in tag_text(sentence.text)]
-        return self._tags[key]
+        """(token, POS tag, clean start, clean end) for a sentence; the whole article is tagged in one
+        call the first time (the tagger's per-call cost dominates on short sentences)."""
+        if not self._tags:
+            for sent, tags in zip(self.sentences, tag_many([s.text for s in self.sentences])):
+                self._tags[sent.sentence] = [(tok, tag, s + sent.clean_start, e + sent.clean_start)
+                                             for tok, tag, s, e in tags]
+        return self._tags[sentence.sentence]
 
     def __repr__(self) -> str:
         return (f"Document(id={self.id!r}, paragraphs={len(self.paragraphs)}, "
@@ -174,8 +175,56 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# A sentence end: closing punctuation (and quote marks or brackets), space, then a capital or digit,
+# possibly behind an opening quote mark or bracket.
+_EASY_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
+# What pysbd decides instead: ellipses, enumerations ("1. "), lower-case dotted abbreviations ("e.g.").
+_HARD = re.compile(r"\.\.\.|…|(?<![\w.])\d+\.\s|\b[a-z]{1,4}\.[a-z]")
+# After a dotted acronym ("U.S.") a sentence ends only if a typical sentence opener follows.
+_ACRONYM_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"”’')\]]*$")
+_INITIAL_END = re.compile(r"(?<![\w.])[A-Z]\.$")
+SENTENCE_OPENERS = frozenset("""The A An In On At But And It Its He She They We I This That These Those There Then
+However Meanwhile Yet So If When While After Before Still Some Many Most Its His Her Their Our""".split())
+# Abbreviations that end in a full stop but not a sentence ("Gen. Smith", "Nov. 24").
+ABBREVIATIONS = frozenset("""Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev Fr St Jr Sr Inc Ltd Co
+Corp Bros No Nos vs v etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Ave Blvd Dept Univ approx est
+Fig cf al""".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.[\"”’')\]]*$")
+
+
+def _easy_split(text: str) -> list[tuple[int, int]] | None:
+    """Sentence spans by rule, or None where pysbd should decide (see _HARD)."""
+    if _HARD.search(text):
+        return None
+    spans, start = [], 0
+    for m in _EASY_END.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        last = _LAST_WORD.search(text, start, end)
+        if last and last.group(1) in ABBREVIATIONS:
+            continue  # "Gen. Smith": not a sentence end
+        if _INITIAL_END.search(text, start, end):
+            continue  # "J. Smith"
+        if _ACRONYM_END.search(text, start, end):
+            following = text[m.end():].lstrip("\"“‘'([").split(" ", 1)[0]
+            if following not in SENTENCE_OPENERS:
+                continue  # "the U.S. Army", not "in the U.S. The next day"
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans in ``text`` (one paragraph), found with pysbd and located by search."""
+    """Sentence spans in ``text`` (one paragraph). Prose is split at closing punctuation followed by a
+    capital, except after known abbreviations, initials, and dotted acronyms not followed by a
+    sentence opener; a paragraph with ellipses, enumerations or dotted lower-case abbreviations goes
+    to pysbd, whose rules handle them (and which is many times slower)."""
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    easy = _easy_split(text[lead:len(stripped)]) if stripped else []
+    if easy is not None:
+        return [(s + lead, e + lead) for s, e in easy]
     spans, cursor = [], 0
     try:
         pieces = _segmenter().segment(text)
@@ -241,20 +290,30 @@ def sentences_table(docs: list[Document]) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------- tokens
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_](?:[\w’'-]*[^\W_])?|[^\w\s]")
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Words and punctuation with offsets (U.S., Su-24, Turkey’s and 2,224 stay whole)."""
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(
-        r"(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_](?:[\w’'-]*[^\W_])?|[^\w\s]", text)]
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def tag_text(text: str) -> list[tuple[str, str, int, int]]:
     """Part-of-speech tags from textblob's bundled pattern tagger (offline), with offsets."""
+    return tag_many([text])[0]
+
+
+def tag_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
+    """Tag several sentences in one tagger call (one line each); tokens keep offsets into their text."""
     from textblob.en import tag
 
-    toks = tokenize(text)
-    if not toks:
-        return []
-    tagged = tag(" ".join(t for t, _, _ in toks), tokenize=False)
-    if len(tagged) != len(toks):  # never expected; fall back to a neutral tag rather than misalign
-        return [(t, "NN", s, e) for t, s, e in toks]
-    return [(t, tg, s, e) for (t, s, e), (_, tg) in zip(toks, tagged)]
+    toks = [tokenize(t) for t in texts]
+    lines = [" ".join(t for t, _, _ in ts) for ts in toks]
+    flat = tag("\n".join(line for line in lines if line), tokenize=False) if any(lines) else []
+    if len(flat) != sum(len(ts) for ts in toks):  # never expected; a neutral tag rather than misaligned ones
+        return [[(t, "NN", s, e) for t, s, e in ts] for ts in toks]
+    out, i = [], 0
+    for ts in toks:
+        out.append([(t, tg, s, e) for (t, s, e), (_, tg) in zip(ts, flat[i : i + len(ts)])])
+        i += len(ts)
+    return out

@@ -45,17 +45,24 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=1)
+def _pattern():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    return PatternAnalyzer()  # what TextBlob(text).sentiment uses, without building a TextBlob each time
+
+
+def _tool_tuple(text: str) -> tuple[float, float, float, float, float, float]:
+    if not text or not text.strip():
+        return (0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
+    tb = _pattern().analyze(text)
+    v = _vader().polarity_scores(text)
+    return (float(tb.polarity), float(tb.subjectivity), v["compound"], v["pos"], v["neg"], v["neu"])
+
+
 def tool_scores(text: str) -> dict[str, float]:
     """TextBlob polarity and subjectivity and VADER's four scores for one sentence ("" gives zeros)."""
-    from textblob import TextBlob
-
-    if not text or not text.strip():
-        return {"tb_polarity": 0.0, "tb_subjectivity": 0.0, "vader_compound": 0.0, "vader_pos": 0.0,
-                "vader_neg": 0.0, "vader_neu": 1.0}
-    tb = TextBlob(text).sentiment
-    v = _vader().polarity_scores(text)
-    return {"tb_polarity": float(tb.polarity), "tb_subjectivity": float(tb.subjectivity),
-            "vader_compound": v["compound"], "vader_pos": v["pos"], "vader_neg": v["neg"], "vader_neu": v["neu"]}
+    return dict(zip(SCORE_COLUMNS[:-1], _tool_tuple(text)))
 
 
 def base_features(scores: pd.DataFrame) -> np.ndarray:
@@ -117,7 +124,7 @@ def combine(scores: pd.DataFrame, texts, model: dict | None = None) -> np.ndarra
 
 def score_texts(texts: list[str], model: dict | None = None) -> pd.DataFrame:
     """All scores for a list of sentences, one row each, columns SCORE_COLUMNS."""
-    scores = pd.DataFrame([tool_scores(t) for t in texts], columns=SCORE_COLUMNS[:-1])
+    scores = pd.DataFrame.from_records([_tool_tuple(t) for t in texts], columns=SCORE_COLUMNS[:-1])
     scores["combined"] = combine(scores, texts, model) if len(texts) else []
     return scores
 
@@ -125,14 +132,15 @@ def score_texts(texts: list[str], model: dict | None = None) -> pd.DataFrame:
 def sentence_scores(docs: list[Document]) -> pd.DataFrame:
     """Every sentence with every score: article, sentence, paragraph, position (0 = first sentence,
     1 = last), in_quote, heading, words, text, then SCORE_COLUMNS."""
-    rows = []
+    rows, texts = [], []
     for d in docs:
         n = len(d.sentences)
         for s in d.sentences:
             rows.append((d.id, s.sentence, s.paragraph, s.sentence / (n - 1) if n > 1 else 0.0, s.in_quote, s.heading,
-                         s.words, s.text))
-    meta = pd.DataFrame(rows, columns=SENTENCE_SCORE_COLUMNS[:8])
-    scores = pd.concat([meta, score_texts(meta["text"].tolist())], axis=1)
+                         s.words, s.text, *_tool_tuple(s.text)))
+            texts.append(s.text)
+    scores = pd.DataFrame.from_records(rows, columns=SENTENCE_SCORE_COLUMNS[:-1])
+    scores["combined"] = combine(scores, texts) if texts else pd.Series(dtype=float)
     for d in docs:
         if d.article.meta.get("english") is False:  # English lexicons: no score is better than a wrong one
             warnings.warn(f"{d.id}: does not look like English; its sentiment scores are left empty (NaN)",

@@ -1,0 +1,110 @@
+"""Corpus throughput, scaling and memory, measured in one run.
+
+Builds a corpus of realistic articles from the NYT sentences (benchmarks/make_corpus.py), then prints:
+- the reference: TextBlob's ``.sentiment`` alone over the same sentences (the cheapest pass any
+  analysis makes), in articles per second;
+- the whole analysis (load, clean, segment, framing, sentiment, sources, Parquet) with 1 and with 2
+  worker processes, and its cost relative to the reference;
+- peak memory (max RSS) of a single-process run over 1,000 and over 4,000 articles.
+Targets: whole analysis <= 5 x the reference; 2 processes >= 1.8 x the throughput of 1; peak memory at
+4,000 articles within 20% of that at 1,000.
+
+    python benchmarks/corpus_throughput.py [--articles 2000] [--data DIR] [--profile N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import DEFAULT_DATA, make_corpus  # noqa: E402
+
+from newscompare import corpus  # noqa: E402
+
+
+def reference_rate(articles: list[list[str]]) -> float:
+    from textblob import TextBlob
+
+    TextBlob("warm up the lexicon").sentiment
+    started = time.perf_counter()
+    for sentences in articles:
+        for s in sentences:
+            TextBlob(s).sentiment
+    return len(articles) / (time.perf_counter() - started)
+
+
+def run_rate(folder: Path, out: Path, jobs: int) -> float:
+    summary = corpus.analyze_corpus([folder], out, jobs=jobs)
+    return summary.articles / summary.seconds
+
+
+def peak_memory_mb(files: list[Path], out: Path) -> float:
+    """Max RSS of a fresh process analysing ``files`` in one process (MB)."""
+    code = ("import json, resource, sys; from newscompare import corpus; "
+            "corpus.analyze_corpus(json.load(open(sys.argv[1])), sys.argv[2], jobs=1); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    listing = out.with_suffix(".json")
+    listing.write_text(json.dumps([str(f) for f in files]))
+    res = subprocess.run([sys.executable, "-c", code, str(listing), str(out)], capture_output=True, text=True, check=True)
+    return int(res.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--memory-sizes", default="1000,4000")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--profile", type=int, default=0, help="profile the single-process run on N articles and stop")
+    args = ap.parse_args(argv)
+    if not (args.data / "nytEditorialSnippets_GroundTruth.txt").is_file():
+        print(f"corpus_throughput: {args.data}: NYT ground truth not found (give --data)", file=sys.stderr)
+        return 2
+    sizes = [int(x) for x in args.memory_sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        big = max([args.articles, *sizes])
+        articles = make_corpus(tmp / "corpus", big, args.data)
+        files = sorted((tmp / "corpus").glob("a*.txt"))
+        if args.profile:
+            import cProfile
+            import pstats
+
+            sub = tmp / "profile"
+            sub.mkdir()
+            for f in files[: args.profile]:
+                (sub / f.name).write_bytes(f.read_bytes())
+            cProfile.runctx("corpus.analyze_corpus([sub], tmp / 'p', jobs=1)", globals(), locals(), str(tmp / "prof"))
+            pstats.Stats(str(tmp / "prof")).sort_stats("cumulative").print_stats(30)
+            return 0
+        bench = tmp / "bench"
+        bench.mkdir()
+        for f in files[: args.articles]:
+            (bench / f.name).write_bytes(f.read_bytes())
+        n_sent = sum(len(a) for a in articles[: args.articles])
+        ref = reference_rate(articles[: args.articles])
+        one = run_rate(bench, tmp / "out1", 1)
+        two = run_rate(bench, tmp / "out2", 2)
+        mem = {n: peak_memory_mb(files[:n], tmp / f"mem{n}") for n in sizes}
+    print(f"corpus: {args.articles} articles, {n_sent} sentences (20-40 per article, NYT editorial sentences)")
+    print("| measure | value |\n| --- | --- |")
+    print(f"| reference: TextBlob .sentiment only | {ref:.1f} articles/s |")
+    print(f"| whole analysis, 1 process | {one:.1f} articles/s |")
+    print(f"| whole analysis, 2 processes | {two:.1f} articles/s |")
+    print(f"| cost of the whole analysis / reference (target <= 5) | {ref / one:.2f} |")
+    print(f"| speed-up of 2 processes over 1 (target >= 1.8) | {two / one:.2f} |")
+    for n, mb in mem.items():
+        print(f"| peak memory, {n} articles, 1 process | {mb:.0f} MB |")
+    if len(sizes) == 2:
+        print(f"| peak memory growth {sizes[0]} -> {sizes[1]} (target <= 20%) | {100 * (mem[sizes[1]] / mem[sizes[0]] - 1):+.1f}% |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

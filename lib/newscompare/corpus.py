@@ -1,0 +1,286 @@
+"""Corpus mode: thousands of articles, one task per article, in worker processes or on Dask.
+
+``analyze_corpus`` streams articles through load, clean, segment and the per-article analyses
+(sentences with sentiment, actor mentions, frame hits, stance markers, sources, sentence terms) and
+writes the rows in Parquet chunks under ``OUT/parts/<table>/``, so memory stays flat however large the
+corpus. A rerun skips the articles already written (resumable); an article that fails is recorded in
+the ``errors`` table with the reason and the run goes on. ``group_tables`` then compares groups of
+articles (a manifest column such as ``group``, the outlet) from those chunks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pandas as pd
+
+from .errors import NewsCompareError, ReportError
+
+PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "terms")
+
+
+@dataclass
+class CorpusSummary:
+    articles: int
+    skipped: int
+    failed: int
+    sentences: int
+    seconds: float
+    out: Path
+
+    def __str__(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (f"{self.articles} articles analysed ({rate:.1f}/s), {self.skipped} already done, {self.failed} failed, "
+                f"{self.sentences} sentences, {self.seconds:.0f} s -> {self.out}")
+
+
+def analyze_article(path: str, manifest: dict, article_id: str, group_by: str = "group") -> dict[str, pd.DataFrame]:
+    """One article through every per-article analysis; the tables carry ``article`` (and ``group``).
+
+    Raises NewsCompareError for an input problem (the caller records it and goes on).
+    """
+    from . import framing, sentiment, sources
+    from .clean import clean
+    from .load import load_article
+    from .pipeline import articles_table
+    from .segment import segment
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # corpus runs record problems in tables, not as warnings
+        art = load_article(path, manifest)
+        art.id = article_id
+        doc = segment(art, clean(art))
+        docs = [doc]
+        scores = sentiment.sentence_scores(docs)
+        tables = {
+            "articles": articles_table(docs),
+            "sentences": scores,
+            "mentions": framing.find_mentions(docs).drop(columns=["text"]),
+            "frame_hits": framing.frame_hits(docs).drop(columns=["text"]),
+            "stance": framing.stance_markers(docs).drop(columns=["text"]),
+            "sources": sources.find_sources(docs).drop(columns=["text"]),
+            "terms": framing.term_counts(docs),
+        }
+    group = str(art.meta.get(group_by, "")) if group_by != "article" else article_id
+    for name, table in tables.items():
+        table.insert(1, "group", group or "(none)")
+        tables[name] = table
+    return tables
+
+
+def _task(item: tuple[str, dict, str, str]) -> tuple[str, str, dict | None, str]:
+    """Worker entry point: (path, article id, tables or None, error message)."""
+    path, manifest, article_id, group_by = item
+    try:
+        return path, article_id, analyze_article(path, manifest, article_id, group_by), ""
+    except NewsCompareError as exc:
+        return path, article_id, None, str(exc)
+    except Exception as exc:  # an unexpected failure on one article must not stop a run of thousands
+        return path, article_id, None, f"{path}: unexpected {type(exc).__name__}: {exc}"
+
+
+class _ChunkWriter:
+    """Buffers per-article tables and writes one Parquet file per table every ``chunk`` articles."""
+
+    def __init__(self, out: Path, chunk: int):
+        self.out, self.chunk = out, chunk
+        self.buffers: dict[str, list[pd.DataFrame]] = {n: [] for n in (*PER_ARTICLE_TABLES, "errors")}
+        self.pending = 0
+        self.serial = max([int(p.stem.split("-")[1]) for p in out.glob("parts/*/part-*.parquet")] + [0])
+
+    def add(self, tables: dict[str, pd.DataFrame]) -> None:
+        for name, table in tables.items():
+            if not table.empty:
+                self.buffers[name].append(table)
+        self.pending += 1
+        if self.pending >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        self.serial += 1
+        # Every table first, the articles table last: a chunk counts as done only once it is whole.
+        for name in sorted(self.buffers, key=lambda n: n == "articles"):
+            frames = self.buffers[name]
+            if not frames:
+                continue
+            folder = self.out / "parts" / name
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".part-{self.serial:06d}.parquet.tmp"
+            pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False)
+            os.replace(tmp, folder / f"part-{self.serial:06d}.parquet")
+            self.buffers[name] = []
+        self.pending = 0
+
+
+def read_table(out: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """All chunks of one table of a corpus run, concatenated (``columns`` reads only those)."""
+    parts = sorted((Path(out) / "parts" / name).glob("part-*.parquet"))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat([pd.read_parquet(p, columns=columns) for p in parts], ignore_index=True)
+
+
+def iter_table(out: str | Path, name: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+    """The chunks of one table, one at a time (for aggregates that must not hold the whole corpus)."""
+    for p in sorted((Path(out) / "parts" / name).glob("part-*.parquet")):
+        yield pd.read_parquet(p, columns=columns)
+
+
+def _done(out: Path) -> set[str]:
+    done = set()
+    for name in ("articles", "errors"):
+        for chunk in iter_table(out, name, columns=["path"]):
+            done.update(chunk["path"].astype(str))
+    return done
+
+
+def _results(items: list, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
+    """Run _task over items: in this process, in ``jobs`` worker processes, or on a Dask cluster."""
+    if scheduler:
+        try:
+            from dask.distributed import Client, as_completed
+        except ImportError:
+            raise ReportError(None, "--scheduler needs dask.distributed", "pip install 'dask[distributed]'") from None
+        with Client(scheduler) as client:
+            for start in range(0, len(items), window):
+                futures = client.map(_task, items[start : start + window], pure=False)
+                for fut in as_completed(futures):
+                    yield fut.result()
+                    fut.release()
+        return
+    if jobs <= 1:
+        yield from map(_task, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for start in range(0, len(items), window):  # a bounded window keeps results from piling up
+            yield from pool.map(_task, items[start : start + window], chunksize=4)
+
+
+def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None = None, *, group_by: str = "group",
+                   chunk: int = 200, progress: Callable[[int, int, int, float], None] | None = None,
+                   manifest: str | Path | None = None) -> CorpusSummary:
+    """Analyse every article in ``paths`` into OUT/parts/<table>/part-*.parquet; return a summary.
+
+    ``jobs`` worker processes (1: this process), or ``scheduler="tcp://host:port"`` for a Dask
+    distributed cluster. Articles already in OUT are skipped, so an interrupted run can be resumed.
+    ``progress(done, total, failed, seconds)`` is called after every article.
+    """
+    from .load import plan_articles
+
+    out = Path(out)
+    problems: list = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plan = plan_articles(paths, manifest, problems)
+    if problems and not plan:
+        raise problems[0]
+    out.mkdir(parents=True, exist_ok=True)
+    done = _done(out)
+    # Each task carries only its own manifest row, not the folder's whole manifest.
+    items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id, group_by)
+             for p, man, art_id in plan if str(p) not in done]
+    writer = _ChunkWriter(out, chunk)
+    started = time.perf_counter()
+    n = failed = sentences = 0
+    window = max(chunk, 8 * max(1, jobs))
+    try:
+        for path, art_id, tables, error in _results(items, jobs, scheduler, window):
+            n += 1
+            if tables is None:
+                failed += 1
+                writer.add({"errors": pd.DataFrame([(art_id, path, error)], columns=["article", "path", "error"])})
+            else:
+                sentences += len(tables["sentences"])
+                writer.add(tables)
+            if progress:
+                progress(n, len(items), failed, time.perf_counter() - started)
+    finally:
+        writer.flush()  # what was finished is kept, interrupted or not
+    return CorpusSummary(n - failed, len(plan) - len(items), failed, sentences, time.perf_counter() - started, out)
+
+
+def progress_printer(stream=None) -> Callable[[int, int, int, float], None]:
+    """A one-line progress bar with articles per second (redrawn on a terminal, every 10% otherwise)."""
+    stream = stream or sys.stderr
+    tty = stream.isatty()
+    last = {"t": 0.0, "pct": -10}
+
+    def show(done: int, total: int, failed: int, seconds: float) -> None:
+        pct = int(100 * done / total) if total else 100
+        if tty and (seconds - last["t"] >= 0.2 or done == total):
+            bar = "#" * (pct // 4) + "." * (25 - pct // 4)
+            stream.write(f"\r[{bar}] {done}/{total} articles, {done / max(seconds, 1e-9):.1f}/s, {failed} failed")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+            last["t"] = seconds
+        elif not tty and (pct >= last["pct"] + 10 or done == total):
+            stream.write(f"{done}/{total} articles ({pct}%), {done / max(seconds, 1e-9):.1f}/s, {failed} failed\n")
+            last["pct"] = pct
+
+    return show
+
+
+# ------------------------------------------------------------------------------------------- groups
+def group_tables(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Comparisons between groups from a corpus run: sentiment with intervals, frames, stance rates,
+    sources by type, distinctive terms. Each table has a ``group`` column."""
+    from . import framing, sentiment
+
+    articles = read_table(out, "articles", ["article", "group", "words", "sentences"])
+    if articles.empty:
+        return {}
+    words = articles.groupby("group")["words"].sum()
+    n_sent = articles.groupby("group")["sentences"].sum()
+    scores = read_table(out, "sentences", ["article", "group", "heading", "combined", "tb_subjectivity"])
+    frames = read_table(out, "frame_hits", ["article", "group", "sentence", "frame"])
+    frame_rows = []
+    for g in words.index:
+        mine = frames[frames["group"] == g]
+        covered = mine[["article", "sentence"]].drop_duplicates().shape[0]
+        for f in (*framing.FRAMES, "none"):
+            k = n_sent[g] - covered if f == "none" else int((mine["frame"] == f).sum())
+            frame_rows.append((g, f, int(k), k / max(1, n_sent[g])))
+    stance = read_table(out, "stance", ["group", "category"])
+    stance_rows = [(g, c, int(((stance["group"] == g) & (stance["category"] == c)).sum()), int(words[g]))
+                   for g in words.index for c in framing.STANCE_CATEGORIES]
+    stance_rates = pd.DataFrame(stance_rows, columns=["group", "category", "count", "words"])
+    stance_rates["per_1000"] = 1000 * stance_rates["count"] / stance_rates["words"].clip(lower=1)
+    src = read_table(out, "sources", ["group", "source_type"])
+    term_counts = pd.concat([chunk.groupby(["group", "term"])["sentences"].sum()
+                             for chunk in iter_table(out, "terms", ["group", "term", "sentences"])])
+    term_counts = term_counts.groupby(level=[0, 1]).sum()
+    pooled = term_counts.groupby(level=1).sum().astype(float)
+    term_tables = []
+    for g in words.index:
+        if g not in term_counts.index.get_level_values(0):
+            continue
+        mine = term_counts.loc[g].astype(float)
+        z = framing.log_odds_z(mine, pooled.sub(mine, fill_value=0), pooled / max(1, len(words) - 1))
+        term_tables.append(pd.DataFrame({"term": z.index, "group": g, "count": mine.reindex(z.index, fill_value=0).astype(int).values,
+                                         "z": z.values}).nlargest(50, "z"))
+    return {
+        "groups": articles.groupby("group").agg(articles=("article", "count"), words=("words", "sum"),
+                                                 sentences=("sentences", "sum")).reset_index(),
+        "sentiment": sentiment.article_summary(scores, by="group"),
+        "frames": pd.DataFrame(frame_rows, columns=["group", "frame", "sentences", "share"]),
+        "stance_rates": stance_rates,
+        "sources_by_type": src.groupby(["group", "source_type"]).size().rename("attributions").reset_index(),
+        "terms": pd.concat(term_tables, ignore_index=True) if term_tables else pd.DataFrame(columns=["term", "group", "count", "z"]),
+    }
+
+
+def sorted_for_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """A table in a canonical row order (for comparing runs whose articles finished in another order)."""
+    keys = [c for c in ("article", "sentence", "start", "frame", "term", "marker", "source", "actor") if c in table]
+    return table.sort_values(keys, kind="stable").reset_index(drop=True)

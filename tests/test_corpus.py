@@ -1,0 +1,99 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newscompare import corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES = [
+    "Turkish jets shot down a Russian bomber near the border on Tuesday.",
+    "“We will not tolerate this,” President Vladimir Putin told reporters.",
+    "The rebels allegedly killed the pilot as he parachuted to safety.",
+    "According to the Defense Ministry, the navigator survived.",
+    "Ankara claims the jet ignored ten warnings in five minutes.",
+    "Analysts say the incident could clearly damage trade between the two countries.",
+    "The terrorists distributed a video of the attack on their channel.",
+    "Is this the end of the alliance?",
+]
+
+
+def write_corpus(folder: Path, n: int = 12) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["id,file,group"]
+    for i in range(n):
+        text = "\n\n".join(" ".join(SENTENCES[(i + j + k) % len(SENTENCES)] for k in range(2)) for j in range(3))
+        (folder / f"art{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
+        rows.append(f"art{i:02d},art{i:02d}.txt,outlet-{i % 2}")
+    (folder / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def tables_of(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: corpus.sorted_for_comparison(corpus.read_table(out, name)) for name in corpus.PER_ARTICLE_TABLES}
+
+
+def test_single_process_run_writes_every_table_and_groups(tmp_path):
+    src = write_corpus(tmp_path / "in")
+    (src / "broken.txt").write_bytes(b"")
+    summary = corpus.analyze_corpus([src], tmp_path / "out", jobs=1, chunk=5)
+    assert (summary.articles, summary.failed) == (12, 1)
+    tables = tables_of(tmp_path / "out")
+    assert set(tables["articles"].article) == {f"art{i:02d}" for i in range(12)}
+    assert set(tables["sentences"].group) == {"outlet-0", "outlet-1"}
+    errors = corpus.read_table(tmp_path / "out", "errors")
+    assert errors.path.str.endswith("broken.txt").all() and errors.error.str.contains("empty").all()
+    assert len(list((tmp_path / "out" / "parts" / "articles").glob("part-*.parquet"))) == 3  # chunks of 5
+    groups = corpus.group_tables(tmp_path / "out")
+    assert set(groups["sentiment"].group) == {"outlet-0", "outlet-1"}
+    frames = groups["frames"]
+    assert frames[frames.frame == "conflict"].sentences.sum() > 0
+    assert {"group", "category", "per_1000"} <= set(groups["stance_rates"].columns)
+
+
+def test_rerun_resumes_and_skips_done_articles(tmp_path):
+    src = write_corpus(tmp_path / "in", 6)
+    corpus.analyze_corpus([src], tmp_path / "out", jobs=1)
+    for i in range(6, 9):
+        (src / f"new{i}.txt").write_text(SENTENCES[i % len(SENTENCES)], encoding="utf-8")
+    again = corpus.analyze_corpus([src], tmp_path / "out", jobs=1)
+    assert (again.articles, again.skipped) == (3, 6)
+    assert len(corpus.read_table(tmp_path / "out", "articles")) == 9
+
+
+def test_two_processes_give_the_same_tables(tmp_path):
+    src = write_corpus(tmp_path / "in")
+    corpus.analyze_corpus([src], tmp_path / "one", jobs=1)
+    corpus.analyze_corpus([src], tmp_path / "two", jobs=2)
+    one, two = tables_of(tmp_path / "one"), tables_of(tmp_path / "two")
+    for name in corpus.PER_ARTICLE_TABLES:
+        pd.testing.assert_frame_equal(one[name], two[name], check_dtype=False)
+
+
+def test_local_dask_cluster_gives_the_same_tables(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    src = write_corpus(tmp_path / "in")
+    corpus.analyze_corpus([src], tmp_path / "one", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        corpus.analyze_corpus([src], tmp_path / "dask", scheduler=cluster.scheduler_address)
+    one, dask_run = tables_of(tmp_path / "one"), tables_of(tmp_path / "dask")
+    for name in corpus.PER_ARTICLE_TABLES:
+        pd.testing.assert_frame_equal(one[name], dask_run[name], check_dtype=False)
+
+
+def test_cli_corpus_progress_and_summary(tmp_path):
+    src = write_corpus(tmp_path / "in", 4)
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "corpus", str(src), "--out", str(tmp_path / "out"),
+                           "--jobs", "1"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "4/4 articles (100%)" in proc.stderr and "articles analysed" in proc.stdout
+    assert (tmp_path / "out" / "groups" / "sentiment.csv").is_file()
+
+
+def test_cli_corpus_bad_path(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "corpus", str(tmp_path / "nope"), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
