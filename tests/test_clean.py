@@ -91,3 +91,9 @@ def test_clean_article_updates_meta(write):
     art = nc.load_article(write("a.txt", "PARIS (AFP) – Talks began. They ended."))
     nc.clean(art)
     assert art.meta["dateline_place"] == "PARIS" and art.meta["dateline_agency"] == "AFP"
+
+
+def test_title_from_first_words_skips_the_dateline(write):
+    art = nc.load_article(write("story.txt", "PARIS (AFP) – Talks on the ceasefire began on Monday in Geneva. They ended."))
+    nc.clean(art)
+    assert art.title.startswith("Talks on the ceasefire") and art.meta["title_source"] == "first words"

@@ -203,9 +203,14 @@ def clean_text(raw: str, article: str = "") -> Cleaned:
 
 
 def clean(article: Article) -> Cleaned:
-    """Clean an Article; the dateline parts are also copied into ``article.meta``."""
+    """Clean an Article; the dateline parts are also copied into ``article.meta``, and a title made of
+    the first words is remade from the clean text (so it does not start with a dateline)."""
+    from .load import first_words
+
     cleaned = clean_text(article.raw, article.id)
     article.meta.update(cleaned.meta)
+    if article.meta.get("title_source") == "first words" and cleaned.text.strip():
+        article.title = first_words(cleaned.text)
     return cleaned
 
 

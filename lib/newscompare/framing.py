@@ -236,27 +236,26 @@ def label_comparison(actors: pd.DataFrame, min_articles: int = 2) -> pd.DataFram
 
 
 # ======================================================================================= 2. vocabulary
+def content_terms(text: str) -> set[str]:
+    """The content words of a text: lower case, no stopwords, numbers, single letters or possessives."""
+    words = {w.lower().replace("’", "'") for w in _TERM.findall(text)}
+    return {w for w in words if w not in STOPWORDS and len(w) > 1 and not w.endswith("'s")}
+
+
 def sentence_terms(docs: list[Document]) -> pd.DataFrame:
-    """Content words per sentence (lower case, no stopwords or numbers): article, sentence, term."""
-    rows = []
-    for d in docs:
-        for s in d.sentences:
-            words = _TERM.findall(s.text)
-            for term in sorted({w.lower().replace("’", "'") for w in words}):
-                if term not in STOPWORDS and len(term) > 1 and not term.endswith("'s"):
-                    rows.append((d.id, s.sentence, term))
+    """Content words per sentence (see content_terms): article, sentence, term."""
+    rows = [(d.id, s.sentence, term) for d in docs for s in d.sentences for term in sorted(content_terms(s.text))]
     return pd.DataFrame(rows, columns=["article", "sentence", "term"])
 
 
 def term_counts(docs: list[Document]) -> pd.DataFrame:
-    """Sentences using each content word, per article: article, term, sentences (see sentence_terms)."""
+    """Sentences using each content word, per article: article, term, sentences."""
     rows = []
     for d in docs:
         counts: Counter = Counter()
         for s in d.sentences:
-            counts.update({w.lower().replace("’", "'") for w in _TERM.findall(s.text)})
-        rows.extend((d.id, t, n) for t, n in sorted(counts.items())
-                    if t not in STOPWORDS and len(t) > 1 and not t.endswith("'s"))
+            counts.update(content_terms(s.text))
+        rows.extend((d.id, t, n) for t, n in sorted(counts.items()))
     return pd.DataFrame(rows, columns=["article", "term", "sentences"])
 
 

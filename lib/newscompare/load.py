@@ -144,7 +144,7 @@ def looks_english(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------- files
-def _first_words(text: str, n: int = 8) -> str:
+def first_words(text: str, n: int = 8) -> str:
     words = text.split()
     title = " ".join(words[:n])
     return title + (" …" if len(words) > n else "")
@@ -214,7 +214,7 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
     if not text.strip():
         raise ArticleLoadError(path, "contains only whitespace", "check that the download or export worked")
     if not title:
-        title, title_source = _first_words(text), "first words"
+        title, title_source = first_words(text), "first words"
     english = looks_english(text)
     if not english:
         notes.append("does not look like English; the lexicons are English-only, so scores are unreliable")

@@ -58,7 +58,7 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     so = tables["sources"]
     for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
         tip = f"{r.kind} attribution to {r.source}" + (f" ({r.role})" if r.role else "") + f"; cue '{r.cue}', {r.cue_stance}"
-        spans.append((r.start, r.end, "cue" if r.kind not in ("according_to",) else "cue", tip))
+        spans.append((r.start, r.end, "cue", tip))
     return spans
 
 
