@@ -104,24 +104,27 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
 
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot: pd.DataFrame | None = None,
             cmap: str = "Blues", center: float | None = None, colorbar: str = ""):
-    """A labelled heatmap; ``annot`` (same shape) is written in the cells (counts by default)."""
+    """A labelled heatmap; ``annot`` (same shape) is written in the cells (counts by default).
+    Missing values (NaN: nothing to measure) are drawn light grey, not as a value."""
     import numpy as np
 
     values = matrix.astype(float).values
     fig, ax = plt.subplots(figsize=(1.6 * matrix.shape[1] + 3, 0.38 * matrix.shape[0] + 1.6))
     kwargs = {}
     if center is not None:
-        span = np.nanmax(np.abs(values - center)) or 1.0
-        kwargs = {"vmin": center - span, "vmax": center + span}
-    im = ax.imshow(values, cmap=cmap, aspect="auto", **kwargs)
+        span = np.nanmax(np.abs(values - center)) if np.isfinite(values).any() else 1.0
+        kwargs = {"vmin": center - (span or 1.0), "vmax": center + (span or 1.0)}
+    colormap = plt.get_cmap(cmap).copy()
+    colormap.set_bad("#eeeeee")
+    im = ax.imshow(np.ma.masked_invalid(values), cmap=colormap, aspect="auto", **kwargs)
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns])
     ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
     labels = matrix if annot is None else annot
     lo, hi = im.get_clim()
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
-            strong = abs(values[i, j] - (lo + hi) / 2) > 0.3 * (hi - lo) if center is not None else \
-                values[i, j] > lo + 0.6 * (hi - lo)
+            strong = np.isfinite(values[i, j]) and (abs(values[i, j] - (lo + hi) / 2) > 0.3 * (hi - lo)
+                                                    if center is not None else values[i, j] > lo + 0.6 * (hi - lo))
             ax.text(j, i, str(labels.iloc[i, j]), ha="center", va="center", fontsize=8,
                     color="white" if strong else "black")
     ax.set_title(title)
