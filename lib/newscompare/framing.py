@@ -389,9 +389,13 @@ def frames_table(docs: list[Document], hits: pd.DataFrame | None = None, by: str
 
 # =========================================================================================== 4. stance
 @lru_cache(maxsize=1)
-def stance_patterns() -> list[tuple[str, str, re.Pattern]]:
-    return [(r["marker"], r["category"], re.compile(rf"(?<![\w])(?:{r['pattern']})(?![\w])", re.IGNORECASE))
-            for r in read_table("stance.csv")]
+def stance_patterns() -> tuple[re.Pattern, list[tuple[str, str]]]:
+    """One pattern for all hedges and boosters of ``data/stance.csv`` (group ``m<i>`` is row i), and
+    the (marker, category) of each row."""
+    rows = read_table("stance.csv")
+    alternatives = "|".join(f"(?P<m{i}>{r['pattern']})" for i, r in enumerate(rows))
+    return (re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE),
+            [(r["marker"], r["category"]) for r in rows])
 
 
 def _cue_pattern() -> re.Pattern:
@@ -410,12 +414,13 @@ def stance_markers(docs: list[Document]) -> pd.DataFrame:
     """
     rows = []
     cue = _cue_pattern()
+    pattern, kinds = stance_patterns()
     for d in docs:
         for s in d.sentences:
-            for marker, category, pattern in stance_patterns():
-                for m in pattern.finditer(s.text):
-                    rows.append((d.id, marker, category, s.sentence, m.group(0), s.clean_start + m.start(),
-                                 s.clean_start + m.end(), s.text))
+            for m in pattern.finditer(s.text):
+                marker, category = kinds[int(m.lastgroup[1:])]
+                rows.append((d.id, marker, category, s.sentence, m.group(0), s.clean_start + m.start(),
+                             s.clean_start + m.end(), s.text))
             for q in d.quotes:
                 if s.clean_start <= q.start < s.clean_end:
                     words = q.text(d.text).strip(" ,.;:!?")

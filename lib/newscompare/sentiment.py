@@ -47,17 +47,19 @@ def _vader():
 
 @lru_cache(maxsize=1)
 def _pattern():
-    from textblob.en.sentiments import PatternAnalyzer
+    # What TextBlob(text).sentiment returns, without the TextBlob object and the namedtuple class that
+    # PatternAnalyzer.analyze builds on every call (a fifth of its time).
+    from textblob.en import sentiment
 
-    return PatternAnalyzer()  # what TextBlob(text).sentiment uses, without building a TextBlob each time
+    return sentiment
 
 
 def _tool_tuple(text: str) -> tuple[float, float, float, float, float, float]:
     if not text or not text.strip():
         return (0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
-    tb = _pattern().analyze(text)
+    polarity, subjectivity = _pattern()(text)
     v = _vader().polarity_scores(text)
-    return (float(tb.polarity), float(tb.subjectivity), v["compound"], v["pos"], v["neg"], v["neu"])
+    return (float(polarity), float(subjectivity), v["compound"], v["pos"], v["neg"], v["neu"])
 
 
 def tool_scores(text: str) -> dict[str, float]:
