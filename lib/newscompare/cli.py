@@ -80,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"newscompare: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a disk full, a permission denied: say it in one line
+        if args.debug:
+            raise
+        print(f"newscompare: error: {exc.filename or ''}: {exc.strerror or exc} (check the folder and free space)",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newscompare: interrupted", file=sys.stderr)
         return 130

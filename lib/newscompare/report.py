@@ -83,8 +83,8 @@ def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path, compar
     import papermill as pm
 
     try:
-        pm.execute_notebook(str(nb), str(dest), parameters={"ARTICLES": articles, "OUTPUT": str(output), "COMPARE_BY": compare_by},
-                            cwd=str(nb.parent), kernel_name="python3", progress_bar=False,
+        pm.execute_notebook(str(nb), str(dest), cwd=str(nb.parent), kernel_name="python3", progress_bar=False,
+                            parameters={"ARTICLES": articles, "OUTPUT": str(output), "COMPARE_BY": compare_by},
                             log_output=False, report_mode=False)
     except pm.PapermillExecutionError as exc:
         raise ReportError(nb, f"cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}",
@@ -101,13 +101,11 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
     import warnings
 
     from . import export
-    from .pipeline import prepare
+    from .pipeline import group_map, prepare
 
     paths = [Path(p).resolve() for p in paths]
     if docs is None:
         docs = prepare(paths)  # fails fast, with the file named, before any notebook runs
-    from .pipeline import group_map
-
     group_map(docs, compare_by)  # a missing manifest column is said now, not in the middle of a notebook
     if out is None:
         out = free_path(default_out(paths))
