@@ -41,7 +41,8 @@ class CorpusSummary:
 
 
 def analyze_article(path: str, manifest: dict, article_id: str, group_by: str = "group") -> dict[str, pd.DataFrame]:
-    """One article through every per-article analysis; the tables carry ``article`` (and ``group``).
+    """One article through every per-article analysis; every table carries ``article``, the articles
+    table also ``group`` (the writer adds it to the others, once per chunk rather than per article).
 
     Raises NewsCompareError for an input problem (the caller records it and goes on).
     """
@@ -61,16 +62,14 @@ def analyze_article(path: str, manifest: dict, article_id: str, group_by: str = 
         tables = {
             "articles": articles_table(docs),
             "sentences": scores,
-            "mentions": framing.find_mentions(docs).drop(columns=["text"]),
-            "frame_hits": framing.frame_hits(docs).drop(columns=["text"]),
-            "stance": framing.stance_markers(docs).drop(columns=["text"]),
-            "sources": sources.find_sources(docs).drop(columns=["text"]),
+            "mentions": framing.find_mentions(docs),
+            "frame_hits": framing.frame_hits(docs),
+            "stance": framing.stance_markers(docs),
+            "sources": sources.find_sources(docs),
             "terms": framing.term_counts(docs),
         }
     group = str(art.meta.get(group_by, "")) if group_by != "article" else article_id
-    for name, table in tables.items():
-        table.insert(1, "group", group or "(none)")
-        tables[name] = table
+    tables["articles"].insert(1, "group", group or "(none)")
     return tables
 
 
@@ -106,6 +105,8 @@ class _ChunkWriter:
         if not self.pending:
             return
         self.serial += 1
+        articles = self.buffers["articles"]
+        groups = dict(pd.concat([a[["article", "group"]] for a in articles]).itertuples(index=False)) if articles else {}
         # Every table first, the articles table last: a chunk counts as done only once it is whole.
         for name in sorted(self.buffers, key=lambda n: n == "articles"):
             frames = self.buffers[name]
@@ -114,7 +115,12 @@ class _ChunkWriter:
             folder = self.out / "parts" / name
             folder.mkdir(parents=True, exist_ok=True)
             tmp = folder / f".part-{self.serial:06d}.parquet.tmp"
-            pd.concat(frames, ignore_index=True).to_parquet(tmp, index=False)
+            table = pd.concat(frames, ignore_index=True)
+            if name not in ("articles", "errors"):
+                table.insert(1, "group", table["article"].map(groups))
+                if name != "sentences" and "text" in table:  # the evidence text is in the sentences table
+                    table = table.drop(columns=["text"])
+            table.to_parquet(tmp, index=False)
             os.replace(tmp, folder / f"part-{self.serial:06d}.parquet")
             self.buffers[name] = []
         self.pending = 0
