@@ -97,3 +97,32 @@ def test_cli_corpus_bad_path(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "newscompare", "corpus", str(tmp_path / "nope"), "--out",
                            str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_article_that_breaks_an_analysis_fails_alone(tmp_path, monkeypatch):
+    from newscompare import framing
+
+    real = framing.stance_markers
+
+    def fragile(docs):
+        if any(d.id == "art03" for d in docs):
+            raise RuntimeError("stance lexicon exploded")
+        return real(docs)
+
+    monkeypatch.setattr(framing, "stance_markers", fragile)
+    src = write_corpus(tmp_path / "in", 8)
+    summary = corpus.analyze_corpus([src], tmp_path / "out", jobs=1, batch=4)
+    assert (summary.articles, summary.failed) == (7, 1)
+    errors = corpus.read_table(tmp_path / "out", "errors")
+    assert errors.article.tolist() == ["art03"] and "RuntimeError: stance lexicon exploded" in errors.error[0]
+    assert sorted(corpus.read_table(tmp_path / "out", "stance").article.unique()) == [
+        f"art{i:02d}" for i in range(8) if i != 3]
+
+
+def test_batch_size_does_not_change_the_tables(tmp_path):
+    src = write_corpus(tmp_path / "in", 7)
+    corpus.analyze_corpus([src], tmp_path / "one", jobs=1, batch=1)
+    corpus.analyze_corpus([src], tmp_path / "many", jobs=1, batch=5)
+    one, many = tables_of(tmp_path / "one"), tables_of(tmp_path / "many")
+    for name in corpus.PER_ARTICLE_TABLES:
+        pd.testing.assert_frame_equal(one[name], many[name], check_dtype=False)

@@ -16,6 +16,16 @@ def test_actor_variants_group_into_one_actor():
     assert set(m.loc[m.actor == "Turkey", "label"]) == {"Turkey", "Ankara", "Turks", "Turkish government"}
 
 
+def test_unlisted_names_group_across_articles_or_within_each():
+    a = doc("Defence analyst Ivan Petrovsky spoke at length.", "a")
+    b = doc("Petrovsky was not convinced by the claim.", "b")
+    across = fr.find_mentions([a, b])
+    within = fr.find_mentions([a, b], names_across_articles=False)
+    assert across.loc[across.article == "b", "actor"].tolist() == ["Ivan Petrovsky"]
+    assert within.loc[within.article == "b", "actor"].tolist() == ["Petrovsky"]
+    assert within.loc[within.article == "a", "actor"].tolist() == ["Ivan Petrovsky"]
+
+
 def test_seed_labels_for_armed_groups_and_obama_regime(seed_docs):
     actors = fr.actors_table(fr.find_mentions(list(seed_docs.values())))
     opp = actors[actors.actor == "armed opposition"]

@@ -167,11 +167,13 @@ def _group_names(names: list[str]) -> dict[str, str]:
     return canon
 
 
-def find_mentions(docs: list[Document]) -> pd.DataFrame:
+def find_mentions(docs: list[Document], names_across_articles: bool = True) -> pd.DataFrame:
     """Every actor mention: article, sentence, actor, label (as written), kind, clean offsets, sentence text.
 
     kind: ``name`` (an alias in actors.csv), ``label`` (a descriptive label such as "rebels" or
-    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants).
+    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants:
+    "Putin" joins "Vladimir Putin", across all the articles, or within each article when
+    ``names_across_articles`` is False, as corpus mode does).
     """
     lex = actor_lexicon()
     rows = []
@@ -198,8 +200,13 @@ def find_mentions(docs: list[Document]) -> pd.DataFrame:
             for s, e, name, label in _proper_names(doc, sent, taken, lex):
                 add(s, e, name, label, "proper name")
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    canon = _group_names(table.loc[table["kind"] == "proper name", "actor"].tolist())
-    table["actor"] = [canon.get(a, a) if k == "proper name" else a for a, k in zip(table["actor"], table["kind"])]
+    proper = table[table["kind"] == "proper name"]
+    if names_across_articles:
+        canon = {None: _group_names(proper["actor"].tolist())}
+    else:
+        canon = {art: _group_names(names.tolist()) for art, names in proper.groupby("article")["actor"]}
+    table["actor"] = [canon[None if names_across_articles else art].get(a, a) if k == "proper name" else a
+                      for art, a, k in zip(table["article"], table["actor"], table["kind"])]
     return table.sort_values(["article", "sentence", "start"], kind="stable").reset_index(drop=True)
 
 
