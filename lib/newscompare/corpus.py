@@ -14,7 +14,9 @@ import os
 import sys
 import time
 import warnings
+from collections import deque
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -183,18 +185,29 @@ def _done(out: Path) -> set[str]:
 
 def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
     """Run analyze_batch over batches: in this process, in ``jobs`` worker processes, or on a Dask
-    cluster; yields (batch, tables, failures) in the order the batches finish (in order locally)."""
+    cluster; yields (batch, tables, failures), in order locally, as they finish on Dask.
+
+    At most ``window`` batches are in flight, so results never pile up; a new batch is submitted as
+    each one is collected, so no worker waits for the slowest batch of a window.
+    """
     if scheduler:
         try:
             from dask.distributed import Client, as_completed
         except ImportError:
             raise ReportError(None, "--scheduler needs dask.distributed", "pip install 'dask[distributed]'") from None
         with Client(scheduler) as client:
-            for start in range(0, len(batches), window):
-                futures = {client.submit(analyze_batch, b, pure=False): b for b in batches[start : start + window]}
-                for fut in as_completed(futures):
-                    yield (futures[fut], *fut.result())
-                    fut.release()
+            window = max(window, 2 * sum(client.nthreads().values()))  # keep every worker thread busy
+            pending = iter(batches)
+            futures = {client.submit(analyze_batch, b, pure=False): b for b in islice(pending, window)}
+            running = as_completed(list(futures))
+            for fut in running:
+                nxt = next(pending, None)
+                if nxt is not None:
+                    new = client.submit(analyze_batch, nxt, pure=False)
+                    futures[new] = nxt
+                    running.add(new)
+                yield (futures.pop(fut), *fut.result())
+                fut.release()
         return
     if jobs <= 1:
         for batch in batches:
@@ -203,10 +216,15 @@ def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> It
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for start in range(0, len(batches), window):  # a bounded window keeps results from piling up
-            part = batches[start : start + window]
-            for batch, result in zip(part, pool.map(analyze_batch, part)):
-                yield (batch, *result)
+        pending = iter(batches)
+        queue = deque((b, pool.submit(analyze_batch, b)) for b in islice(pending, window))
+        while queue:
+            batch, fut = queue.popleft()
+            result = fut.result()
+            nxt = next(pending, None)
+            if nxt is not None:
+                queue.append((nxt, pool.submit(analyze_batch, nxt)))
+            yield (batch, *result)
 
 
 def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None = None, *, group_by: str = "group",
@@ -238,7 +256,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     writer = _ChunkWriter(out, chunk)
     started = time.perf_counter()
     n = failed = sentences = 0
-    window = max(1, chunk // size, 4 * max(1, jobs))
+    window = 4 * max(1, jobs)
     try:
         for batch_items, tables, failures in _results(batches, jobs, scheduler, window):
             n += len(batch_items)
