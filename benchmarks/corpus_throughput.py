@@ -58,6 +58,42 @@ def peak_memory_mb(files: list[Path], out: Path) -> float:
     return int(res.stdout.strip().splitlines()[-1]) / 1024
 
 
+# Stages of the per-article work, as (file, function) in the profile; cumulative times overlap where
+# one stage calls another (the tagger runs inside whichever of mentions and sources needs it first).
+STAGES = [
+    ("whole run", "corpus.py", "analyze_corpus"),
+    ("load (read, decode, repair)", "load.py", "load_article"),
+    ("clean", "clean.py", "clean"),
+    ("segment (paragraphs, quotes, sentences)", "segment.py", "segment"),
+    ("  of which pysbd (hard paragraphs only)", "segmenter.py", "segment"),
+    ("sentence scores", "sentiment.py", "sentence_scores"),
+    ("  of which TextBlob sentiment", "_text.py", "__call__"),
+    ("  of which VADER", "vaderSentiment.py", "polarity_scores"),
+    ("actor mentions", "framing.py", "find_mentions"),
+    ("part-of-speech tagging (inside mentions)", "segment.py", "tag_many"),
+    ("frame hits", "framing.py", "frame_hits"),
+    ("stance markers", "framing.py", "stance_markers"),
+    ("sources", "sources.py", "find_sources"),
+    ("sentence terms", "framing.py", "term_counts"),
+    ("articles table", "pipeline.py", "articles_table"),
+    ("Parquet writing", "corpus.py", "flush"),
+]
+
+
+def print_stages(stats, n: int) -> None:
+    """Cumulative time per stage of a profiled run, as a Markdown table."""
+    cum: dict[tuple[str, str], float] = {}
+    for (filename, _, func), (_, _, _, ct, _) in stats.stats.items():
+        key = (Path(filename).name, func)
+        cum[key] = max(cum.get(key, 0.0), ct)
+    total = cum.get(("corpus.py", "analyze_corpus"), 0.0) or 1.0
+    print(f"profile of a 1-process run over {n} articles (cProfile; times include the profiler's overhead)")
+    print("| stage | seconds | share |\n| --- | --- | --- |")
+    for label, file, func in STAGES:
+        if (file, func) in cum:
+            print(f"| {label} | {cum[(file, func)]:.2f} | {100 * cum[(file, func)] / total:.0f}% |")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
@@ -84,7 +120,9 @@ def main(argv=None) -> int:
             for f in files[: args.profile]:
                 (sub / f.name).write_bytes(f.read_bytes())
             cProfile.runctx("corpus.analyze_corpus([sub], tmp / 'p', jobs=1)", globals(), locals(), str(tmp / "prof"))
-            pstats.Stats(str(tmp / "prof")).sort_stats("cumulative").print_stats(30)
+            stats = pstats.Stats(str(tmp / "prof"))
+            print_stages(stats, args.profile)
+            stats.sort_stats("cumulative").print_stats(30)
             return 0
         # The machine is shared and its speed drifts by half within minutes, so the three measures are
         # interleaved: each block of articles is timed by the reference, one process and two processes.

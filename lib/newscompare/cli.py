@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     cor.add_argument("--scheduler", help="address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786")
     cor.add_argument("--group-by", default="group", help="manifest column that groups articles (default: group)")
     cor.add_argument("--chunk", type=int, default=200, help="articles per Parquet chunk (default: 200)")
+    cor.add_argument("--batch", type=int, default=16,
+                     help="articles sent to a worker at a time, each analysed on its own (default: 16)")
     return parser
 
 
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             from .corpus import analyze_corpus, group_tables, progress_printer
 
             summary = analyze_corpus(args.paths, args.out, jobs=args.jobs, scheduler=args.scheduler,
-                                     group_by=args.group_by, chunk=args.chunk, progress=progress_printer())
+                                     group_by=args.group_by, chunk=args.chunk, batch=args.batch, progress=progress_printer())
             print(f"newscompare: {summary}")
             if summary.failed:
                 print(f"newscompare: {summary.failed} article(s) failed; reasons in {args.out}/parts/errors/",
