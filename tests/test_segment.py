@@ -61,6 +61,28 @@ def test_rule_splitter_handles_abbreviations_initials_and_acronyms():
         "He met Mr. Putin on Nov. 24.", "It was late."]
 
 
+def test_only_the_stretch_with_an_ellipsis_goes_to_pysbd(monkeypatch):
+    import importlib
+
+    segment = importlib.import_module("newscompare.segment")  # the package exports a function of that name
+    seen = []
+    real = segment._segmenter()
+
+    class Spy:
+        def segment(self, text):
+            seen.append(text)
+            return real.segment(text)
+
+    monkeypatch.setattr(segment, "_segmenter", lambda: Spy())
+    text = "The talks failed. Officials said the plan was dead... and buried. Nobody expects much. It rained."
+    sents = [text[a:b] for a, b in split_sentences(text)]
+    assert seen == ["Officials said the plan was dead... and buried."]
+    assert sents == ["The talks failed.", "Officials said the plan was dead... and buried.", "Nobody expects much.",
+                     "It rained."]
+    seen.clear()
+    assert [text[a:b] for a, b in split_sentences("See point 1. It matters. e.g. this one.")] and seen
+
+
 def test_closing_quote_marks_stay_with_their_sentence():
     text = "He shouted, ''You're the enemy.'' The crowd left. “We stay,” she said. Nobody moved."
     assert [text[a:b] for a, b in split_sentences(text)] == [

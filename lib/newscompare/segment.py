@@ -192,10 +192,12 @@ Fig cf al""".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.[\"”’')\]]*$")
 
 
-def _easy_split(text: str) -> list[tuple[int, int]] | None:
-    """Sentence spans by rule, or None where pysbd should decide (see _HARD)."""
-    if _HARD.search(text):
-        return None
+# A boundary the rule leaves to pysbd: after an ellipsis, an enumeration ("1.") or "e.g.".
+_HARD_END = re.compile(r"(?:\.\.|…)[\"”’')\]]*$|(?<![\w.])\d+\.$|\b[a-z]{1,4}\.(?:[a-z]\.?)+$")
+
+
+def _easy_split(text: str, defer_hard: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans by rule; with ``defer_hard``, no split where pysbd should decide (_HARD_END)."""
     spans, start = [], 0
     for m in _EASY_END.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
@@ -204,6 +206,8 @@ def _easy_split(text: str) -> list[tuple[int, int]] | None:
             continue  # "Gen. Smith": not a sentence end
         if _INITIAL_END.search(text, start, end):
             continue  # "J. Smith"
+        if defer_hard and _HARD_END.search(text, start, end):
+            continue  # left to pysbd, with the rest of this stretch
         if _ACRONYM_END.search(text, start, end):
             following = text[m.end():].lstrip("\"“‘'([").split(" ", 1)[0]
             if following not in SENTENCE_OPENERS:
@@ -215,16 +219,8 @@ def _easy_split(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans in ``text`` (one paragraph). Prose is split at closing punctuation followed by a
-    capital, except after known abbreviations, initials, and dotted acronyms not followed by a
-    sentence opener; a paragraph with ellipses, enumerations or dotted lower-case abbreviations goes
-    to pysbd, whose rules handle them (and which is many times slower)."""
-    stripped = text.rstrip()
-    lead = len(text) - len(text.lstrip())
-    easy = _easy_split(text[lead:len(stripped)]) if stripped else []
-    if easy is not None:
-        return [(s + lead, e + lead) for s, e in easy]
+def _pysbd_split(text: str) -> list[tuple[int, int]]:
+    """pysbd's sentences of ``text`` as spans (pysbd may alter the text; what it loses stays one sentence)."""
     spans, cursor = [], 0
     try:
         pieces = _segmenter().segment(text)
@@ -248,6 +244,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if tail:
         at = text.find(tail, cursor)
         spans.append((at, at + len(tail)))
+    return spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text`` (one paragraph). Prose is split at closing punctuation followed by a
+    capital, except after known abbreviations, initials, and dotted acronyms not followed by a
+    sentence opener. A stretch with an ellipsis, an enumeration or a dotted lower-case abbreviation
+    goes to pysbd, whose rules handle them: only that stretch, since pysbd is many times slower."""
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    body = text[lead : len(stripped)]
+    if not body:
+        return []
+    if not _HARD.search(body):
+        return [(s + lead, e + lead) for s, e in _easy_split(body)]
+    spans = []
+    for s, e in _easy_split(body, defer_hard=True):
+        piece = body[s:e]
+        parts = _pysbd_split(piece) if _HARD.search(piece) else [(0, e - s)]
+        spans.extend((s + a + lead, s + b + lead) for a, b in parts)
     return spans
 
 
