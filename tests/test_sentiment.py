@@ -112,3 +112,8 @@ def test_benchmark_says_clearly_when_data_is_missing(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentiment_validity.py"), "--data",
                           str(tmp_path / "nope")], capture_output=True, text=True)
     assert out.returncode == 2 and "ground-truth folder not found" in out.stderr
+
+
+def test_classify_ignores_the_last_bit_of_a_float_at_the_band_edge():
+    edge = [0.05, np.nextafter(0.05, 1.0), np.nextafter(0.05, 0.0), 0.0501, -np.nextafter(0.05, 1.0), -0.0501]
+    assert st.classify(edge, "tb_polarity").tolist() == [0, 0, 0, 1, 0, -1]

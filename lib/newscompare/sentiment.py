@@ -155,7 +155,9 @@ def sentence_scores(docs: list[Document]) -> pd.DataFrame:
 def classify(values, method: str) -> np.ndarray:
     """-1, 0, 1 by the neutral band of ``method`` (see NEUTRAL_BAND)."""
     band = NEUTRAL_BAND[method]
-    values = np.asarray(values, dtype=float)
+    # Rounded first: a score of exactly 0.05 (TextBlob's averages often are) must fall on the same side
+    # of the band whatever the last bit of the float, which differs between Python versions (3.12's sum()).
+    values = np.round(np.asarray(values, dtype=float), 9)
     return np.where(values > band, 1, np.where(values < -band, -1, 0))
 
 
