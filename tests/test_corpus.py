@@ -126,3 +126,51 @@ def test_batch_size_does_not_change_the_tables(tmp_path):
     one, many = tables_of(tmp_path / "one"), tables_of(tmp_path / "many")
     for name in corpus.PER_ARTICLE_TABLES:
         pd.testing.assert_frame_equal(one[name], many[name], check_dtype=False)
+
+
+def _no_duplicates_and_complete(out: Path, n: int) -> None:
+    tables = {name: corpus.read_table(out, name) for name in corpus.PER_ARTICLE_TABLES}
+    assert len(tables["articles"]) == tables["articles"].article.nunique() == n
+    per_article = tables["sentences"].groupby("article").size()
+    assert (per_article == tables["articles"].set_index("article").sentences.reindex(per_article.index)).all()
+    assert not tables["sentences"].duplicated(["article", "sentence"]).any()
+    assert set(tables["sentences"].article) == set(tables["articles"].article)
+
+
+def test_a_chunk_left_half_written_is_dropped_and_its_articles_redone(tmp_path):
+    src = write_corpus(tmp_path / "in", 10)
+    out = tmp_path / "out"
+    corpus.analyze_corpus([src], out, jobs=1, chunk=5)
+    # As if the run had been killed while writing its second chunk: the analysis tables are there,
+    # the articles part (written last) is not, and a temporary file is left over.
+    (out / "parts" / "articles" / "part-000002.parquet").unlink()
+    (out / "parts" / "terms" / ".part-000002.parquet.tmp").write_bytes(b"half")
+    again = corpus.analyze_corpus([src], out, jobs=1, chunk=5)
+    assert (again.articles, again.skipped) == (5, 5)
+    assert not list(out.glob("parts/*/.part-*"))
+    _no_duplicates_and_complete(out, 10)
+
+
+def test_killed_corpus_run_resumes_to_the_same_tables(tmp_path):
+    import os
+    import signal
+    import time
+
+    src = write_corpus(tmp_path / "in", 40)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "newscompare", "corpus", str(src), "--out", str(out), "--jobs", "1",
+                             "--chunk", "3", "--batch", "1"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 120
+    while not list(out.glob("parts/articles/part-*.parquet")) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    done_before = len(corpus.read_table(out, "articles"))
+    assert 0 < done_before < 40, "the run should have been killed midway"
+    again = corpus.analyze_corpus([src], out, jobs=1, chunk=3)
+    assert again.skipped == done_before and again.articles == 40 - done_before
+    _no_duplicates_and_complete(out, 40)
+    corpus.analyze_corpus([src], tmp_path / "clean", jobs=1)
+    for name in corpus.PER_ARTICLE_TABLES:
+        pd.testing.assert_frame_equal(tables_of(out)[name], tables_of(tmp_path / "clean")[name], check_dtype=False)

@@ -119,6 +119,10 @@ def analyze_article(path: str, manifest: dict, article_id: str, group_by: str = 
         return _analyses([doc], group_by)
 
 
+def _serial(part: Path) -> int:
+    return int(part.stem.split("-")[1])
+
+
 class _ChunkWriter:
     """Buffers the tables of finished batches and writes one Parquet file per table every ``chunk`` articles."""
 
@@ -126,7 +130,19 @@ class _ChunkWriter:
         self.out, self.chunk = out, chunk
         self.buffers: dict[str, list[pd.DataFrame]] = {n: [] for n in (*PER_ARTICLE_TABLES, "errors")}
         self.pending = 0
-        self.serial = max([int(p.stem.split("-")[1]) for p in out.glob("parts/*/part-*.parquet")] + [0])
+        self.serial = max([_serial(p) for p in out.glob("parts/*/part-*.parquet")] + [0])
+        self._drop_unfinished()
+
+    def _drop_unfinished(self) -> None:
+        """Remove what an interrupted run left of a chunk it did not finish: files half written, and
+        the parts of a chunk whose articles (or, with no article, errors) part was never written.
+        Its articles are not in the done set, so this run analyses them again."""
+        for tmp in self.out.glob("parts/*/.part-*.tmp"):
+            tmp.unlink()
+        finished = {_serial(p) for name in ("articles", "errors") for p in self.out.glob(f"parts/{name}/part-*.parquet")}
+        for part in self.out.glob("parts/*/part-*.parquet"):
+            if _serial(part) not in finished:
+                part.unlink()
 
     def add(self, tables: dict[str, pd.DataFrame], articles: int = 1) -> None:
         for name, table in tables.items():
@@ -142,8 +158,9 @@ class _ChunkWriter:
         self.serial += 1
         articles = self.buffers["articles"]
         groups = dict(pd.concat([a[["article", "group"]] for a in articles]).itertuples(index=False)) if articles else {}
-        # Every table first, the articles table last: a chunk counts as done only once it is whole.
-        for name in sorted(self.buffers, key=lambda n: n == "articles"):
+        # The analysis tables first, then articles, then errors: a chunk counts as finished once its
+        # articles part is written (its errors part, if it has no article), and by then it is whole.
+        for name in sorted(self.buffers, key=lambda n: (n == "articles") + 2 * (n == "errors")):
             frames = self.buffers[name]
             if not frames:
                 continue
