@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import DEFAULT_DATA, make_corpus  # noqa: E402
+from make_corpus import DEFAULT_DATA, data_missing, make_corpus  # noqa: E402
 
 from newscompare import corpus  # noqa: E402
 
@@ -102,8 +102,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--profile", type=int, default=0, help="profile the single-process run on N articles and stop")
     args = ap.parse_args(argv)
-    if not (args.data / "nytEditorialSnippets_GroundTruth.txt").is_file():
-        print(f"corpus_throughput: {args.data}: NYT ground truth not found (give --data)", file=sys.stderr)
+    if data_missing(args.data, "corpus_throughput"):
         return 2
     sizes = [int(x) for x in args.memory_sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,6 +16,14 @@ from pathlib import Path
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vader-ground-truth"
 
 
+def data_missing(data: Path, prog: str) -> bool:
+    """True (after saying so on stderr) when the NYT ground truth is not in ``data``."""
+    if (data / "nytEditorialSnippets_GroundTruth.txt").is_file():
+        return False
+    print(f"{prog}: {data}: NYT ground truth not found (give --data)", file=sys.stderr)
+    return True
+
+
 def nyt_sentences(data: Path) -> list[str]:
     with open(data / "nytEditorialSnippets_GroundTruth.txt", encoding="utf-8", errors="replace") as fh:
         return [p[2] for p in (line.rstrip("\n").split("\t", 2) for line in fh) if len(p) == 3]
@@ -52,8 +60,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    if not (args.data / "nytEditorialSnippets_GroundTruth.txt").is_file():
-        print(f"make_corpus: {args.data}: NYT ground truth not found (give --data)", file=sys.stderr)
+    if data_missing(args.data, "make_corpus"):
         return 2
     articles = make_corpus(args.out, args.n, args.data, args.seed)
     print(f"{len(articles)} articles, {sum(map(len, articles))} sentences in {args.out}")

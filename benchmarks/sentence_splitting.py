@@ -18,21 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import DEFAULT_DATA, nyt_sentences  # noqa: E402
+from make_corpus import DEFAULT_DATA, data_missing, nyt_sentences  # noqa: E402
 
-from newscompare.segment import _segmenter, split_sentences  # noqa: E402
-
-
-def pysbd_spans(text: str) -> list[tuple[int, int]]:
-    """pysbd's sentences as spans (pysbd with char_span=False, located in order)."""
-    spans, cursor = [], 0
-    for piece in _segmenter().segment(text):
-        piece = piece.strip()
-        at = text.find(piece, cursor) if piece else -1
-        if at >= 0:
-            spans.append((at, at + len(piece)))
-            cursor = at + len(piece)
-    return spans
+from newscompare.segment import _pysbd_split, split_sentences  # noqa: E402
 
 
 def score(splitter, paragraphs: list[tuple[str, list[int]]]) -> dict:
@@ -59,8 +47,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    if not (args.data / "nytEditorialSnippets_GroundTruth.txt").is_file():
-        print(f"sentence_splitting: {args.data}: NYT ground truth not found (give --data)", file=sys.stderr)
+    if data_missing(args.data, "sentence_splitting"):
         return 2
     sents = [s.strip() for s in nyt_sentences(args.data) if s.strip()]
     rng = random.Random(args.seed)
@@ -69,12 +56,12 @@ def main(argv=None) -> int:
         a, b, c = rng.sample(sents, 3)
         paragraphs.append((f"{a} {b} {c}", [len(a) + 1, len(a) + len(b) + 2]))
     split_sentences(paragraphs[0][0])
-    pysbd_spans(paragraphs[0][0])  # warm up both
+    _pysbd_split(paragraphs[0][0])  # warm up both
     n_joins = 2 * len(paragraphs)
     print(f"{len(paragraphs)} paragraphs of three NYT snippets; {n_joins} known boundaries")
     print("| splitter | exactly three | boundaries found | splits inside a snippet | ms per 1,000 paragraphs |")
     print("| --- | --- | --- | --- | --- |")
-    for name, fn in (("newscompare (rule, pysbd for hard paragraphs)", split_sentences), ("pysbd alone", pysbd_spans)):
+    for name, fn in (("newscompare (rule; pysbd for hard stretches)", split_sentences), ("pysbd alone", _pysbd_split)):
         r = score(fn, paragraphs)
         print(f"| {name} | {r['exact']} | {r['found']} ({100 * r['found'] / n_joins:.1f}%) | {r['inside']} | "
               f"{r['ms_per_1000']:.0f} |")

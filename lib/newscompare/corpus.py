@@ -110,15 +110,6 @@ def analyze_batch(items: list[tuple[str, dict, str, str]]) -> tuple[dict[str, pd
     return tables, failed
 
 
-def analyze_article(path: str, manifest: dict, article_id: str, group_by: str = "group") -> dict[str, pd.DataFrame]:
-    """One article through every per-article analysis (see analyze_batch). Raises NewsCompareError
-    for an input problem."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        doc = _prepare(path, manifest, article_id)
-        return _analyses([doc], group_by)
-
-
 def _serial(part: Path) -> int:
     return int(part.stem.split("-")[1])
 
