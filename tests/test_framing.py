@@ -26,6 +26,33 @@ def test_unlisted_names_group_across_articles_or_within_each():
     assert within.loc[within.article == "a", "actor"].tolist() == ["Ivan Petrovsky"]
 
 
+def test_places_are_kept_out_of_the_actors_with_their_reason():
+    d = doc("Fighting spread in Zorava on Monday. Rebels near Zorava fled to the hills. Officials say Zorava "
+            "province is calm. Ivan Petrovsky met delegates outside the United Nations. In Petrovsky's view the war "
+            "is over. Petrovsky left. Idlib is quiet.")
+    mentions, places = fr.find_mentions([d]), fr.find_places([d])
+    assert set(places.place) == {"Zorava", "Idlib"}
+    assert set(places.loc[places.place == "Zorava", "reason"]) == {"reads as a place"}
+    assert set(places.loc[places.place == "Idlib", "reason"]) == {"places.txt"}  # listed, though a subject here
+    assert places.loc[places.place == "Zorava", "sentence"].tolist() == [0, 1, 2]
+    actors = set(mentions.actor)
+    assert {"Ivan Petrovsky", "United Nations"} <= actors and not actors & {"Zorava", "Idlib"}
+    assert list(places.columns) == fr.PLACE_COLUMNS
+
+
+def test_the_place_rule_alone_on_seeds_and_held_out_articles(seed_docs, monkeypatch):
+    import dataclasses
+    from pathlib import Path
+
+    import newscompare as nc
+
+    data = Path(__file__).parent / "data"
+    lex = fr.actor_lexicon()
+    monkeypatch.setattr(fr, "actor_lexicon", lambda: dataclasses.replace(lex, places=frozenset()))
+    docs = list(seed_docs.values()) + nc.prepare([data / "heldout", data / "heldout2"])
+    assert set(fr.find_places(docs).place) == {"Idlib", "Afrin", "Douma", "Geneva"}  # as the README says
+
+
 def test_seed_labels_for_armed_groups_and_obama_regime(seed_docs):
     actors = fr.actors_table(fr.find_mentions(list(seed_docs.values())))
     opp = actors[actors.actor == "armed opposition"]

@@ -15,7 +15,7 @@ from .segment import Document, sentences_table
 
 def build_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
     """Every table of the analysis, by name (articles, sentences with all scores, actors, mentions,
-    terms, frames, frame_hits, stance, stance_rates, sources, actor_sentiment, alignment, removals)."""
+    places, terms, frames, frame_hits, stance, stance_rates, sources, actor_sentiment, alignment, removals)."""
     scores = sentiment.sentence_scores(docs)
     score_cols = ["article", "sentence", "position", *sentiment.SCORE_COLUMNS]
     mentions = framing.find_mentions(docs)
@@ -26,6 +26,7 @@ def build_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
         "sentences": sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"]),
         "actors": framing.actors_table(mentions),
         "mentions": mentions,
+        "places": framing.find_places(docs),
         "terms": framing.distinctive_terms(docs),
         "frames": framing.frames_table(docs, hits),
         "frame_hits": hits,

@@ -24,13 +24,16 @@ from .pipeline import group_key, group_map
 from .segment import Document
 
 MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
+PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "end", "text"]
+# Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
+LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in"]
 TERM_COLUMNS = ["term", "article", "count", "z"]
 FRAME_HIT_COLUMNS = ["article", "sentence", "frame", "words", "text"]
 FRAME_COLUMNS = ["article", "frame", "sentences", "share"]
 STANCE_COLUMNS = ["article", "marker", "category", "sentence", "words", "start", "end", "text"]
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
-Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly""".split())
+Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly Nations""".split())
 MIN_HITS = 5  # fewer hits than this and a comparison is flagged as resting on thin evidence
 MIN_WORDS = 150  # shorter articles give unstable shares and rates
 
@@ -66,6 +69,8 @@ class ActorLexicon:
     titles: frozenset
     not_actors: frozenset
     demonyms: frozenset
+    places: frozenset
+    place_words: frozenset
 
 
 def _alternation(words) -> str:
@@ -96,15 +101,32 @@ def actor_lexicon() -> ActorLexicon:
         names=name_re, name_actor={**names, **{k.lower(): v for k, v in names.items() if k == k.lower()}},
         compound=compound, modifier_actor=modifiers, fixed_labels=fixed_re, label_actor=fixed,
         titles=frozenset(read_list("titles.txt")), not_actors=frozenset(read_list("not_actors.txt")),
-        demonyms=frozenset(r["alias"] for r in rows if r["kind"] == "demonym"))
+        demonyms=frozenset(r["alias"] for r in rows if r["kind"] == "demonym"),
+        places=frozenset(read_list("places.txt")), place_words=frozenset(read_list("place_words.txt")))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
 
+def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
+    """Does this mention of a name read like a place: after a locative ("in", "near the"), or before a
+    place word ("Idlib province", "Afrin, a city")? Not before a possessive ("in Smith's view")."""
+    after = [t[0] for t in toks[last + 1 : last + 4]]
+    if after[:1] and after[0] in {"’s", "'s", "’", "'"}:
+        return False
+    if after[:1] and after[0].lower() in lex.place_words:
+        return True
+    if after[:2] == [",", "a"] or after[:2] == [",", "the"]:
+        if len(after) > 2 and after[2].lower() in lex.place_words:
+            return True
+    before = [t[0].lower() for t in toks[max(0, first - 2) : first]]
+    return bool(before) and (before[-1] in LOCATIVES or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
+
+
 def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
-    """Runs of proper-noun tokens (pattern tagger) with a leading demonym kept in the label."""
+    """Runs of proper-noun tokens (pattern tagger) with a leading demonym kept in the label:
+    (start, end, name, label, reads as a place)."""
     toks = doc.tagged(sent)
     runs, cur = [], []
     for i, (tok, tag, s, e) in enumerate(toks):
@@ -135,7 +157,7 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
             continue
         if lex.names is not None and lex.names.fullmatch(name):
             continue
-        out.append((s, e, name, label))
+        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex)))
     return out
 
 
@@ -167,23 +189,17 @@ def _group_names(names: list[str]) -> dict[str, str]:
     return canon
 
 
-def find_mentions(docs: list[Document], names_across_articles: bool = True) -> pd.DataFrame:
-    """Every actor mention: article, sentence, actor, label (as written), kind, clean offsets, sentence text.
-
-    kind: ``name`` (an alias in actors.csv), ``label`` (a descriptive label such as "rebels" or
-    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants:
-    "Putin" joins "Vladimir Putin", across all the articles, or within each article when
-    ``names_across_articles`` is False, as corpus mode does).
-    """
+def _mentions_and_places(docs: list[Document], names_across_articles: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     lex = actor_lexicon()
-    rows = []
+    rows, place_context = [], []
     for doc in docs:
         for sent in doc.sentences:
             text, base, taken = sent.text, sent.clean_start, []
 
-            def add(s, e, actor, label, kind):
+            def add(s, e, actor, label, kind, placelike=False):
                 taken.append((s, e))
                 rows.append([doc.id, sent.sentence, actor, label, kind, s, e, text])
+                place_context.append(placelike)
 
             if lex.compound is not None:
                 for m in lex.compound.finditer(text):
@@ -197,17 +213,47 @@ def find_mentions(docs: list[Document], names_across_articles: bool = True) -> p
                     if _free(taken, s, e):
                         actor = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
                         add(s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind)
-            for s, e, name, label in _proper_names(doc, sent, taken, lex):
-                add(s, e, name, label, "proper name")
+            for s, e, name, label, placelike in _proper_names(doc, sent, taken, lex):
+                add(s, e, name, label, "proper name", placelike)
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     proper = table[table["kind"] == "proper name"]
-    if names_across_articles:
-        canon = {None: _group_names(proper["actor"].tolist())}
-    else:
-        canon = {art: _group_names(names.tolist()) for art, names in proper.groupby("article")["actor"]}
-    table["actor"] = [canon[None if names_across_articles else art].get(a, a) if k == "proper name" else a
+    scope = (lambda art: "") if names_across_articles else (lambda art: art)  # noqa: E731
+    canon = {"": _group_names(proper["actor"].tolist())} if names_across_articles else \
+        {art: _group_names(names.tolist()) for art, names in proper.groupby("article")["actor"]}
+    table["actor"] = [canon[scope(art)].get(a, a) if k == "proper name" else a
                       for art, a, k in zip(table["article"], table["actor"], table["kind"])]
-    return table.sort_values(["article", "sentence", "start"], kind="stable").reset_index(drop=True)
+    # A name is a place when listed in places.txt, or when at least half its mentions read like one.
+    table["_placelike"] = place_context
+    table["_scope"] = [scope(a) for a in table["article"]]
+    share = table[table["kind"] == "proper name"].groupby(["_scope", "actor"])["_placelike"].mean()
+    is_place = [k == "proper name" and (a in lex.places or (share.get((sc, a), 0.0) >= 0.5
+                                                            and a.split()[-1] not in ORG_WORDS))
+                for a, k, sc in zip(table["actor"], table["kind"], table["_scope"])]
+    is_place = pd.Series(is_place, index=table.index, dtype=bool)
+    places = table[is_place].assign(place=lambda t: t["actor"], reason=lambda t: [
+        "places.txt" if a in lex.places else "reads as a place" for a in t["actor"]])
+    mentions = table[~is_place][MENTION_COLUMNS]
+    order = ["article", "sentence", "start"]
+    return (mentions.sort_values(order, kind="stable").reset_index(drop=True),
+            places[PLACE_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True))
+
+
+def find_mentions(docs: list[Document], names_across_articles: bool = True) -> pd.DataFrame:
+    """Every actor mention: article, sentence, actor, label (as written), kind, clean offsets, sentence text.
+
+    kind: ``name`` (an alias in actors.csv), ``label`` (a descriptive label such as "rebels" or
+    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants:
+    "Putin" joins "Vladimir Putin", across all the articles, or within each article when
+    ``names_across_articles`` is False, as corpus mode does). Places are left out (see find_places).
+    """
+    return _mentions_and_places(docs, names_across_articles)[0]
+
+
+def find_places(docs: list[Document], names_across_articles: bool = True) -> pd.DataFrame:
+    """The capitalised names left out of the actors because they are places: article, sentence, place,
+    label, reason (``places.txt``, or ``reads as a place``: at least half its mentions follow "in",
+    "near"... or precede a word of place_words.txt), clean offsets, sentence text."""
+    return _mentions_and_places(docs, names_across_articles)[1]
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
