@@ -15,8 +15,10 @@ finds attributions of these kinds:
 - ``credit``: image credits (from the cleaning log: they are not in the clean text).
 
 Speakers are noun phrases next to the cue; pronouns and phrases such as "the ministry" or "these
-groups" resolve to the nearest fitting source named in the same or the previous sentence. Lexicons:
-``data/cues.csv`` (cue, stance, kind) and ``data/source_types.csv`` (pattern, source_type).
+groups" resolve to the nearest fitting source named in the same or the previous sentence, and
+"the alliance", "the bloc"... to the organisation such a source or its role names. Lexicons:
+``data/cues.csv`` (cue, stance, kind), ``data/source_types.csv`` (pattern, source_type) and
+``data/descriptions.csv`` (description, refers_to).
 """
 
 from __future__ import annotations
@@ -238,10 +240,33 @@ ANAPHORS = {"he", "she", "him", "her", "they", "it", "these", "the minister", "t
             "the prime minister", "the official", "the officials", "the army", "the military", "the government"}
 
 
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, re.Pattern]:
+    """Descriptions that name an organisation met just before ("the alliance" -> NATO), from
+    ``data/descriptions.csv``: the head word and a pattern for the names it can stand for."""
+    return {r["description"].lower(): re.compile(rf"(?<![\w-])(?:{r['refers_to']})(?![\w-])")
+            for r in read_table("descriptions.csv")}
+
+
+def _resolve_description(head: str, history: list[dict]) -> str | None:
+    """"the alliance" -> the name it stands for, found in a recent source or its role ("NATO" in
+    "NATO Secretary General")."""
+    pattern = descriptions()[head]
+    for row in reversed(history):
+        for field in ("source", "role"):
+            m = pattern.search(row[field] or "")
+            if m:
+                return m.group(0)
+    return None
+
+
 def _resolve(phrase: str, history: list[dict]) -> str | None:
-    """A pronoun or a description ("the ministry", "these groups") -> the nearest fitting source
-    named before it in the same or the previous sentence; None when nothing fits."""
+    """A pronoun or a description ("the ministry", "these groups", "the alliance") -> the nearest
+    fitting source named before it in the same or the previous sentence; None when nothing fits."""
     low = phrase.lower().strip()
+    words = low.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in descriptions():
+        return _resolve_description(words[1], history)
     if low not in ANAPHORS:
         return None
     head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
