@@ -48,7 +48,8 @@ def test_pronoun_resolves_to_previous_sentence_speaker():
 def test_a_description_resolves_to_the_organisation_named_just_before():
     rows = find("European Union spokesman Peter Stano said talks would resume. "
                 "The bloc said in a statement that it would send observers.")
-    assert rows.source.iloc[1] == "European Union"  # named in the role of the sentence before
+    assert rows.source.tolist() == ["Peter Stano", "European Union"]  # the bloc: named in the role before
+    assert rows.role.iloc[0] == "European Union spokesman"
     assert rows.role.iloc[1] == "the bloc" and rows.kind.iloc[1] == "statement"
     alone = find("The alliance said in a statement that it stood ready.")  # nothing before it to stand for
     assert alone.source.tolist() == ["alliance"]

@@ -206,7 +206,8 @@ def split_name(phrase: str) -> tuple[str, str]:
         # A person: the name follows the last title word ("NATO Secretary General Jens Stoltenberg").
         cut = 0
         for k, w in enumerate(name_words[:-1]):
-            if w in lex.titles or (k == cut and (w in lex.demonyms or not _proper(w))):
+            # Titles count in lower case too: "European Union spokesman Peter Stano".
+            if w in lex.titles or w.capitalize() in lex.titles or (k == cut and (w in lex.demonyms or not _proper(w))):
                 cut = k + 1
         role, name = " ".join(name_words[:cut]), " ".join(name_words[cut:])
         if lex.names is not None and lex.names.fullmatch(name):
