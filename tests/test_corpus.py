@@ -174,3 +174,13 @@ def test_killed_corpus_run_resumes_to_the_same_tables(tmp_path):
     corpus.analyze_corpus([src], tmp_path / "clean", jobs=1)
     for name in corpus.PER_ARTICLE_TABLES:
         pd.testing.assert_frame_equal(tables_of(out)[name], tables_of(tmp_path / "clean")[name], check_dtype=False)
+
+
+def test_batches_keep_order_and_shrink_at_the_end_for_several_workers():
+    items = list(range(100))
+    one = corpus.make_batches(items, 16, workers=1)
+    assert [len(b) for b in one] == [16] * 6 + [4]
+    two = corpus.make_batches(items, 16, workers=2)
+    assert sum(two, []) == items and max(map(len, two)) == 16
+    assert all(len(a) >= len(b) for a, b in zip(two, two[1:])) and len(two[-1]) == 1  # shrinks to 1
+    assert len(two) <= len(one) + 10  # a tail of small batches, not a flood

@@ -235,6 +235,19 @@ def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> It
             yield (batch, *result)
 
 
+def make_batches(items: list, size: int, workers: int = 1) -> list[list]:
+    """Consecutive batches of at most ``size`` items. With several workers the last batches shrink
+    (to a quarter of what is left per worker pair), so the workers finish together instead of one
+    idling while the other ends a full batch."""
+    out, i = [], 0
+    while i < len(items):
+        left = len(items) - i
+        n = size if workers <= 1 else max(1, min(size, -(-left // (2 * workers))))
+        out.append(items[i : i + n])
+        i += n
+    return out
+
+
 def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None = None, *, group_by: str = "group",
                    chunk: int = 200, batch: int = 16, progress: Callable[[int, int, int, float], None] | None = None,
                    manifest: str | Path | None = None) -> CorpusSummary:
@@ -259,8 +272,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     # Each task carries only its own manifest row, not the folder's whole manifest.
     items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id, group_by)
              for p, man, art_id in plan if str(p) not in done]
-    size = max(1, min(batch, chunk))
-    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    batches = make_batches(items, max(1, min(batch, chunk)), jobs)
     writer = _ChunkWriter(out, chunk)
     started = time.perf_counter()
     n = failed = sentences = 0
