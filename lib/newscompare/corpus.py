@@ -78,8 +78,10 @@ def _failure(path: str, exc: Exception) -> str:
     return f"{path}: unexpected {type(exc).__name__}: {exc}"
 
 
-def analyze_batch(items: list[tuple[str, dict, str, str]]) -> tuple[dict[str, pd.DataFrame], list[tuple[str, str, str]]]:
-    """Articles (path, manifest row, article id, group_by) through every per-article analysis.
+def analyze_batch(items: list[tuple[str, dict, str]], group_by: str = "group"
+                  ) -> tuple[dict[str, pd.DataFrame], list[tuple[str, str, str]]]:
+    """Articles (path, manifest row, article id) through every per-article analysis; ``group_by`` names
+    the manifest column that gives the articles table its ``group``.
 
     Each article is loaded, cleaned and segmented on its own, and a failure is that article's alone;
     the analyses then run over the batch's documents at once, so each table is built once per batch
@@ -90,13 +92,12 @@ def analyze_batch(items: list[tuple[str, dict, str, str]]) -> tuple[dict[str, pd
     docs, failed, paths = [], [], {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # corpus runs record problems in tables, not as warnings
-        for path, manifest, article_id, _ in items:
+        for path, manifest, article_id in items:
             try:
                 docs.append(_prepare(path, manifest, article_id))
                 paths[article_id] = path
             except Exception as exc:
                 failed.append((article_id, path, _failure(path, exc)))
-        group_by = items[0][3] if items else "group"
         try:
             tables = _analyses(docs, group_by) if docs else {}
         except Exception:  # find the article that breaks the analyses; the others go on
@@ -191,7 +192,7 @@ def _done(out: Path) -> set[str]:
     return done
 
 
-def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
+def _results(batches: list, group_by: str, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
     """Run analyze_batch over batches: in this process, in ``jobs`` worker processes, or on a Dask
     cluster; yields (batch, tables, failures), in order locally, as they finish on Dask.
 
@@ -206,12 +207,12 @@ def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> It
         with Client(scheduler) as client:
             window = max(window, 2 * sum(client.nthreads().values()))  # keep every worker thread busy
             pending = iter(batches)
-            futures = {client.submit(analyze_batch, b, pure=False): b for b in islice(pending, window)}
+            futures = {client.submit(analyze_batch, b, group_by, pure=False): b for b in islice(pending, window)}
             running = as_completed(list(futures))
             for fut in running:
                 nxt = next(pending, None)
                 if nxt is not None:
-                    new = client.submit(analyze_batch, nxt, pure=False)
+                    new = client.submit(analyze_batch, nxt, group_by, pure=False)
                     futures[new] = nxt
                     running.add(new)
                 yield (futures.pop(fut), *fut.result())
@@ -219,19 +220,19 @@ def _results(batches: list, jobs: int, scheduler: str | None, window: int) -> It
         return
     if jobs <= 1:
         for batch in batches:
-            yield (batch, *analyze_batch(batch))
+            yield (batch, *analyze_batch(batch, group_by))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = iter(batches)
-        queue = deque((b, pool.submit(analyze_batch, b)) for b in islice(pending, window))
+        queue = deque((b, pool.submit(analyze_batch, b, group_by)) for b in islice(pending, window))
         while queue:
             batch, fut = queue.popleft()
             result = fut.result()
             nxt = next(pending, None)
             if nxt is not None:
-                queue.append((nxt, pool.submit(analyze_batch, nxt)))
+                queue.append((nxt, pool.submit(analyze_batch, nxt, group_by)))
             yield (batch, *result)
 
 
@@ -270,7 +271,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     out.mkdir(parents=True, exist_ok=True)
     done = _done(out)
     # Each task carries only its own manifest row, not the folder's whole manifest.
-    items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id, group_by)
+    items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id)
              for p, man, art_id in plan if str(p) not in done]
     batches = make_batches(items, max(1, min(batch, chunk)), jobs)
     writer = _ChunkWriter(out, chunk)
@@ -278,7 +279,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     n = failed = sentences = 0
     window = 4 * max(1, jobs)
     try:
-        for batch_items, tables, failures in _results(batches, jobs, scheduler, window):
+        for batch_items, tables, failures in _results(batches, group_by, jobs, scheduler, window):
             n += len(batch_items)
             failed += len(failures)
             if failures:

@@ -18,7 +18,7 @@ def build_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
     places, terms, frames, frame_hits, stance, stance_rates, sources, actor_sentiment, alignment, removals)."""
     scores = sentiment.sentence_scores(docs)
     score_cols = ["article", "sentence", "position", *sentiment.SCORE_COLUMNS]
-    mentions = framing.find_mentions(docs)
+    mentions, places = framing.mentions_and_places(docs)
     hits = framing.frame_hits(docs)
     markers = framing.stance_markers(docs)
     return {
@@ -26,7 +26,7 @@ def build_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
         "sentences": sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"]),
         "actors": framing.actors_table(mentions),
         "mentions": mentions,
-        "places": framing.find_places(docs),
+        "places": places,
         "terms": framing.distinctive_terms(docs),
         "frames": framing.frames_table(docs, hits),
         "frame_hits": hits,

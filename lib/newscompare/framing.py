@@ -189,17 +189,17 @@ def _group_names(names: list[str]) -> dict[str, str]:
     return canon
 
 
-def _mentions_and_places(docs: list[Document], names_across_articles: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def mentions_and_places(docs: list[Document], names_across_articles: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """find_mentions and find_places in one pass (both tables come from the same names)."""
     lex = actor_lexicon()
-    rows, place_context = [], []
+    rows = []
     for doc in docs:
         for sent in doc.sentences:
             text, base, taken = sent.text, sent.clean_start, []
 
             def add(s, e, actor, label, kind, placelike=False):
                 taken.append((s, e))
-                rows.append([doc.id, sent.sentence, actor, label, kind, s, e, text])
-                place_context.append(placelike)
+                rows.append([doc.id, sent.sentence, actor, label, kind, s, e, text, placelike])
 
             if lex.compound is not None:
                 for m in lex.compound.finditer(text):
@@ -215,26 +215,20 @@ def _mentions_and_places(docs: list[Document], names_across_articles: bool) -> t
                         add(s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind)
             for s, e, name, label, placelike in _proper_names(doc, sent, taken, lex):
                 add(s, e, name, label, "proper name", placelike)
-    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    proper = table[table["kind"] == "proper name"]
-    scope = (lambda art: "") if names_across_articles else (lambda art: art)  # noqa: E731
-    canon = {"": _group_names(proper["actor"].tolist())} if names_across_articles else \
-        {art: _group_names(names.tolist()) for art, names in proper.groupby("article")["actor"]}
-    table["actor"] = [canon[scope(art)].get(a, a) if k == "proper name" else a
-                      for art, a, k in zip(table["article"], table["actor"], table["kind"])]
+    table = pd.DataFrame(rows, columns=[*MENTION_COLUMNS, "_placelike"])
+    # Names are grouped, and judged to be places, within a scope: all the articles, or each one.
+    table["_scope"] = "" if names_across_articles else table["article"]
+    proper = table["kind"] == "proper name"
+    canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
+    table.loc[proper, "actor"] = [canon[sc].get(a, a) for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
     # A name is a place when listed in places.txt, or when at least half its mentions read like one.
-    table["_placelike"] = place_context
-    table["_scope"] = [scope(a) for a in table["article"]]
-    share = table[table["kind"] == "proper name"].groupby(["_scope", "actor"])["_placelike"].mean()
-    is_place = [k == "proper name" and (a in lex.places or (share.get((sc, a), 0.0) >= 0.5
-                                                            and a.split()[-1] not in ORG_WORDS))
-                for a, k, sc in zip(table["actor"], table["kind"], table["_scope"])]
-    is_place = pd.Series(is_place, index=table.index, dtype=bool)
+    share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
+    is_place = proper & pd.Series([a in lex.places or (share.get((sc, a), 0.0) >= 0.5 and a.split()[-1] not in ORG_WORDS)
+                                   for a, sc in zip(table["actor"], table["_scope"])], index=table.index, dtype=bool)
     places = table[is_place].assign(place=lambda t: t["actor"], reason=lambda t: [
         "places.txt" if a in lex.places else "reads as a place" for a in t["actor"]])
-    mentions = table[~is_place][MENTION_COLUMNS]
     order = ["article", "sentence", "start"]
-    return (mentions.sort_values(order, kind="stable").reset_index(drop=True),
+    return (table[~is_place][MENTION_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True),
             places[PLACE_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True))
 
 
@@ -246,14 +240,14 @@ def find_mentions(docs: list[Document], names_across_articles: bool = True) -> p
     "Putin" joins "Vladimir Putin", across all the articles, or within each article when
     ``names_across_articles`` is False, as corpus mode does). Places are left out (see find_places).
     """
-    return _mentions_and_places(docs, names_across_articles)[0]
+    return mentions_and_places(docs, names_across_articles)[0]
 
 
 def find_places(docs: list[Document], names_across_articles: bool = True) -> pd.DataFrame:
     """The capitalised names left out of the actors because they are places: article, sentence, place,
     label, reason (``places.txt``, or ``reads as a place``: at least half its mentions follow "in",
     "near"... or precede a word of place_words.txt), clean offsets, sentence text."""
-    return _mentions_and_places(docs, names_across_articles)[1]
+    return mentions_and_places(docs, names_across_articles)[1]
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
