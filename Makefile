@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab notebooks clean-venv
+.PHONY: report test lint lab notebooks clean-venv
 
 # (Re)build the virtual environment when it is missing or older than the requirements.
 $(STAMP): requirements.txt pyproject.toml
@@ -20,6 +20,11 @@ report: $(STAMP)
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest tests
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly notebooks
+
+# Style and complexity (pyproject.toml [tool.ruff]): long lines, unused names, import order, functions
+# over complexity 10. CI runs it before the tests.
+lint: $(STAMP)
+	$(PY) -m ruff check lib tests benchmarks
 
 lab: $(STAMP)
 	$(PY) -m jupyter lab notebooks

@@ -27,7 +27,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DEFAULT_DATA, data_missing, make_corpus  # noqa: E402
-
 from newscompare import corpus  # noqa: E402
 
 
@@ -69,7 +68,8 @@ def peak_memory_mb(files: list[Path], out: Path) -> float:
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     listing = out.with_suffix(".json")
     listing.write_text(json.dumps([str(f) for f in files]))
-    res = subprocess.run([sys.executable, "-c", code, str(listing), str(out)], capture_output=True, text=True, check=True)
+    res = subprocess.run([sys.executable, "-c", code, str(listing), str(out)], capture_output=True, text=True,
+                         check=True)
     return int(res.stdout.strip().splitlines()[-1]) / 1024
 
 
@@ -186,7 +186,8 @@ def main(argv=None) -> int:
     for n, mb in mem.items():
         print(f"| peak memory, {n} articles, 1 process | {mb:.0f} MB |")
     if len(sizes) == 2:
-        print(f"| peak memory growth {sizes[0]} -> {sizes[1]} (target <= 20%) | {100 * (mem[sizes[1]] / mem[sizes[0]] - 1):+.1f}% |")
+        growth = 100 * (mem[sizes[1]] / mem[sizes[0]] - 1)
+        print(f"| peak memory growth {sizes[0]} -> {sizes[1]} (target <= 20%) | {growth:+.1f}% |")
     return 0
 
 

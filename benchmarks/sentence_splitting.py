@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DEFAULT_DATA, data_missing, nyt_sentences  # noqa: E402
-
 from newscompare.segment import _pysbd_split, split_sentences  # noqa: E402
 
 

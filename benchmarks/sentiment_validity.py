@@ -65,7 +65,8 @@ def cross_validated(table: pd.DataFrame, scores: pd.DataFrame, folds: int, seed:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"folder of the ground truth (default {DEFAULT_DATA})")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                    help=f"folder of the ground truth (default {DEFAULT_DATA})")
     ap.add_argument("--limit", type=int, default=None, help="first N sentences of each set (quick runs)")
     ap.add_argument("--folds", type=int, default=10)
     ap.add_argument("--fit", action="store_true", help="refit the shipped model on the whole NYT set")
@@ -93,10 +94,11 @@ def main(argv=None) -> int:
                     "sentences": len(table), "fitted": dt.date.today().isoformat(),
                     "cross_validated_pearson_r": round(float(pd.Series(human).corr(pd.Series(combined))), 4),
                     "command": "python benchmarks/sentiment_validity.py --fit",
-                    "packages": {p: __import__("importlib.metadata").metadata.version(p) for p in ("textblob", "vaderSentiment")},
+                    "packages": {p: __import__("importlib.metadata").metadata.version(p)
+                                 for p in ("textblob", "vaderSentiment")},
                 }
-                CALIBRATION.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-                st.calibration.cache_clear()
+                CALIBRATION.write_text(json.dumps(model, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
                 print(f"wrote {CALIBRATION.relative_to(ROOT)} ({len(model['words'])} word weights)")
         else:
             combined = st.combine(scores, table["text"].tolist())

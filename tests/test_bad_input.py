@@ -20,7 +20,8 @@ from newscompare.errors import NewsCompareError
 ROOT = Path(__file__).resolve().parents[1]
 ALPHABET = st.one_of(
     st.characters(codec="utf-8", exclude_categories=("Cs",)),  # anything, control characters included
-    st.sampled_from(list("“”‘’\"'.,;:!? \n\n\r\t\u00a0\u200b") + ["\u0645\u0631\u062d\u0628\u0627", "😀", "Related: x\n"]),
+    st.sampled_from(list("“”‘’\"'.,;:!? \n\n\r\t\u00a0\u200b")
+                    + ["\u0645\u0631\u062d\u0628\u0627", "😀", "Related: x\n"]),
 )
 
 

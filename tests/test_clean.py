@@ -87,13 +87,16 @@ def test_clean_text_plus_log_rebuilds_any_text(raw):
     assert starts == sorted(starts)
 
 
-def test_clean_article_updates_meta(write):
+def test_cleaning_leaves_the_article_alone_and_the_document_carries_the_dateline(write):
     art = nc.load_article(write("a.txt", "PARIS (AFP) – Talks began. They ended."))
-    nc.clean(art)
-    assert art.meta["dateline_place"] == "PARIS" and art.meta["dateline_agency"] == "AFP"
+    before = (art.title, dict(art.meta))
+    doc = nc.segment(art, nc.clean(art))
+    assert (art.title, art.meta) == before  # clean() does not change the Article it is given
+    assert doc.article.meta["dateline_place"] == "PARIS" and doc.article.meta["dateline_agency"] == "AFP"
 
 
 def test_title_from_first_words_skips_the_dateline(write):
-    art = nc.load_article(write("story.txt", "PARIS (AFP) – Talks on the ceasefire began on Monday in Geneva. They ended."))
-    nc.clean(art)
-    assert art.title.startswith("Talks on the ceasefire") and art.meta["title_source"] == "first words"
+    art = nc.load_article(write("story.txt", "PARIS (AFP) – Talks on the ceasefire began on Monday in Geneva. "
+                                             "They ended."))
+    doc = nc.segment(art)
+    assert doc.article.title.startswith("Talks on the ceasefire") and doc.article.meta["title_source"] == "first words"

@@ -104,10 +104,10 @@ def test_an_article_that_breaks_an_analysis_fails_alone(tmp_path, monkeypatch):
 
     real = framing.stance_markers
 
-    def fragile(docs):
+    def fragile(docs, lexicons=None):
         if any(d.id == "art03" for d in docs):
             raise RuntimeError("stance lexicon exploded")
-        return real(docs)
+        return real(docs, lexicons)
 
     monkeypatch.setattr(framing, "stance_markers", fragile)
     src = write_corpus(tmp_path / "in", 8)
@@ -144,7 +144,7 @@ def test_a_chunk_left_half_written_is_dropped_and_its_articles_redone(tmp_path):
     # As if the run had been killed while writing its second chunk: the analysis tables are there,
     # the articles part (written last) is not, and a temporary file is left over.
     (out / "parts" / "articles" / "part-000002.parquet").unlink()
-    (out / "parts" / "terms" / ".part-000002.parquet.tmp").write_bytes(b"half")
+    (out / "parts" / "term_counts" / ".part-000002.parquet.tmp").write_bytes(b"half")
     again = corpus.analyze_corpus([src], out, jobs=1, chunk=5)
     assert (again.articles, again.skipped) == (5, 5)
     assert not list(out.glob("parts/*/.part-*"))

@@ -3,9 +3,9 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from tests.helpers import doc
 
 from newscompare import framing as fr
-from tests.helpers import doc
 
 
 def test_actor_variants_group_into_one_actor():
@@ -40,17 +40,16 @@ def test_places_are_kept_out_of_the_actors_with_their_reason():
     assert list(places.columns) == fr.PLACE_COLUMNS
 
 
-def test_the_place_rule_alone_on_seeds_and_held_out_articles(seed_docs, monkeypatch):
-    import dataclasses
+def test_the_place_rule_alone_on_seeds_and_held_out_articles(seed_docs, tmp_path):
     from pathlib import Path
 
     import newscompare as nc
 
     data = Path(__file__).parent / "data"
-    lex = fr.actor_lexicon()
-    monkeypatch.setattr(fr, "actor_lexicon", lambda: dataclasses.replace(lex, places=frozenset()))
+    (tmp_path / "places.txt").write_text("# emptied: the rule alone decides\n", encoding="utf-8")
     docs = list(seed_docs.values()) + nc.prepare([data / "heldout", data / "heldout2"])
-    assert set(fr.find_places(docs).place) == {"Idlib", "Afrin", "Douma", "Geneva"}  # as the README says
+    found = fr.find_places(docs, lexicons=nc.Lexicons(tmp_path))
+    assert set(found.place) == {"Idlib", "Afrin", "Douma", "Geneva"}  # as the README says
 
 
 def test_seed_labels_for_armed_groups_and_obama_regime(seed_docs):
@@ -150,4 +149,6 @@ def test_short_article_warns_and_one_sentence_works():
 def test_all_quotation_and_unbalanced_quotes_do_not_raise():
     for text in ("“Everything here is a quote. All of it.”", 'He said "this never ends. And "then more.'):
         d = doc(text)
-        fr.find_mentions([d]); fr.stance_markers([d]); fr.frame_hits([d])
+        fr.find_mentions([d])
+        fr.stance_markers([d])
+        fr.frame_hits([d])

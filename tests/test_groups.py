@@ -36,20 +36,20 @@ def test_group_map_and_missing_column(grouped):
 
 def test_group_tables_pool_their_articles(grouped):
     docs = nc.prepare([grouped])
-    frames = framing.frames_table(docs, by="outlet").set_index(["group", "frame"])
+    frames = framing.frames_table(docs, compare_by="outlet").set_index(["group", "frame"])
     per_article = framing.frames_table(docs).set_index(["article", "frame"])
-    for frame in framing.FRAMES:
+    for frame in framing.frame_names():
         assert frames.loc[("outlet-a", frame), "sentences"] == (per_article.loc[("a1", frame), "sentences"]
                                                                 + per_article.loc[("a2", frame), "sentences"])
-    rates = framing.stance_rates(docs, by="outlet").set_index(["group", "category"])
+    rates = framing.stance_rates(docs, compare_by="outlet").set_index(["group", "category"])
     hedges_a = framing.stance_markers(docs).query("article in ['a1', 'a2'] and category == 'hedge'")
     assert rates.loc[("outlet-a", "hedge"), "count"] == len(hedges_a)
     assert rates.loc[("outlet-a", "hedge"), "words"] == sum(d.words for d in docs if d.id.startswith("a"))
-    terms = framing.distinctive_terms(docs, by="outlet")
+    terms = framing.distinctive_terms(docs, "outlet")
     assert set(terms.group) == {"outlet-a", "outlet-b"}
     scores = sentiment.sentence_scores(docs)
     scores["group"] = scores.article.map(nc.group_map(docs, "outlet"))
-    summary = sentiment.article_summary(scores, by="group").set_index("group")
+    summary = sentiment.article_summary(scores, unit="group").set_index("group")
     assert summary.loc["outlet-a", "sentences"] == 5
 
 

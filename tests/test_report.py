@@ -25,7 +25,8 @@ def three_articles(tmp_path_factory):
     folder = tmp_path_factory.mktemp("articles")
     (folder / "a.txt").write_text(ARTICLE.format(place="MOSCOW", who="Putin", adj="terrible"), encoding="utf-8")
     (folder / "b.txt").write_text(ARTICLE.format(place="ANKARA", who="Erdogan", adj="justified"), encoding="utf-8")
-    body = "".join(f"<p>{p}</p>" for p in ARTICLE.format(place="LONDON", who="The minister", adj="shocking").split("\n\n"))
+    third = ARTICLE.format(place="LONDON", who="The minister", adj="shocking")
+    body = "".join(f"<p>{p}</p>" for p in third.split("\n\n"))
     (folder / "c.html").write_text(f"<html><head><title>Jet downed near border</title></head><body><nav>Home | World"
                                    f"</nav><article><h1>Jet downed near border</h1>{body}</article></body></html>",
                                    encoding="utf-8")
@@ -34,11 +35,14 @@ def three_articles(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def report(three_articles, tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports") / "three"
-    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", str(three_articles), "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=900)
+    """The report as a user runs it: from a folder of their own, with a relative --out."""
+    where = tmp_path_factory.mktemp("reports")
+    before = sorted(p.name for p in (ROOT / "notebooks").iterdir())
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", str(three_articles), "--out", "three"],
+                          capture_output=True, text=True, cwd=where, timeout=900)
     assert proc.returncode == 0, proc.stderr
-    return out, proc
+    assert sorted(p.name for p in (ROOT / "notebooks").iterdir()) == before  # nothing left in notebooks/
+    return where / "three", proc
 
 
 def test_report_writes_every_output(report):
@@ -50,7 +54,8 @@ def test_report_writes_every_output(report):
     for name in ("articles", "sentences", "actors", "terms", "frames", "stance", "sources", "removals"):
         assert (out / "tables" / f"{name}.csv").is_file(), name
     figures = list((out / "figures").glob("*.png"))
-    assert figures and all(f.with_suffix(".csv").is_file() for f in figures)
+    assert len(figures) >= 8 and all(f.with_suffix(".csv").is_file() for f in figures)
+    assert "<img" in (out / "index.html").read_text(encoding="utf-8")
     assert not list(out.parent.glob(".three.*"))  # no temporary folder left behind
 
 
@@ -62,7 +67,7 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
     assert articles.set_index("article").loc["c", "title"] == "Jet downed near border"
     expected = {"sentences": ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
                               "in_quote", "quote_share", "position", "tb_polarity", "tb_subjectivity",
-                              "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined"],
+                              "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined", "group"],
                 "actors": ["article", "actor", "label", "count", "only_in"],
                 "terms": ["term", "article", "count", "z"],
                 "frames": ["article", "frame", "sentences", "share"],
@@ -94,6 +99,25 @@ def test_index_page_has_dashboard_reading_view_and_links(report):
     assert "notebooks/03_sentiment.html" in page and "tables/sources.csv" in page
 
 
+def test_notebooks_read_the_analysis_computed_once(tmp_path):
+    """The report computes the analysis once and every notebook reads it: a file changed on disk after
+    the analysis does not reach the notebooks, which would read it again if they prepared it again."""
+    import newscompare as nc
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.txt").write_text("Harbour talks resumed on Monday. The mayor said the pier would reopen.",
+                                  encoding="utf-8")
+    docs = nc.prepare([folder])
+    (folder / "x.txt").write_text("Completely different words now. Nothing about a harbour.", encoding="utf-8")
+    out = write_report([folder], tmp_path / "out", docs=docs, notebooks=[ROOT / "notebooks" / "01_articles.ipynb"],
+                       progress=lambda _: None)
+    html = (out / "notebooks" / "01_articles.html").read_text(encoding="utf-8")
+    assert "Harbour talks resumed" in html and "Completely different" not in html
+    params = nbformat.read(out / "notebooks" / "01_articles.ipynb", as_version=4).cells[2].source
+    assert "ANALYSIS" in params and str(folder) in params  # the user's articles, and the bundle they read
+
+
 def test_committed_notebooks_are_untouched(report):
     for nb in (ROOT / "notebooks").glob("0*.ipynb"):
         assert "su24-2015" in nb.read_text(encoding="utf-8")  # still the seeds' outputs
@@ -120,12 +144,16 @@ def test_existing_out_is_refused(three_articles, tmp_path):
 @pytest.mark.parametrize("args,message", [
     (["does/not/exist"], "no such file or folder"),
     (["EMPTY"], "no article files"),
+    (["EMPTY", "--debug"], "no article files"),  # --debug after the subcommand is understood
 ])
 def test_cli_bad_paths_give_one_clear_line(args, message, tmp_path):
     (tmp_path / "EMPTY").mkdir()
     args = [str(tmp_path / a) if a == "EMPTY" else a for a in args]
     proc = subprocess.run([sys.executable, "-m", "newscompare", "report", *args], capture_output=True, text=True,
                           cwd=ROOT)
+    if "--debug" in args:  # the traceback is shown, not an argparse complaint
+        assert "Traceback" in proc.stderr and message in proc.stderr and "unrecognized" not in proc.stderr
+        return
     assert proc.returncode == 2
     assert message in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,14 +1,13 @@
-import json
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-
-from newscompare import framing, sentiment as st
 from tests.conftest import GROUND_TRUTH, ROOT, needs_ground_truth
+
+from newscompare import framing
+from newscompare import sentiment as st
 
 
 def scores_of(*texts):
@@ -101,8 +100,9 @@ def test_voices_and_quote_scores(seed_docs):
 
 @needs_ground_truth()
 def test_benchmark_runs_on_a_slice():
-    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentiment_validity.py"), "--data", str(GROUND_TRUTH),
-                          "--limit", "200", "--folds", "3"], capture_output=True, text=True, timeout=600)
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "sentiment_validity.py"), "--data",
+                          str(GROUND_TRUTH), "--limit", "200", "--folds", "3"], capture_output=True, text=True,
+                         timeout=600)
     assert out.returncode == 0, out.stderr
     for word in ("nyt", "tweets", "VADER compound", "combined, 3-fold CV", "pearson_r"):
         assert word in out.stdout

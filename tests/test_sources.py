@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.helpers import doc
 
 import newscompare as nc
 from newscompare import sources as so
-from tests.helpers import doc
 
 DATA = Path(__file__).parent / "data"
 
@@ -126,3 +126,56 @@ def test_unsourced_claims_and_quoted_share(seed_docs):
     assert ((claims.article == "su24-2015") & (claims.sentence == 12)).any()   # "2,224 airspace violations"
     share = so.quoted_share(docs).set_index("article").share_quoted
     assert 0 < share["su25-2018"] < share["su24-2015"] < 0.1
+
+
+# ------------------------------------------------------------------ each extractor on its own
+def _ctx(text):
+    d = doc(text)
+    sent = d.sentences[0]
+    return so._Sentence(d, sent, d.tagged(sent), so._quotes_in(d, sent), so.source_lexicon())
+
+
+def test_according_to_extractor():
+    (c,) = so.according_to(_ctx("According to the harbour master, two ferries collided."))
+    assert (c.speaker, c.kind, c.cue) == ("the harbour master", "according_to", "according to")
+
+
+def test_statement_extractor():
+    (c,) = so.statements(_ctx("The closure was announced in a statement from the Port Authority on Friday."))
+    assert (c.speaker, c.kind, c.cue) == ("the Port Authority on Friday", "statement", "statement")
+
+
+def test_passive_media_extractor_marks_its_words_as_used():
+    ctx = _ctx("Footage posted by a local resident shows the flooded tunnel.")
+    (c,) = so.passive_media(ctx)
+    assert (c.speaker, c.kind, c.cue) == ("a local resident", "media", "posted")
+    assert ctx.used  # the cue verbs extractor will not take "posted" again
+    assert not so.cue_verbs(ctx)
+
+
+def test_self_report_extractor():
+    (c,) = so.self_reports(_ctx("As we reported last week, the mill will close."))
+    assert (c.speaker, c.kind, c.cue) == (so.SELF, "media", "reported")
+
+
+def test_cue_verb_extractor_speaker_before_and_after():
+    (before,) = so.cue_verbs(_ctx("The harbour master warned that the pier was unsafe."))
+    assert (before.speaker, before.kind, before.cue) == ("the harbour master", "indirect", "warned")
+    (after,) = so.cue_verbs(_ctx("“The pier is unsafe,” said Ingrid Holm."))
+    assert (after.speaker, after.kind, after.quote) == ("Ingrid Holm", "direct", "The pier is unsafe")
+
+
+def test_cue_verb_extractor_skips_nouns_and_passives():
+    assert not so.cue_verbs(_ctx("The claims were never tested in court."))
+    assert not so.cue_verbs(_ctx("The crew was warned twice before the storm."))
+
+
+def test_cueless_quote_extractor():
+    (c,) = so.cueless_quotes(_ctx("The mayor was blunt: “nobody will build on this flood plain again”."))
+    assert (c.speaker, c.kind, c.cue) == ("the mayor", "partial", "was")
+
+
+def test_attribution_records_are_typed():
+    row = so.find_sources([doc("Mayor Ada Quist said the pier would reopen.")]).iloc[0]
+    assert list(row.index) == so.SOURCE_COLUMNS
+    assert (row.source, row.role, row.kind, row.cue) == ("Ada Quist", "Mayor", "indirect", "said")

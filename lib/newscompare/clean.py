@@ -17,12 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import read_table
+from .lexicons import Lexicons, get
 from .load import Article
 
 REMOVALS_COLUMNS = ["article", "start", "end", "text", "replacement", "rule"]
@@ -53,7 +53,7 @@ class Edit:
 class Cleaned:
     """An article's clean text, the log of edits that made it, and what the edits kept as metadata."""
 
-    article: str
+    article_id: str
     raw: str
     text: str
     edits: list[Edit]
@@ -78,19 +78,19 @@ class Cleaned:
 
     def removals(self) -> pd.DataFrame:
         """The log as a table: article, start, end, text, replacement, rule (raw offsets)."""
-        rows = [(self.article, e.start, e.end, e.text, e.replacement, e.rule) for e in self.edits]
+        rows = [(self.article_id, e.start, e.end, e.text, e.replacement, e.rule) for e in self.edits]
         return pd.DataFrame(rows, columns=REMOVALS_COLUMNS)
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
-    """The cleaning rules shipped in ``data/cleaning_rules.csv``."""
-    rules = []
-    for row in read_table("cleaning_rules.csv"):
-        rules.append(Rule(row["name"], row["scope"], re.compile(row["pattern"]),
-                          (row.get("replacement") or "").encode().decode("unicode_escape"),
-                          row["description"]))
-    return tuple(rules)
+def _build_rules(lex: Lexicons) -> tuple[Rule, ...]:
+    return tuple(Rule(row["name"], row["scope"], re.compile(row["pattern"]),
+                      (row.get("replacement") or "").encode().decode("unicode_escape"), row["description"])
+                 for row in lex.table("cleaning_rules.csv"))
+
+
+def load_rules(lexicons: Lexicons | str | Path | None = None) -> tuple[Rule, ...]:
+    """The cleaning rules of ``data/cleaning_rules.csv`` (shipped, or your edited copy)."""
+    return get(lexicons).compiled("cleaning_rules", _build_rules)
 
 
 def _split_lines(text: str) -> list[tuple[int, str, str]]:
@@ -136,23 +136,15 @@ def _apply_char_rules(text: str, rules) -> str:
     return text
 
 
-def clean_text(raw: str, article: str = "") -> Cleaned:
-    """Clean one raw text; see the module docstring for the rules."""
-    rules = load_rules()
-    line_rules = [r for r in rules if r.scope == "line"]
-    before_rules = [r for r in rules if r.scope.startswith("before:")]
-    prefix_rules = [r for r in rules if r.scope == "prefix"]
-    char_rules = [r for r in rules if r.scope == "char"]
-    lines = _split_lines(raw)
-
-    # Pass 1: which lines go, and by which rule.
+def _removed_lines(lines: list[tuple[int, str, str]], rules) -> dict[int, str]:
+    """Line index -> the rule that removes it: ``line`` rules, then ``before:RULE`` (the line just
+    above one RULE removed, blank lines between skipped)."""
     removed: dict[int, str] = {}
     for i, (_, content, _) in enumerate(lines):
-        for rule in line_rules:
-            if rule.pattern.search(content):
-                removed[i] = rule.name
-                break
-    for rule in before_rules:
+        rule = next((r for r in rules if r.scope == "line" and r.pattern.search(content)), None)
+        if rule is not None:
+            removed[i] = rule.name
+    for rule in (r for r in rules if r.scope.startswith("before:")):
         target = rule.scope.split(":", 1)[1]
         for i in [i for i, name in removed.items() if name == target]:
             j = i - 1
@@ -160,37 +152,33 @@ def clean_text(raw: str, article: str = "") -> Cleaned:
                 j -= 1
             if j >= 0 and j not in removed and rule.pattern.search(lines[j][1].strip()):
                 removed[j] = rule.name
+    return removed
 
-    # Pass 2: build the clean text and the log.
-    edits: list[Edit] = []
-    meta: dict = {}
-    seen_prose = False
-    for i, (start, content, ending) in enumerate(lines):
-        if i in removed:
-            whole = content + ending
-            edits.append(Edit(start, start + len(whole), whole, "", removed[i]))
-            continue
-        body_start = start
-        if not seen_prose and content.strip():
-            seen_prose = True
-            for rule in prefix_rules:
-                m = rule.pattern.match(content)
-                # A dateline is short and is followed by the sentence proper.
-                if m and m.end() < len(content) and m.end() <= 60:
-                    edits.append(Edit(start, start + m.end(), m.group(0), "", rule.name))
-                    meta.update({f"dateline_{k}": v.strip() for k, v in m.groupdict().items() if v})
-                    body_start = start + m.end()
-                    break
-        body = raw[body_start : start + len(content)]
-        fixed, rule_name = _repair(body)
-        if rule_name:
-            edits.append(Edit(body_start, body_start + len(body), body, _apply_char_rules(fixed, char_rules),
-                              rule_name))
-        else:
-            edits.extend(_char_edits(body, body_start, char_rules))
-        edits.extend(_char_edits(ending, start + len(content), char_rules))
 
-    # Clean text and each edit's clean offset.
+def _dateline(content: str, start: int, rules) -> tuple[Edit, dict] | None:
+    """A dateline before the first sentence ("Damascus (GPA) –"): its removal and its parts."""
+    for rule in rules:
+        m = rule.pattern.match(content)
+        # A dateline is short and is followed by the sentence proper.
+        if m and m.end() < len(content) and m.end() <= 60:
+            parts = {f"dateline_{k}": v.strip() for k, v in m.groupdict().items() if v}
+            return Edit(start, start + m.end(), m.group(0), "", rule.name), parts
+    return None
+
+
+def _line_edits(raw: str, start: int, content: str, ending: str, char_rules) -> list[Edit]:
+    """Repairs (mojibake, NFC) or character replacements within one kept line, and its ending."""
+    body = raw[start : start + len(content)]
+    fixed, rule_name = _repair(body)
+    if rule_name:
+        edits = [Edit(start, start + len(body), body, _apply_char_rules(fixed, char_rules), rule_name)]
+    else:
+        edits = _char_edits(body, start, char_rules)
+    return edits + _char_edits(ending, start + len(content), char_rules)
+
+
+def _apply_edits(raw: str, edits: list[Edit]) -> str:
+    """The clean text; sets each edit's offset in it (``clean_start``)."""
     parts, pos, shift = [], 0, 0
     for e in edits:
         parts.append(raw[pos : e.start])
@@ -199,19 +187,49 @@ def clean_text(raw: str, article: str = "") -> Cleaned:
         shift += len(e.text) - len(e.replacement)
         pos = e.end
     parts.append(raw[pos:])
-    return Cleaned(article=article, raw=raw, text="".join(parts), edits=edits, meta=meta)
+    return "".join(parts)
 
 
-def clean(article: Article) -> Cleaned:
-    """Clean an Article; the dateline parts are also copied into ``article.meta``, and a title made of
-    the first words is remade from the clean text (so it does not start with a dateline)."""
+def clean_text(raw: str, article: str = "", lexicons: Lexicons | str | Path | None = None) -> Cleaned:
+    """Clean one raw text; see the module docstring for the rules."""
+    rules = load_rules(lexicons)
+    prefix_rules = [r for r in rules if r.scope == "prefix"]
+    char_rules = [r for r in rules if r.scope == "char"]
+    lines = _split_lines(raw)
+    removed = _removed_lines(lines, rules)
+    edits: list[Edit] = []
+    meta: dict = {}
+    seen_prose = False
+    for i, (start, content, ending) in enumerate(lines):
+        if i in removed:
+            edits.append(Edit(start, start + len(content + ending), content + ending, "", removed[i]))
+            continue
+        body_start = start
+        if not seen_prose and content.strip():
+            seen_prose = True
+            found = _dateline(content, start, prefix_rules)
+            if found is not None:
+                edits.append(found[0])
+                meta.update(found[1])
+                body_start = found[0].end
+        edits.extend(_line_edits(raw, body_start, raw[body_start : start + len(content)], ending, char_rules))
+    return Cleaned(article_id=article, raw=raw, text=_apply_edits(raw, edits), edits=edits, meta=meta)
+
+
+def clean(article: Article, lexicons: Lexicons | str | Path | None = None) -> Cleaned:
+    """Clean an Article (which is left as it is; see cleaned_article for its metadata after cleaning)."""
+    return clean_text(article.raw, article.id, lexicons)
+
+
+def cleaned_article(article: Article, cleaned: Cleaned) -> Article:
+    """A copy of ``article`` with what cleaning found: the dateline parts in ``meta``, and a title made of
+    the first words remade from the clean text (so it does not start with a dateline)."""
     from .load import first_words
 
-    cleaned = clean_text(article.raw, article.id)
-    article.meta.update(cleaned.meta)
+    title = article.title
     if article.meta.get("title_source") == "first words" and cleaned.text.strip():
-        article.title = first_words(cleaned.text)
-    return cleaned
+        title = first_words(cleaned.text)
+    return replace(article, title=title, meta={**article.meta, **cleaned.meta})
 
 
 def rebuild_raw(text: str, edits: list[Edit]) -> str:

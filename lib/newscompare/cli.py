@@ -2,7 +2,7 @@
 ``python -m newscompare corpus PATH ... --out DIR [--jobs N] [--scheduler ADDRESS]``.
 
 Problems are printed one line each (file, reason, what to do) and the exit code is non-zero;
-``--debug`` shows the traceback instead.
+``--debug`` (before or after the subcommand) shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -20,74 +20,85 @@ def _warning_line(message, category, filename, lineno, file=None, line=None):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show full tracebacks")
+    common.add_argument("--lexicons", help="a folder of edited lexicon files (see newscompare.lexicons.copy_lexicons)")
     parser = argparse.ArgumentParser(prog="newscompare", description="Compare how news articles cover an event.")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
-    rep = sub.add_parser("report", help="run every notebook on the articles and write an HTML report")
+    rep = sub.add_parser("report", parents=[common], help="run every notebook on the articles and write an HTML report")
     rep.add_argument("paths", nargs="*", default=["seeds"], help="article files and folders (default: seeds)")
     rep.add_argument("--out", help="report folder (default: reports/<name>, never overwritten)")
     rep.add_argument("--compare-by", default="article",
                      help="compare single articles (default) or groups named by a column of articles.csv")
     rep.add_argument("--skip-bad", action="store_true",
                      help="leave out files that cannot be read (each is named) instead of stopping")
-    cor = sub.add_parser("corpus", help="analyse many articles in parallel into Parquet tables, resumable")
+    cor = sub.add_parser("corpus", parents=[common],
+                         help="analyse many articles in parallel into Parquet tables, resumable")
     cor.add_argument("paths", nargs="+", help="article files and folders")
     cor.add_argument("--out", required=True, help="output folder (a rerun with the same folder resumes)")
     cor.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     cor.add_argument("--scheduler", help="address of a Dask distributed scheduler, e.g. tcp://10.0.0.5:8786")
-    cor.add_argument("--group-by", default="group", help="manifest column that groups articles (default: group)")
+    cor.add_argument("--compare-by", "--group-by", dest="compare_by", default="group",
+                     help="manifest column that groups articles (default: group; --group-by is its old name)")
     cor.add_argument("--chunk", type=int, default=200, help="articles per Parquet chunk (default: 200)")
     cor.add_argument("--batch", type=int, default=16,
                      help="articles sent to a worker at a time, each analysed on its own (default: 16)")
     return parser
 
 
+def _report(args) -> int:
+    from .pipeline import prepare
+    from .report import write_report
+
+    problems: list[NewsCompareError] = []
+    docs = prepare(args.paths, problems=None if args.debug else problems, lexicons=args.lexicons)
+    for problem in problems:
+        print(f"newscompare: error: {problem}", file=sys.stderr)
+    if problems and not docs:
+        return 2
+    if problems and not args.skip_bad:
+        print(f"newscompare: {len(problems)} input problem(s); fix them, or rerun with --skip-bad to "
+              f"report on the {len(docs)} readable article(s)", file=sys.stderr)
+        return 2
+    write_report([d.article.path for d in docs] if problems else args.paths, args.out, docs=docs,
+                 compare_by=args.compare_by, lexicons=args.lexicons)
+    return 0
+
+
+def _corpus(args) -> int:
+    from .corpus import analyze_corpus, group_tables, progress_printer
+    from .export import write_tables
+
+    summary = analyze_corpus(args.paths, args.out, jobs=args.jobs, scheduler=args.scheduler,
+                             compare_by=args.compare_by, chunk=args.chunk, batch=args.batch,
+                             progress=progress_printer(), lexicons=args.lexicons)
+    print(f"newscompare: {summary}")
+    if summary.failed:
+        print(f"newscompare: {summary.failed} article(s) failed; reasons in {args.out}/parts/errors/", file=sys.stderr)
+    write_tables(group_tables(args.out, args.lexicons), os.path.join(args.out, "groups"))
+    print(f"newscompare: group comparisons in {os.path.join(args.out, 'groups')}/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if not args.debug:
-        warnings.showwarning = _warning_line
-    try:
-        if args.command == "report":
-            from .pipeline import prepare
-            from .report import write_report
-
-            problems: list[NewsCompareError] = []
-            docs = prepare(args.paths, problems=None if args.debug else problems)
-            for problem in problems:
-                print(f"newscompare: error: {problem}", file=sys.stderr)
-            if problems and not docs:
-                return 2
-            if problems and not args.skip_bad:
-                print(f"newscompare: {len(problems)} input problem(s); fix them, or rerun with --skip-bad to "
-                      f"report on the {len(docs)} readable article(s)", file=sys.stderr)
-                return 2
-            write_report([d.article.path for d in docs] if problems else args.paths, args.out, docs=docs,
-                         compare_by=args.compare_by)
-        elif args.command == "corpus":
-            from .corpus import analyze_corpus, group_tables, progress_printer
-
-            summary = analyze_corpus(args.paths, args.out, jobs=args.jobs, scheduler=args.scheduler,
-                                     group_by=args.group_by, chunk=args.chunk, batch=args.batch, progress=progress_printer())
-            print(f"newscompare: {summary}")
-            if summary.failed:
-                print(f"newscompare: {summary.failed} article(s) failed; reasons in {args.out}/parts/errors/",
-                      file=sys.stderr)
-            from .export import write_tables
-
-            write_tables(group_tables(args.out), os.path.join(args.out, "groups"))
-            print(f"newscompare: group comparisons in {os.path.join(args.out, 'groups')}/")
-        return 0
-    except NewsCompareError as exc:
-        if args.debug:
-            raise
-        print(f"newscompare: error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # a disk full, a permission denied: say it in one line
-        if args.debug:
-            raise
-        print(f"newscompare: error: {exc.filename or ''}: {exc.strerror or exc} (check the folder and free space)",
-              file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("newscompare: interrupted", file=sys.stderr)
-        return 130
+    with warnings.catch_warnings():  # one-line warnings for this command only, restored on return
+        if not args.debug:
+            warnings.showwarning = _warning_line
+        try:
+            return _report(args) if args.command == "report" else _corpus(args)
+        except NewsCompareError as exc:
+            if args.debug:
+                raise
+            print(f"newscompare: error: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:  # a disk full, a permission denied: say it in one line
+            if args.debug:
+                raise
+            print(f"newscompare: error: {exc.filename or ''}: {exc.strerror or exc} (check the folder and free space)",
+                  file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("newscompare: interrupted", file=sys.stderr)
+            return 130

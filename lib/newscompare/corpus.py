@@ -16,6 +16,7 @@ import time
 import warnings
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
@@ -23,8 +24,10 @@ from typing import Callable, Iterator
 import pandas as pd
 
 from .errors import NewsCompareError, ReportError
+from .groups import group_of
+from .lexicons import Lexicons, get
 
-PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "terms")
+PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "term_counts")
 
 
 @dataclass
@@ -42,31 +45,31 @@ class CorpusSummary:
                 f"{self.sentences} sentences, {self.seconds:.0f} s -> {self.out}")
 
 
-def _prepare(path: str, manifest: dict, article_id: str):
+def _prepare(path: str, manifest: dict, article_id: str, lex: Lexicons):
     from .clean import clean
     from .load import load_article
     from .segment import segment
 
     art = load_article(path, manifest)
     art.id = article_id
-    return segment(art, clean(art))
+    return segment(art, clean(art, lex))
 
 
-def _analyses(docs: list, group_by: str) -> dict[str, pd.DataFrame]:
-    from . import framing, sentiment, sources
+def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFrame]:
+    from . import actors, framing, sentiment, sources
     from .pipeline import articles_table
 
     tables = {
         "articles": articles_table(docs),
-        "sentences": sentiment.sentence_scores(docs),
+        "sentences": sentiment.sentence_scores(docs, lex),
         # Names are grouped within each article, so a result never depends on which articles share a batch.
-        "mentions": framing.find_mentions(docs, names_across_articles=False),
-        "frame_hits": framing.frame_hits(docs),
-        "stance": framing.stance_markers(docs),
-        "sources": sources.find_sources(docs),
-        "terms": framing.term_counts(docs),
+        "mentions": actors.find_mentions(docs, names_across_articles=False, lexicons=lex),
+        "frame_hits": framing.frame_hits(docs, lex),
+        "stance": framing.stance_markers(docs, lex),
+        "sources": sources.find_sources(docs, lex),
+        "term_counts": framing.term_counts(docs),
     }
-    groups = [d.id if group_by == "article" else str(d.article.meta.get(group_by, "") or "(none)") for d in docs]
+    groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
     tables["articles"].insert(1, "group", groups)
     return tables
 
@@ -78,10 +81,10 @@ def _failure(path: str, exc: Exception) -> str:
     return f"{path}: unexpected {type(exc).__name__}: {exc}"
 
 
-def analyze_batch(items: list[tuple[str, dict, str]], group_by: str = "group"
+def analyze_batch(items: list[tuple[str, dict, str]], compare_by: str = "group", lexicons: Lexicons | None = None
                   ) -> tuple[dict[str, pd.DataFrame], list[tuple[str, str, str]]]:
-    """Articles (path, manifest row, article id) through every per-article analysis; ``group_by`` names
-    the manifest column that gives the articles table its ``group``.
+    """Articles (path, manifest row, article id) through every per-article analysis; ``compare_by``
+    names the manifest column that gives the articles table its ``group``.
 
     Each article is loaded, cleaned and segmented on its own, and a failure is that article's alone;
     the analyses then run over the batch's documents at once, so each table is built once per batch
@@ -89,25 +92,27 @@ def analyze_batch(items: list[tuple[str, dict, str]], group_by: str = "group"
     ``article``, the articles table also ``group`` (the writer adds it to the others once per chunk).
     Returns the tables and (article id, path, reason) for each article that failed.
     """
+    lex = get(lexicons)
     docs, failed, paths = [], [], {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # corpus runs record problems in tables, not as warnings
         for path, manifest, article_id in items:
             try:
-                docs.append(_prepare(path, manifest, article_id))
+                docs.append(_prepare(path, manifest, article_id, lex))
                 paths[article_id] = path
             except Exception as exc:
                 failed.append((article_id, path, _failure(path, exc)))
         try:
-            tables = _analyses(docs, group_by) if docs else {}
+            tables = _analyses(docs, compare_by, lex) if docs else {}
         except Exception:  # find the article that breaks the analyses; the others go on
             parts = []
             for doc in docs:
                 try:
-                    parts.append(_analyses([doc], group_by))
+                    parts.append(_analyses([doc], compare_by, lex))
                 except Exception as exc:
                     failed.append((doc.id, paths[doc.id], _failure(paths[doc.id], exc)))
-            tables = {n: pd.concat([p[n] for p in parts], ignore_index=True) for n in PER_ARTICLE_TABLES} if parts else {}
+            tables = ({n: pd.concat([p[n] for p in parts], ignore_index=True) for n in PER_ARTICLE_TABLES}
+                      if parts else {})
     return tables, failed
 
 
@@ -131,7 +136,8 @@ class _ChunkWriter:
         Its articles are not in the done set, so this run analyses them again."""
         for tmp in self.out.glob("parts/*/.part-*.tmp"):
             tmp.unlink()
-        finished = {_serial(p) for name in ("articles", "errors") for p in self.out.glob(f"parts/{name}/part-*.parquet")}
+        finished = {_serial(p) for name in ("articles", "errors")
+                    for p in self.out.glob(f"parts/{name}/part-*.parquet")}
         for part in self.out.glob("parts/*/part-*.parquet"):
             if _serial(part) not in finished:
                 part.unlink()
@@ -149,7 +155,8 @@ class _ChunkWriter:
             return
         self.serial += 1
         articles = self.buffers["articles"]
-        groups = dict(pd.concat([a[["article", "group"]] for a in articles]).itertuples(index=False)) if articles else {}
+        groups = (dict(pd.concat([a[["article", "group"]] for a in articles]).itertuples(index=False))
+                  if articles else {})
         # The analysis tables first, then articles, then errors: a chunk counts as finished once its
         # articles part is written (its errors part, if it has no article), and by then it is whole.
         for name in sorted(self.buffers, key=lambda n: (n == "articles") + 2 * (n == "errors")):
@@ -192,7 +199,7 @@ def _done(out: Path) -> set[str]:
     return done
 
 
-def _results(batches: list, group_by: str, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
+def _results(batches: list, task: Callable, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
     """Run analyze_batch over batches: in this process, in ``jobs`` worker processes, or on a Dask
     cluster; yields (batch, tables, failures), in order locally, as they finish on Dask.
 
@@ -207,12 +214,12 @@ def _results(batches: list, group_by: str, jobs: int, scheduler: str | None, win
         with Client(scheduler) as client:
             window = max(window, 2 * sum(client.nthreads().values()))  # keep every worker thread busy
             pending = iter(batches)
-            futures = {client.submit(analyze_batch, b, group_by, pure=False): b for b in islice(pending, window)}
+            futures = {client.submit(task, b, pure=False): b for b in islice(pending, window)}
             running = as_completed(list(futures))
             for fut in running:
                 nxt = next(pending, None)
                 if nxt is not None:
-                    new = client.submit(analyze_batch, nxt, group_by, pure=False)
+                    new = client.submit(task, nxt, pure=False)
                     futures[new] = nxt
                     running.add(new)
                 yield (futures.pop(fut), *fut.result())
@@ -220,19 +227,19 @@ def _results(batches: list, group_by: str, jobs: int, scheduler: str | None, win
         return
     if jobs <= 1:
         for batch in batches:
-            yield (batch, *analyze_batch(batch, group_by))
+            yield (batch, *task(batch))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = iter(batches)
-        queue = deque((b, pool.submit(analyze_batch, b, group_by)) for b in islice(pending, window))
+        queue = deque((b, pool.submit(task, b)) for b in islice(pending, window))
         while queue:
             batch, fut = queue.popleft()
             result = fut.result()
             nxt = next(pending, None)
             if nxt is not None:
-                queue.append((nxt, pool.submit(analyze_batch, nxt, group_by)))
+                queue.append((nxt, pool.submit(task, nxt)))
             yield (batch, *result)
 
 
@@ -249,18 +256,23 @@ def make_batches(items: list, size: int, workers: int = 1) -> list[list]:
     return out
 
 
-def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None = None, *, group_by: str = "group",
+def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None = None, *, compare_by: str = "group",
                    chunk: int = 200, batch: int = 16, progress: Callable[[int, int, int, float], None] | None = None,
-                   manifest: str | Path | None = None) -> CorpusSummary:
+                   manifest: str | Path | None = None, lexicons: Lexicons | str | Path | None = None,
+                   group_by: str | None = None) -> CorpusSummary:
     """Analyse every article in ``paths`` into OUT/parts/<table>/part-*.parquet; return a summary.
 
     ``jobs`` worker processes (1: this process), or ``scheduler="tcp://host:port"`` for a Dask
     distributed cluster. Articles travel to the workers ``batch`` at a time (at most ``chunk``), each
     analysed on its own. Articles already in OUT are skipped, so an interrupted run can be resumed.
-    ``progress(done, total, failed, seconds)`` is called after every batch.
+    ``compare_by`` names the manifest column that groups the articles (``group_by`` is its old name);
+    ``lexicons`` a folder of edited lexicons. ``progress(done, total, failed, seconds)`` is called
+    after every batch.
     """
     from .load import plan_articles
 
+    compare_by = group_by or compare_by
+    task = partial(analyze_batch, compare_by=compare_by, lexicons=get(lexicons))
     out = Path(out)
     problems: list = []
     with warnings.catch_warnings():
@@ -279,7 +291,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     n = failed = sentences = 0
     window = 4 * max(1, jobs)
     try:
-        for batch_items, tables, failures in _results(batches, group_by, jobs, scheduler, window):
+        for batch_items, tables, failures in _results(batches, task, jobs, scheduler, window):
             n += len(batch_items)
             failed += len(failures)
             if failures:
@@ -317,51 +329,31 @@ def progress_printer(stream=None) -> Callable[[int, int, int, float], None]:
 
 
 # ------------------------------------------------------------------------------------------- groups
-def group_tables(out: str | Path) -> dict[str, pd.DataFrame]:
+def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Comparisons between groups from a corpus run: sentiment with intervals, frames, stance rates,
-    sources by type, distinctive terms. Each table has a ``group`` column."""
+    sources by type, distinctive terms (the top 50 per group). Each table has a ``group`` column; they
+    come from the same functions as the notebooks' (framing.frame_shares, marker_rates, term_z_scores)."""
     from . import framing, sentiment
 
     articles = read_table(out, "articles", ["article", "group", "words", "sentences"])
     if articles.empty:
         return {}
-    words = articles.groupby("group")["words"].sum()
-    n_sent = articles.groupby("group")["sentences"].sum()
+    totals = articles.groupby("group")[["words", "sentences"]].sum()
     scores = read_table(out, "sentences", ["article", "group", "heading", "combined", "tb_subjectivity"])
     frames = read_table(out, "frame_hits", ["article", "group", "sentence", "frame"])
-    frame_rows = []
-    for g in words.index:
-        mine = frames[frames["group"] == g]
-        covered = mine[["article", "sentence"]].drop_duplicates().shape[0]
-        for f in (*framing.FRAMES, "none"):
-            k = n_sent[g] - covered if f == "none" else int((mine["frame"] == f).sum())
-            frame_rows.append((g, f, int(k), k / max(1, n_sent[g])))
     stance = read_table(out, "stance", ["group", "category"])
-    stance_rows = [(g, c, int(((stance["group"] == g) & (stance["category"] == c)).sum()), int(words[g]))
-                   for g in words.index for c in framing.STANCE_CATEGORIES]
-    stance_rates = pd.DataFrame(stance_rows, columns=["group", "category", "count", "words"])
-    stance_rates["per_1000"] = 1000 * stance_rates["count"] / stance_rates["words"].clip(lower=1)
     src = read_table(out, "sources", ["group", "source_type"])
-    term_counts = pd.concat([chunk.groupby(["group", "term"])["sentences"].sum()
-                             for chunk in iter_table(out, "terms", ["group", "term", "sentences"])])
-    term_counts = term_counts.groupby(level=[0, 1]).sum()
-    pooled = term_counts.groupby(level=1).sum().astype(float)
-    term_tables = []
-    for g in words.index:
-        if g not in term_counts.index.get_level_values(0):
-            continue
-        mine = term_counts.loc[g].astype(float)
-        z = framing.log_odds_z(mine, pooled.sub(mine, fill_value=0), pooled / max(1, len(words) - 1))
-        term_tables.append(pd.DataFrame({"term": z.index, "group": g, "count": mine.reindex(z.index, fill_value=0).astype(int).values,
-                                         "z": z.values}).nlargest(50, "z"))
+    counts = pd.concat([chunk.groupby(["group", "term"], as_index=False)["sentences"].sum()
+                        for chunk in iter_table(out, "term_counts", ["group", "term", "sentences"])]
+                       or [pd.DataFrame(columns=["group", "term", "sentences"])], ignore_index=True)
     return {
         "groups": articles.groupby("group").agg(articles=("article", "count"), words=("words", "sum"),
                                                  sentences=("sentences", "sum")).reset_index(),
-        "sentiment": sentiment.article_summary(scores, by="group"),
-        "frames": pd.DataFrame(frame_rows, columns=["group", "frame", "sentences", "share"]),
-        "stance_rates": stance_rates,
+        "sentiment": sentiment.article_summary(scores, unit="group"),
+        "frames": framing.frame_shares(frames, totals["sentences"], framing.frame_names(lexicons), "group"),
+        "stance_rates": framing.marker_rates(stance, totals["words"], framing.stance_categories(lexicons), "group"),
         "sources_by_type": src.groupby(["group", "source_type"]).size().rename("attributions").reset_index(),
-        "terms": pd.concat(term_tables, ignore_index=True) if term_tables else pd.DataFrame(columns=["term", "group", "count", "z"]),
+        "terms": framing.term_z_scores(counts, "group", top=50),
     }
 
 

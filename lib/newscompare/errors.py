@@ -20,6 +20,9 @@ class NewsCompareError(Exception):
         tail = f" ({hint})" if hint else ""
         super().__init__(f"{where}{reason}{tail}")
 
+    def __reduce__(self):  # picklable, so an error raised in a worker process reaches the caller whole
+        return (type(self), (self.path, self.reason, self.hint))
+
 
 class ArticleLoadError(NewsCompareError):
     """A file or folder could not be read as an article."""

@@ -1,42 +1,150 @@
-"""All tables of an analysis, computed once, and their CSV export. The same ``article`` id is in
-every table; the columns are documented in the README."""
+"""The analysis, computed once: every table of a set of articles, kept with the documents behind it,
+saved as a bundle that every notebook of a report reads, and exported as CSV.
+
+``analyze(ARTICLES)`` prepares the articles and builds the tables; ``analyze(bundle=FOLDER)`` reads a
+bundle that ``save_analysis`` wrote instead. The same ``article`` id is in every table; the columns
+are documented in the README.
+"""
 
 from __future__ import annotations
 
+import json
+import pickle
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import framing, sentiment, sources
-from .pipeline import articles_table, removals_table
+from . import actors, framing, sentiment, sources
+from .groups import group_map, unit_column
+from .lexicons import Lexicons, get
+from .pipeline import articles_table, prepare, removals_table
 from .segment import Document, sentences_table
 
+Lex = Lexicons | str | Path | None
+BUNDLE_VERSION = 1
 
-def build_tables(docs: list[Document]) -> dict[str, pd.DataFrame]:
-    """Every table of the analysis, by name (articles, sentences with all scores, actors, mentions,
-    places, terms, frames, frame_hits, stance, stance_rates, sources, actor_sentiment, alignment, removals)."""
-    scores = sentiment.sentence_scores(docs)
+
+GROUPED = ("terms", "frames", "stance_rates")  # tables that compare units; "<name>_by_group" by groups
+
+
+def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Lex = None) -> dict[str, pd.DataFrame]:
+    """Every table of the analysis, by name: articles, sentences (with all scores and the compared
+    ``group``), actors, mentions, places, terms, frames, frame_hits, stance, stance_rates, sources,
+    actor_sentiment, quotes, alignment, removals. When ``compare_by`` names a manifest column,
+    terms_by_group, frames_by_group, stance_rates_by_group and sentiment_by_group compare the groups."""
+    lex = get(lexicons)
+    groups = group_map(docs, compare_by)
+    scores = sentiment.sentence_scores(docs, lex)
     score_cols = ["article", "sentence", "position", *sentiment.SCORE_COLUMNS]
-    mentions, places = framing.mentions_and_places(docs)
-    hits = framing.frame_hits(docs)
-    markers = framing.stance_markers(docs)
-    return {
+    mentions, places = actors.mentions_and_places(docs, lexicons=lex)
+    hits = framing.frame_hits(docs, lex)
+    markers = framing.stance_markers(docs, lex)
+    sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
+    sentences["group"] = sentences["article"].map(groups)
+    tables = {
         "articles": articles_table(docs),
-        "sentences": sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"]),
-        "actors": framing.actors_table(mentions),
+        "sentences": sentences,
+        "actors": actors.actors_table(mentions),
         "mentions": mentions,
         "places": places,
         "terms": framing.distinctive_terms(docs),
-        "frames": framing.frames_table(docs, hits),
+        "frames": framing.frames_table(docs, hits, lexicons=lex),
         "frame_hits": hits,
         "stance": markers,
-        "stance_rates": framing.stance_rates(docs, markers),
-        "sources": sources.find_sources(docs),
+        "stance_rates": framing.stance_rates(docs, markers, lexicons=lex),
+        "sources": sources.find_sources(docs, lex),
         "actor_sentiment": sentiment.actor_sentiment(scores, mentions),
-        "alignment": framing.align_content(docs),
+        "quotes": sentiment.quote_scores(docs),
+        "alignment": framing.align_content(docs, lexicons=lex),
         "removals": removals_table(docs),
     }
+    if compare_by != "article":
+        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by)
+        tables["frames_by_group"] = framing.frames_table(docs, hits, compare_by, lexicons=lex)
+        tables["stance_rates_by_group"] = framing.stance_rates(docs, markers, compare_by, lexicons=lex)
+        tables["sentiment_by_group"] = sentiment.article_summary(sentences, unit="group")
+    return tables
+
+
+@dataclass
+class Analysis:
+    """The documents, every table built from them, and how they were compared.
+
+    ``notes`` are the warnings met on the way (a short article, a frame on thin evidence, a text
+    that is not English), one line each, for the reader to weigh the figures by.
+    """
+
+    docs: list[Document]
+    tables: dict[str, pd.DataFrame]
+    compare_by: str = "article"
+    lexicons: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        """The column naming what is compared: "article", or "group"."""
+        return unit_column(self.compare_by)
+
+    def compared(self, name: str) -> pd.DataFrame:
+        """The table ``name`` (terms, frames or stance_rates) for what is compared: per article, or
+        its ``_by_group`` form when comparing groups."""
+        return self.tables[name if self.unit == "article" else f"{name}_by_group"]
+
+    def notes_table(self) -> pd.DataFrame:
+        return pd.DataFrame({"note": self.notes}, dtype=object)
+
+
+def analyze(articles=None, compare_by: str = "article", lexicons: Lex = None, *, bundle: str | Path | None = None,
+            docs: list[Document] | None = None) -> Analysis:
+    """Prepare ``articles`` (paths; or ``docs`` already prepared) and build every table, once; or,
+    with ``bundle``, read the analysis a report saved there (``articles`` is then not read)."""
+    if bundle is not None:
+        return load_analysis(bundle)
+    lex = get(lexicons)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = prepare(articles, lexicons=lex) if docs is None else docs
+        framing.check_lengths(docs)
+        tables = build_tables(docs, compare_by, lex)
+    notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
+    return Analysis(docs, tables, compare_by, None if lex.folder is None else str(lex.folder), notes)
+
+
+def save_analysis(analysis: Analysis, folder: str | Path) -> Path:
+    """Write the analysis to ``folder``: each table as Parquet, the documents as a pickle, and how it
+    was made (meta.json). Read it back with ``analyze(bundle=folder)``; a pickle runs code when
+    loaded, so read only bundles you made."""
+    folder = Path(folder)
+    (folder / "tables").mkdir(parents=True, exist_ok=True)
+    for name, table in analysis.tables.items():
+        table.to_parquet(folder / "tables" / f"{name}.parquet", index=False)
+    with open(folder / "documents.pickle", "wb") as fh:
+        pickle.dump(analysis.docs, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    meta = {"version": BUNDLE_VERSION, "compare_by": analysis.compare_by, "lexicons": analysis.lexicons,
+            "notes": analysis.notes, "tables": list(analysis.tables)}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder
+
+
+def load_analysis(folder: str | Path) -> Analysis:
+    """The analysis that save_analysis wrote to ``folder``."""
+    from .errors import NewsCompareError
+
+    folder = Path(folder)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NewsCompareError(folder, f"is not an analysis bundle ({exc})",
+                               "give the folder save_analysis wrote") from None
+    if meta.get("version") != BUNDLE_VERSION:
+        raise NewsCompareError(folder, f"bundle version {meta.get('version')} is not {BUNDLE_VERSION}",
+                               "rerun the analysis with this version of newscompare")
+    tables = {name: pd.read_parquet(folder / "tables" / f"{name}.parquet") for name in meta["tables"]}
+    with open(folder / "documents.pickle", "rb") as fh:
+        docs = pickle.load(fh)
+    return Analysis(docs, tables, meta["compare_by"], meta["lexicons"], meta["notes"])
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path) -> dict[str, Path]:
@@ -50,35 +158,34 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path) -> dict[st
     return paths
 
 
+def _article_figures(d: Document, tables: dict[str, pd.DataFrame], summary: pd.DataFrame) -> dict[str, object]:
+    s = summary.loc[d.id] if d.id in summary.index else None
+    frames, src = tables["frames"], tables["sources"]
+    rates = tables["stance_rates"]
+    rate = {c: n for a, c, n in zip(rates["article"], rates["category"], rates["per_1000"]) if a == d.id}
+    lead = frames[(frames["article"] == d.id) & (frames["frame"] != "none")].nlargest(2, "share")
+    types = src[src["article"] == d.id]["source_type"].value_counts()
+    stance = tables["stance"]
+    return {
+        "words": d.words,
+        "sentences": sum(not x.heading for x in d.sentences),
+        "mean sentiment (combined, 95% CI)": "n/a" if s is None else
+        f"{s['mean']:+.3f} [{s['mean_low']:+.3f}, {s['mean_high']:+.3f}]",
+        "negative / positive sentences": "n/a" if s is None else
+        f"{s['share_negative']:.0%} / {s['share_positive']:.0%}",
+        "leading frames (share of sentences)": ", ".join(f"{r.frame} {r.share:.0%}" for r in lead.itertuples())
+        or "none",
+        "sources by type": ", ".join(f"{t} {n}" for t, n in types.items()) or "none",
+        "quoted share of words": f"{sources.quoted_share([d])['share_quoted'].iloc[0]:.1%}",
+        "hedges per 1,000 words": f"{rate.get('hedge', 0):.1f}",
+        "boosters per 1,000 words": f"{rate.get('booster', 0):.1f}",
+        "scare quotes": int(((stance["article"] == d.id) & (stance["category"] == "scare_quote")).sum()),
+    }
+
+
 def key_figures(docs: list[Document], tables: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
     """One column per article, one row per key figure: length, mean sentiment with its interval,
-    leading frames, sources by type, hedges and boosters per 1,000 words."""
-    if tables is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tables = build_tables(docs)
-    scores = tables["sentences"]
-    summary = sentiment.article_summary(scores).set_index("article")
-    frames = tables["frames"]
-    rates = tables["stance_rates"].set_index(["article", "category"])["per_1000"]
-    src = tables["sources"]
-    out = {}
-    for d in docs:
-        s = summary.loc[d.id] if d.id in summary.index else None
-        lead = frames[(frames["article"] == d.id) & (frames["frame"] != "none")].nlargest(2, "share")
-        types = src[src["article"] == d.id]["source_type"].value_counts()
-        out[d.id] = {
-            "words": d.words,
-            "sentences": sum(not x.heading for x in d.sentences),
-            "mean sentiment (combined, 95% CI)": "n/a" if s is None else
-            f"{s['mean']:+.3f} [{s['mean_low']:+.3f}, {s['mean_high']:+.3f}]",
-            "negative / positive sentences": "n/a" if s is None else
-            f"{s['share_negative']:.0%} / {s['share_positive']:.0%}",
-            "leading frames (share of sentences)": ", ".join(f"{r.frame} {r.share:.0%}" for r in lead.itertuples()) or "none",
-            "sources by type": ", ".join(f"{t} {n}" for t, n in types.items()) or "none",
-            "quoted share of words": f"{sources.quoted_share([d])['share_quoted'].iloc[0]:.1%}",
-            "hedges per 1,000 words": f"{rates.get((d.id, 'hedge'), 0):.1f}",
-            "boosters per 1,000 words": f"{rates.get((d.id, 'booster'), 0):.1f}",
-            "scare quotes": int(tables["stance"].query("article == @d.id and category == 'scare_quote'").shape[0]),
-        }
-    return pd.DataFrame(out)
+    leading frames, sources by type, hedges and boosters per 1,000 words (always per article)."""
+    tables = analyze(docs=docs).tables if tables is None else tables
+    summary = sentiment.article_summary(tables["sentences"]).set_index("article")
+    return pd.DataFrame({d.id: _article_figures(d, tables, summary) for d in docs})

@@ -1,38 +1,132 @@
-"""The editable lexicons shipped in ``newscompare/data/``: read once, cached.
+"""The editable lexicons: one object that every analysis takes, read from files you can change.
 
-Edit the files in ``lib/newscompare/data/`` (the package is installed in editable mode) and restart
-the kernel; each file's header names its columns.
+``Lexicons()`` reads the files shipped in ``newscompare/data/``. ``Lexicons("my_lexicons")`` reads a
+folder of your own first and falls back to the shipped file for any file that folder lacks, so you
+copy only what you edit (``copy_lexicons("my_lexicons", ["actors.csv"])`` starts you off). In a
+notebook, set ``LEXICONS = "my_lexicons"`` in the parameters cell.
+
+Nothing is cached at module level: a Lexicons object remembers what it compiled only as long as the
+files it read are unchanged (modification time and size), so an edited file is seen on the next call,
+with no kernel restart. Each file's header names its columns.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+import json
+import shutil
 from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
 
 from .errors import NewsCompareError
 
-
-def data_text(name: str) -> str:
-    return resources.files("newscompare").joinpath(f"data/{name}").read_text(encoding="utf-8")
+SHIPPED = Path(str(resources.files("newscompare").joinpath("data")))
 
 
-@lru_cache(maxsize=None)
-def read_table(name: str) -> tuple[dict, ...]:
-    """Rows of a CSV lexicon as dicts of strings (values as written: a space can be a value)."""
+class Lexicons:
+    """The lexicon files of one folder (``None``: the shipped ones), read and compiled on demand.
+
+    ``table(name)`` gives a CSV's rows as dicts, ``lines(name)`` a list file's entries, ``json(name)``
+    a JSON file, and ``compiled(key, build)`` anything built from them (patterns, lookups), rebuilt
+    when a file changes.
+    """
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = None if folder is None else Path(folder)
+        if self.folder is not None and not self.folder.is_dir():
+            raise NewsCompareError(self.folder, "is not a folder of lexicons",
+                                   "give a folder holding edited copies of files from newscompare/data/")
+        self._memo: dict[str, tuple[tuple, Any]] = {}
+
+    def __repr__(self) -> str:
+        return f"Lexicons({'shipped' if self.folder is None else str(self.folder)!r})"
+
+    def __getstate__(self) -> dict:  # sent to worker processes without what it compiled
+        return {"folder": self.folder, "_memo": {}}
+
+    def path(self, name: str) -> Path:
+        """Where ``name`` is read from: the user's folder when it has the file, else the shipped one."""
+        if self.folder is not None and (self.folder / name).is_file():
+            return self.folder / name
+        return SHIPPED / name
+
+    def _stamp(self) -> tuple:
+        """What identifies the current state of every file this object can read."""
+        stamps = []
+        for folder in (SHIPPED, self.folder):
+            if folder is None:
+                continue
+            for p in sorted(folder.iterdir()):
+                if p.is_file():
+                    st = p.stat()
+                    stamps.append((str(p), st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
+
+    def compiled(self, key: str, build: Callable[["Lexicons"], Any]) -> Any:
+        """``build(self)``, remembered until any lexicon file changes."""
+        stamp = self._stamp()
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = build(self)
+        self._memo[key] = (stamp, value)
+        return value
+
+    def text(self, name: str) -> str:
+        path = self.path(name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise NewsCompareError(path, f"cannot read the lexicon: {exc.strerror or exc}",
+                                   "restore the file or remove it from your lexicon folder") from None
+        except UnicodeDecodeError:
+            raise NewsCompareError(path, "is not UTF-8 text", "save the lexicon as UTF-8") from None
+
+    def table(self, name: str) -> tuple[dict, ...]:
+        """Rows of a CSV lexicon as dicts of strings (values as written: a space can be a value)."""
+        return self.compiled(f"table:{name}", lambda lex: _parse_csv(lex.text(name), lex.path(name)))
+
+    def lines(self, name: str) -> tuple[str, ...]:
+        """Entries of a list lexicon, without comments and blank lines."""
+        return self.compiled(f"lines:{name}", lambda lex: tuple(
+            line.strip() for line in lex.text(name).splitlines() if line.strip() and not line.startswith("#")))
+
+    def json(self, name: str) -> dict:
+        """A JSON data file (the sentiment calibration)."""
+        def parse(lex: Lexicons) -> dict:
+            try:
+                return json.loads(lex.text(name))
+            except json.JSONDecodeError as exc:
+                raise NewsCompareError(lex.path(name), f"is not valid JSON ({exc})") from None
+        return self.compiled(f"json:{name}", parse)
+
+
+def _parse_csv(text: str, path: Path) -> tuple[dict, ...]:
     rows = []
-    reader = csv.DictReader(io.StringIO(data_text(name)))
+    reader = csv.DictReader(io.StringIO(text))
     for row in reader:
         if None in row or None in row.values():
-            raise NewsCompareError(resources.files("newscompare").joinpath(f"data/{name}"),
-                                   f"line {reader.line_num} has {'more' if None in row else 'fewer'} fields "
-                                   f"than the header {reader.fieldnames}", "quote values that contain commas")
+            raise NewsCompareError(path, f"line {reader.line_num} has {'more' if None in row else 'fewer'} fields "
+                                         f"than the header {reader.fieldnames}", "quote values that contain commas")
         rows.append({k.strip(): v for k, v in row.items()})
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
-def read_list(name: str) -> tuple[str, ...]:
-    """Lines of a list lexicon, without comments and blank lines."""
-    return tuple(line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#"))
+def get(lexicons: Lexicons | str | Path | None) -> Lexicons:
+    """The Lexicons to use: the object given, a folder's, or the shipped ones for None."""
+    if isinstance(lexicons, Lexicons):
+        return lexicons
+    return Lexicons(lexicons)
+
+
+def copy_lexicons(folder: str | Path, names: list[str] | None = None) -> Path:
+    """Copy shipped lexicon files (all, or ``names``) into ``folder`` to edit them; existing files are
+    kept. Returns the folder, ready for ``Lexicons(folder)`` or ``LEXICONS = folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for src in sorted(SHIPPED.iterdir()):
+        if src.is_file() and (names is None or src.name in names) and not (folder / src.name).exists():
+            shutil.copyfile(src, folder / src.name)
+    return folder

@@ -80,49 +80,60 @@ def _looks_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, path: Path) -> tuple[str, str, list[str]]:
-    """Decode article bytes; return (text, encoding name, notes about anything guessed)."""
-    notes: list[str] = []
+def _decode_unicode_marked(data: bytes, path: Path) -> tuple[str, str, list[str]] | None:
+    """Text with a byte-order mark, or UTF-16 without one; None for anything else."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc, notes
+                return data.decode(enc), enc, []
             except UnicodeDecodeError as exc:
                 raise ArticleLoadError(path, f"starts with a {enc} byte-order mark but is not valid {enc} "
                                        f"(byte {exc.start})", "re-save the file as UTF-8") from None
     utf16 = _looks_utf16_without_bom(data)
     if utf16:
         try:
-            text = data.decode(utf16)
-            notes.append(f"decoded as {utf16} without a byte-order mark")
-            return text, utf16, notes
+            return data.decode(utf16), utf16, [f"decoded as {utf16} without a byte-order mark"]
         except UnicodeDecodeError:
             pass
+    return None
+
+
+def _refuse_binary(data: bytes, path: Path) -> None:
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise ArticleLoadError(path, f"is {kind}, not a text article", "give a .txt, .md or .html file")
     if b"\x00" in data[:8000]:
         raise ArticleLoadError(path, "contains NUL bytes: a binary file, not a text article",
                                "give a .txt, .md or .html file")
-    try:
-        return data.decode("utf-8"), "utf-8", notes
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
+
+
+def _decode_legacy(data: bytes, path: Path, first_bad: int) -> tuple[str, str, list[str]]:
+    """Bytes that are not UTF-8: mixed UTF-8 and cp1252, or a legacy encoding charset-normalizer finds."""
     # Valid UTF-8 multi-byte sequences before the first bad byte suggest a mixed file.
     if re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data[:first_bad]):
         text = data.decode("utf-8", errors="newscompare-cp1252")
-        notes.append(f"mixed encodings: UTF-8 with cp1252 bytes (first at byte {first_bad})")
-        return text, "utf-8+cp1252", notes
+        return text, "utf-8+cp1252", [f"mixed encodings: UTF-8 with cp1252 bytes (first at byte {first_bad})"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise ArticleLoadError(path, f"cannot be decoded as text (invalid UTF-8 at byte {first_bad} "
                                "and no other encoding fits)", "re-save the file as UTF-8")
-    notes.append(f"not UTF-8; detected legacy encoding {best.encoding}")
-    return str(best), best.encoding, notes
+    return str(best), best.encoding, [f"not UTF-8; detected legacy encoding {best.encoding}"]
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """Decode article bytes; return (text, encoding name, notes about anything guessed)."""
+    marked = _decode_unicode_marked(data, path)
+    if marked is not None:
+        return marked
+    _refuse_binary(data, path)
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        return _decode_legacy(data, path, exc.start)
 
 
 # ------------------------------------------------------------------------------------------ language
@@ -181,20 +192,12 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     return read_manifest_csv(path) if path.is_file() else {}
 
 
-def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> Article:
-    """Read one article file (.txt, .md, .html, .htm) into an Article.
-
-    Raises ArticleLoadError naming the file for a missing path, an empty, binary or undecodable file,
-    or an HTML page with no article text. Warns (NewsCompareWarning) where it guessed or repaired.
-    """
-    path = Path(path)
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, after checking it exists, is a file and is not too large (read-only)."""
     if not path.exists():
         raise ArticleLoadError(path, "no such file", "check the path")
     if path.is_dir():
         raise ArticleLoadError(path, "is a folder; use load_articles() for folders")
-    if manifest is None:
-        manifest = read_manifest(path.parent)
-    row = manifest.get(path.name, {})
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ArticleLoadError(path, f"is {size / 1e6:.0f} MB, larger than any article "
@@ -203,7 +206,12 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
         data = fh.read()
     if not data:
         raise ArticleLoadError(path, "is empty (0 bytes)", "check that the download or export worked")
-    text, encoding, notes = decode_bytes(data, path)
+    return data
+
+
+def _text_and_title(text: str, path: Path, row: dict) -> tuple[str, str, str, str]:
+    """(text, format, title, where the title came from): HTML's main text and title, the manifest's
+    title, or the first words."""
     fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
     title = row.get("title") or None
     title_source = "manifest" if title else None
@@ -215,6 +223,20 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
         raise ArticleLoadError(path, "contains only whitespace", "check that the download or export worked")
     if not title:
         title, title_source = first_words(text), "first words"
+    return text, fmt, title, title_source
+
+
+def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> Article:
+    """Read one article file (.txt, .md, .html, .htm) into an Article.
+
+    Raises ArticleLoadError naming the file for a missing path, an empty, binary or undecodable file,
+    or an HTML page with no article text. Warns (NewsCompareWarning) where it guessed or repaired.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    row = (read_manifest(path.parent) if manifest is None else manifest).get(path.name, {})
+    text, encoding, notes = decode_bytes(data, path)
+    text, fmt, title, title_source = _text_and_title(text, path, row)
     english = looks_english(text)
     if not english:
         notes.append("does not look like English; the lexicons are English-only, so scores are unreliable")
@@ -226,9 +248,8 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
         warnings.warn(f"{path}: {note}", NewsCompareWarning, stacklevel=2)
     meta = {k: v for k, v in row.items() if k not in {"id", "file", "title"}}
     meta.update(format=fmt, encoding=encoding, title_source=title_source, english=english,
-                warnings=notes, bytes=size)
-    art_id = row.get("id") or path.stem
-    return Article(id=art_id, path=path, raw=text, title=title, meta=meta)
+                warnings=notes, bytes=len(data))
+    return Article(id=row.get("id") or path.stem, path=path, raw=text, title=title, meta=meta)
 
 
 def _expand(paths, manifests: dict[Path, dict] | None = None) -> list[tuple[Path, dict]]:

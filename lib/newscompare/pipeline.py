@@ -1,4 +1,4 @@
-"""From paths to analysed documents in one call, and the per-article summary table."""
+"""From paths to analysed documents in one call, and the per-article summary tables."""
 
 from __future__ import annotations
 
@@ -7,37 +7,25 @@ from pathlib import Path
 import pandas as pd
 
 from .clean import clean
+from .groups import group_key, group_map, unit_column
+from .lexicons import Lexicons
 from .load import load_articles
 from .segment import Document, segment
+
+__all__ = ["ARTICLE_COLUMNS", "articles_table", "group_key", "group_map", "prepare", "removals_table", "unit_column"]
 
 ARTICLE_COLUMNS = ["article", "path", "title", "words", "sentences", "paragraphs", "quotes", "format",
                    "encoding", "english", "dateline_place", "dateline_agency", "removed_chars"]
 
 
-def prepare(paths, manifest: str | Path | None = None, problems: list | None = None) -> list[Document]:
+def prepare(paths, manifest: str | Path | None = None, problems: list | None = None,
+            lexicons: Lexicons | str | Path | None = None) -> list[Document]:
     """Load, clean and segment every article in ``paths`` (files and folders in any mix).
 
     With a ``problems`` list, files that cannot be loaded are recorded there instead of raised.
+    ``lexicons`` (a Lexicons object or folder) supplies the cleaning rules.
     """
-    return [segment(a, clean(a)) for a in load_articles(paths, manifest=manifest, problems=problems)]
-
-
-def group_map(docs: list[Document], by: str = "article") -> dict[str, str]:
-    """Article id -> the group it is compared in: itself for ``by="article"``, else the value of the
-    manifest column ``by`` (e.g. ``group`` or ``outlet``); articles without a value form "(none)"."""
-    if by == "article":
-        return {d.id: d.id for d in docs}
-    if not any(by in d.article.meta for d in docs):
-        from .errors import NewsCompareError
-
-        raise NewsCompareError(None, f"no article has a manifest column {by!r}",
-                               "add it to articles.csv beside the articles, or compare by 'article'")
-    return {d.id: str(d.article.meta.get(by) or "(none)") for d in docs}
-
-
-def group_key(by: str) -> str:
-    """The name of the column that holds the compared unit: 'article', or 'group' for any other ``by``."""
-    return "article" if by == "article" else "group"
+    return [segment(a, clean(a, lexicons)) for a in load_articles(paths, manifest=manifest, problems=problems)]
 
 
 def articles_table(docs: list[Document]) -> pd.DataFrame:
@@ -54,4 +42,6 @@ def articles_table(docs: list[Document]) -> pd.DataFrame:
 
 def removals_table(docs: list[Document]) -> pd.DataFrame:
     """Every cleaning edit of every article: article, start, end, text, replacement, rule."""
+    if not docs:
+        return pd.DataFrame(columns=["article", "start", "end", "text", "replacement", "rule"])
     return pd.concat([d.cleaned.removals() for d in docs], ignore_index=True)

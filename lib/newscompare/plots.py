@@ -1,7 +1,13 @@
-"""Figures with fixed settings, one colour per article, and saving each figure with its data."""
+"""Figures with fixed settings, one colour per article, and saving each figure with its data.
+
+Every figure function applies the project's style (STYLE) to the figure it draws and leaves the
+process's matplotlib settings as they were; importing this module changes nothing. ``setup()`` is
+for the project's notebooks: it sets that kernel's pandas display options and matplotlib style.
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -15,23 +21,24 @@ STYLE = {
 }
 
 
-def _one_line_warning(message, category, filename, lineno, file=None, line=None):
-    import sys
-
-    print(f"{category.__name__}: {message}", file=sys.stderr if file is None else file)
+DISPLAY = {"display.width": 120, "display.max_colwidth": 100, "display.precision": 3, "display.max_rows": 60}
 
 
 def setup() -> None:
-    """Fixed matplotlib and pandas display settings and one-line warnings (no machine paths), so
-    notebook outputs are the same on every machine and run."""
-    import warnings
-
-    warnings.showwarning = _one_line_warning
+    """For the project's notebooks (call it explicitly): fixed pandas display options and matplotlib
+    style in this kernel, so notebook outputs are the same on every machine and run."""
     plt.rcParams.update(STYLE)
-    pd.set_option("display.width", 120)
-    pd.set_option("display.max_colwidth", 100)
-    pd.set_option("display.precision", 3)
-    pd.set_option("display.max_rows", 60)
+    for option, value in DISPLAY.items():
+        pd.set_option(option, value)
+
+
+def _styled(draw):
+    """Run a figure function under the project's style, restoring the caller's settings after."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with plt.rc_context(STYLE):
+            return draw(*args, **kwargs)
+    return wrapper
 
 
 def colors(ids) -> dict[str, str]:
@@ -39,6 +46,7 @@ def colors(ids) -> dict[str, str]:
     return {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(ids)}
 
 
+@_styled
 def save(fig, data: pd.DataFrame | None, name: str, out: str | Path | None) -> list[Path]:
     """Save ``fig`` as OUT/name.png and the data behind it as OUT/name.csv; nothing when out is None."""
     if out is None:
@@ -53,6 +61,7 @@ def save(fig, data: pd.DataFrame | None, name: str, out: str | Path | None) -> l
     return paths
 
 
+@_styled
 def grouped_bars(data: pd.DataFrame, category: str, value: str, by: str = "article", *, title: str,
                  xlabel: str, ylabel: str, order=None, ax=None):
     """Bars of ``value`` per ``category``, one bar per article side by side, articles in the legend."""
@@ -73,6 +82,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, by: str = "artic
     return fig, table.reset_index()
 
 
+@_styled
 def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distinctive words per article",
                       by: str = "article"):
     """z-score against log frequency, one panel per article, the top terms labelled.
@@ -102,6 +112,7 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
     return fig
 
 
+@_styled
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot: pd.DataFrame | None = None,
             cmap: str = "Blues", center: float | None = None, colorbar: str = ""):
     """A labelled heatmap; ``annot`` (same shape) is written in the cells (counts by default).
@@ -135,6 +146,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot
     return fig
 
 
+@_styled
 def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: str, xlabel: str, by: str = "article"):
     """One point per article with its interval as a horizontal bar; articles on the y axis."""
     cols = colors(list(summary[by]))
@@ -154,6 +166,7 @@ def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: 
     return fig
 
 
+@_styled
 def arcs(scores: pd.DataFrame, value: str, *, title: str, ylabel: str, window: int = 3):
     """Each article's score by position in the text (0 = start, 1 = end), a rolling mean over
     ``window`` sentences drawn over the sentence points."""
@@ -173,11 +186,13 @@ def arcs(scores: pd.DataFrame, value: str, *, title: str, ylabel: str, window: i
     return fig
 
 
+@_styled
 def word_shift(shift: pd.DataFrame, a: str, b: str):
     """Horizontal bars: words pulling article ``a`` below (left) or above (right) article ``b``."""
     data = shift.iloc[::-1]
     fig, ax = plt.subplots(figsize=(7, 0.3 * len(data) + 1.5))
-    ax.barh(data["word"], data["contribution"], color=[PALETTE[1] if c < 0 else PALETTE[0] for c in data["contribution"]])
+    ax.barh(data["word"], data["contribution"],
+            color=[PALETTE[1] if c < 0 else PALETTE[0] for c in data["contribution"]])
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_title(f"Words that make {a} more negative (left) or positive (right) than {b}")
     ax.set_xlabel("contribution to the difference (VADER valence x frequency gap, per 1,000 words)")

@@ -57,7 +57,8 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
         spans.append((r.start, r.end, r.category, f"{r.category.replace('_', ' ')}: {r.words}"))
     so = tables["sources"]
     for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
-        tip = f"{r.kind} attribution to {r.source}" + (f" ({r.role})" if r.role else "") + f"; cue '{r.cue}', {r.cue_stance}"
+        role = f" ({r.role})" if r.role else ""
+        tip = f"{r.kind} attribution to {r.source}{role}; cue '{r.cue}', {r.cue_stance}"
         spans.append((r.start, r.end, "cue", tip))
     return spans
 
@@ -89,7 +90,8 @@ def _render_sentence(doc: Document, sent, spans, score_row) -> str:
         title = (f"sentence {sent.sentence}: combined {score_row['combined']:+.2f}, VADER "
                  f"{score_row['vader_compound']:+.2f}, TextBlob {score_row['tb_polarity']:+.2f}")
     cls = "nc-sent nc-heading" if sent.heading else "nc-sent"
-    return f'<span class="{cls}" style="--bar:{bar}" title="{html.escape(title)}" id="{html.escape(doc.id)}-s{sent.sentence}">{"".join(out)}</span> '
+    anchor = f"{html.escape(doc.id)}-s{sent.sentence}"
+    return f'<span class="{cls}" style="--bar:{bar}" title="{html.escape(title)}" id="{anchor}">{"".join(out)}</span> '
 
 
 def reading_view(docs: list[Document], tables: dict[str, pd.DataFrame]) -> str:
@@ -106,7 +108,8 @@ def reading_view(docs: list[Document], tables: dict[str, pd.DataFrame]) -> str:
         where = ", ".join(x for x in (meta.get("dateline_place", ""), meta.get("dateline_agency", "")) if x)
         body = "".join(f'<p class="nc-par">{"".join(p)}</p>' for p in pars.values())
         cols.append(f'<div class="nc-article"><h3>{html.escape(d.id)}</h3><div class="nc-meta">'
-                    f'{html.escape(d.article.title)} · {d.words} words' + (f" · dateline {html.escape(where)}" if where else "")
+                    f'{html.escape(d.article.title)} · {d.words} words'
+                    + (f" · dateline {html.escape(where)}" if where else "")
                     + f"</div>{body}</div>")
     legend = "".join(f'<span class="{c}">{html.escape(label)}</span>' for c, label in LEGEND)
     bars = "".join(f'<span class="nc-bar" style="background:{sentiment_colour(v)}"></span> {lab} '
@@ -120,7 +123,8 @@ PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem 2rem; color: #222; max-width: 110em; }}
-table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; }}
+table {{ border-collapse: collapse; margin: .5em 0 1em; }}
+td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; }}
 .nc-figures {{ display: flex; flex-wrap: wrap; gap: 1em; }} .nc-figures figure {{ margin: 0; width: 30em; }}
 .nc-figures img {{ width: 100%; border: 1px solid #ddd; }}
 </style></head><body>
@@ -139,8 +143,8 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
 
     key = key_figures(docs, tables) if key is None else key
     labels = label_comparison(tables["actors"])
-    nb_links = "".join(f'<li><a href="notebooks/{html.escape(Path(n).with_suffix(".html").name)}">{html.escape(n)}</a></li>'
-                       for n in notebooks)
+    nb_links = "".join(f'<li><a href="notebooks/{html.escape(Path(n).with_suffix(".html").name)}">'
+                       f'{html.escape(n)}</a></li>' for n in notebooks)
     tab_links = "".join(f'<li><a href="tables/{n}.csv">{n}.csv</a> ({len(t)} rows)</li>' for n, t in tables.items())
     figs = "".join(
         f'<figure><a href="figures/{f.name}"><img src="figures/{f.name}" alt="{html.escape(f.stem)}"></a>'
@@ -149,7 +153,8 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
     body = (
         "<h2>Key figures</h2>" + key.to_html(border=0, escape=True)
         + "<h2>How each article labels the actors they share</h2><p>* marks a label only that article uses.</p>"
-        + (labels.to_html(border=0, escape=True) if not labels.empty else "<p>No actor is named by more than one article.</p>")
+        + (labels.to_html(border=0, escape=True) if not labels.empty
+           else "<p>No actor is named by more than one article.</p>")
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")
         + f"<h2>Notebooks</h2><ul>{nb_links}</ul><h2>Tables (CSV)</h2><ul>{tab_links}</ul>"

@@ -78,38 +78,107 @@ def _stderr_to(path: Path):
             os.close(saved)
 
 
-def run_notebook(nb: Path, dest: Path, articles: list[str], output: Path, compare_by: str = "article") -> None:
-    """Execute one notebook with papermill; raise ReportError naming the notebook and the cell that failed."""
+@contextmanager
+def shared_kernel(cwd: Path):
+    """One kernel for all the notebooks of a report: started once, its namespace cleared before each
+    notebook (see RESET), shut down at the end. Starting a kernel and importing pandas and matplotlib
+    in it was most of a report's time; the library keeps no state between calls."""
+    from jupyter_client.manager import KernelManager
+
+    km = KernelManager(kernel_name="python3")
+    # The kernel imports what every notebook needs while it boots, in parallel with the analysis.
+    km.start_kernel(cwd=str(cwd), extra_arguments=[f"--IPKernelApp.exec_lines={WARM_UP}"])
+    try:
+        yield km
+    finally:
+        km.shutdown_kernel(now=True)
+
+
+WARM_UP = "import matplotlib.pyplot, pandas, newscompare.export, newscompare.plots, newscompare.reading"
+# Run first in each notebook (and dropped from the executed copy): what the notebook before it left in
+# the kernel is cleared, and its cells are numbered from 1.
+RESET = ("%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+         "get_ipython().execution_count = 1")
+RESET_TAG = "newscompare-reset"
+
+
+def _with_reset(nb: Path):
+    import nbformat
+
+    node = nbformat.read(nb, as_version=4)
+    node.cells.insert(0, nbformat.v4.new_code_cell(RESET, metadata={"tags": [RESET_TAG]}))
+    return node
+
+
+def _drop_reset(dest: Path, nb: Path) -> None:
+    import nbformat
+
+    node = nbformat.read(dest, as_version=4)
+    node.cells = [c for c in node.cells if RESET_TAG not in c.get("metadata", {}).get("tags", [])]
+    if "papermill" in node.metadata:
+        node.metadata.papermill["input_path"] = str(nb)
+    nbformat.write(node, dest)
+
+
+def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
+    """Execute one notebook with papermill into ``dest``; raise ReportError naming the notebook and
+    the cell that failed. With a kernel manager ``km`` the notebook runs in that (shared) kernel,
+    after its namespace is cleared."""
     import papermill as pm
 
+    dest.parent.mkdir(parents=True, exist_ok=True)
     try:
-        pm.execute_notebook(str(nb), str(dest), cwd=str(nb.parent), kernel_name="python3", progress_bar=False,
-                            parameters={"ARTICLES": articles, "OUTPUT": str(output), "COMPARE_BY": compare_by},
-                            log_output=False, report_mode=False)
+        pm.execute_notebook(_with_reset(nb) if km is not None else str(nb), str(dest), cwd=str(nb.parent),
+                            kernel_name="python3", progress_bar=False, parameters=parameters, log_output=False,
+                            report_mode=False, km=km)
     except pm.PapermillExecutionError as exc:
         raise ReportError(nb, f"cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}",
                           f"the partly executed copy shows the traceback: {dest}") from None
+    finally:
+        if km is not None and dest.exists():
+            _drop_reset(dest, nb)
+    return dest
+
+
+def run_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
+    """execute_notebook, then the executed copy as HTML beside it; returns the HTML's path."""
+    return _to_html(execute_notebook(nb, dest, parameters, km))
+
+
+def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress: Callable[[str], None]) -> None:
+    """Run the notebooks one after another in kernel ``km``; each executed notebook is converted to
+    HTML in a thread while the kernel runs the next (the kernel is another process)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as converter:
+        pending = []
+        for i, nb in enumerate(notebooks, 1):
+            progress(f"  [{i}/{len(notebooks)}] {nb.name} ...")
+            pending.append(converter.submit(_to_html, execute_notebook(nb, folder / "notebooks" / nb.name,
+                                                                       parameters, km)))
+        for fut in pending:
+            fut.result()
 
 
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
                  notebooks: list[Path] | None = None, docs=None, compare_by: str = "article",
-                 progress: Callable[[str], None] = print) -> Path:
+                 lexicons: str | Path | None = None, progress: Callable[[str], None] = print) -> Path:
     """Run every notebook on the articles in ``paths`` and write the report folder; return its path.
 
-    ``docs`` are the prepared articles when the caller has them already (else they are prepared here).
+    The analysis is computed once (``docs`` are the prepared articles when the caller has them) and
+    saved as a bundle that every notebook reads; the notebooks run one after another in one kernel.
     """
-    import warnings
-
     from . import export
-    from .pipeline import group_map, prepare
+    from .groups import group_map
+    from .lexicons import get
+    from .pipeline import prepare
 
     paths = [Path(p).resolve() for p in paths]
+    lex = get(None if lexicons is None else Path(lexicons).resolve())
     if docs is None:
-        docs = prepare(paths)  # fails fast, with the file named, before any notebook runs
+        docs = prepare(paths, lexicons=lex)  # fails fast, with the file named, before any notebook runs
     group_map(docs, compare_by)  # a missing manifest column is said now, not in the middle of a notebook
-    if out is None:
-        out = free_path(default_out(paths))
-    out = Path(out)
+    out = Path(free_path(default_out(paths)) if out is None else out).resolve()
     if out.exists() and any(out.iterdir()):
         raise ReportError(out, "already exists and is not empty; an earlier report is never overwritten",
                           "choose another --out or remove the folder")
@@ -122,21 +191,21 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         notebooks = notebooks or notebook_paths()
         started = time.perf_counter()
         progress(f"newscompare: {len(docs)} articles, {len(notebooks)} notebooks -> {out}")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the notebooks show the analysis warnings where they apply
-            tables = export.build_tables(docs)
-        export.write_tables(tables, tmp / "tables")
-        for i, nb in enumerate(notebooks, 1):
-            progress(f"  [{i}/{len(notebooks)}] {nb.name} ...")
-            dest = tmp / "notebooks" / nb.name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with _stderr_to(tmp / "logs" / "kernels.log"):
-                run_notebook(nb, dest, [str(p) for p in paths], tmp / "figures", compare_by)
-            _to_html(dest)
+        with (_stderr_to(tmp / "logs" / "kernels.log"), shared_kernel(notebooks[0].parent) as km,
+              tempfile.TemporaryDirectory(prefix="newscompare-analysis-") as bundle):
+            # The kernel starts while the analysis is computed, once, and saved for every notebook.
+            analysis = export.analyze(docs=docs, compare_by=compare_by, lexicons=lex)
+            export.write_tables(analysis.tables, tmp / "tables")
+            export.save_analysis(analysis, bundle)
+            parameters = {"ARTICLES": [str(p) for p in paths], "OUTPUT": str(tmp / "figures"),
+                          "COMPARE_BY": compare_by, "LEXICONS": None if lex.folder is None else str(lex.folder),
+                          "ANALYSIS": bundle}
+            _run_all(notebooks, tmp, parameters, km, progress)
         from .reading import index_page
 
         figures = sorted((tmp / "figures").glob("*.png"))
-        page = index_page(docs, tables, [nb.name for nb in notebooks], figures=[f.relative_to(tmp) for f in figures])
+        page = index_page(docs, analysis.tables, [nb.name for nb in notebooks],
+                          figures=[f.relative_to(tmp) for f in figures])
         (tmp / "index.html").write_text(page, encoding="utf-8")
         if out.exists():
             out.rmdir()  # empty, checked above

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import Cleaned, clean
+from .clean import Cleaned, clean, cleaned_article
 from .load import Article, NewsCompareWarning
 
 SENTENCE_COLUMNS = ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
@@ -23,7 +23,6 @@ SENTENCE_COLUMNS = ["article", "sentence", "paragraph", "start", "end", "text", 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?", re.UNICODE)
-TOKEN_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?(?:\.(?=[^\W\d_]\.))?|[^\w\s]", re.UNICODE)
 
 
 @dataclass
@@ -35,7 +34,6 @@ class Quote:
     inner_start: int
     inner_end: int
     closed: bool = True
-    mark: str = '"'
 
     def text(self, clean_text: str) -> str:
         return clean_text[self.inner_start : self.inner_end]
@@ -136,22 +134,21 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         paragraphs = find_paragraphs(text)
     quotes: list[Quote] = []
     open_at: int | None = None
-    open_mark = '"'
     for pi, (ps, pe) in enumerate(paragraphs):
         i = ps
         while i < pe:
             ch = text[i]
             if open_at is None:
                 if ch in OPEN_DOUBLE or ch == '"' or (ch in CLOSE_DOUBLE and (i == ps or text[i - 1].isspace())):
-                    open_at, open_mark = i, ch
+                    open_at = i
             elif ch in CLOSE_DOUBLE or ch == '"':
-                quotes.append(Quote(open_at, i + 1, open_at + 1, i, True, open_mark))
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
                 open_at = None
             i += 1
         if open_at is not None:
             # Left open: it ends with the paragraph. If the quote goes on, the next paragraph opens with
             # a quote mark of its own and so starts a quote of its own.
-            quotes.append(Quote(open_at, pe, open_at + 1, pe, False, open_mark))
+            quotes.append(Quote(open_at, pe, open_at + 1, pe, False))
             open_at = None
     quotes.extend(_single_quotes(text, quotes))
     quotes.sort(key=lambda q: q.start)
@@ -163,7 +160,7 @@ def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
     out = []
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[“\"]))‘([^‘’\n]{1,120}?)’(?![^\W\d_])", text):
         if not any(s <= m.start() < e for s, e in inside):
-            out.append(Quote(m.start(), m.end(), m.start() + 1, m.end() - 1, True, "‘"))
+            out.append(Quote(m.start(), m.end(), m.start() + 1, m.end() - 1, True))
     return out
 
 
@@ -272,9 +269,11 @@ def count_words(text: str) -> int:
 
 
 def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
-    """Split an article into paragraphs, quotations and sentences (cleaning it first if needed)."""
+    """Split an article into paragraphs, quotations and sentences (cleaning it first, with the shipped
+    rules, if ``cleaned`` is not given). The Document's article carries what cleaning found (dateline)."""
     if cleaned is None:
         cleaned = clean(article)
+    article = cleaned_article(article, cleaned)
     text = cleaned.text
     paragraphs = find_paragraphs(text)
     quotes = find_quotes(text, paragraphs)

@@ -14,15 +14,15 @@ was fitted and how well it does are in that file and in ``benchmarks/RESULTS.md`
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
 from .segment import Document
 
@@ -69,7 +69,8 @@ def tool_scores(text: str) -> dict[str, float]:
 
 def base_features(scores: pd.DataFrame) -> np.ndarray:
     """The tool scores and a few bends and interactions (piecewise-linear terms), one row per sentence."""
-    tp, ts, vc = scores["tb_polarity"].to_numpy(), scores["tb_subjectivity"].to_numpy(), scores["vader_compound"].to_numpy()
+    tp, ts = scores["tb_polarity"].to_numpy(), scores["tb_subjectivity"].to_numpy()
+    vc = scores["vader_compound"].to_numpy()
     hinge = lambda x, k: np.maximum(0.0, x - k)  # noqa: E731
     cols = [tp, ts, vc, scores["vader_pos"].to_numpy(), scores["vader_neg"].to_numpy(),
             hinge(vc, -0.5), hinge(vc, 0.0), hinge(vc, 0.5), hinge(tp, -0.3), hinge(tp, 0.0), hinge(tp, 0.3),
@@ -108,11 +109,9 @@ def fit_calibration(texts: list[str], human: np.ndarray, lam: float = 30.0, min_
             "words": words, "lambda": lam, "min_count": min_count, "target": "human mean rating / 4"}
 
 
-@lru_cache(maxsize=1)
-def calibration() -> dict:
-    """The shipped model (``data/sentiment_calibration.json``)."""
-    text = resources.files("newscompare").joinpath("data/sentiment_calibration.json").read_text(encoding="utf-8")
-    return json.loads(text)
+def calibration(lexicons: Lexicons | str | Path | None = None) -> dict:
+    """The calibration model (``data/sentiment_calibration.json``, shipped or your own copy)."""
+    return get(lexicons).json("sentiment_calibration.json")
 
 
 def combine(scores: pd.DataFrame, texts, model: dict | None = None) -> np.ndarray:
@@ -131,9 +130,9 @@ def score_texts(texts: list[str], model: dict | None = None) -> pd.DataFrame:
     return scores
 
 
-def sentence_scores(docs: list[Document]) -> pd.DataFrame:
+def sentence_scores(docs: list[Document], lexicons: Lexicons | str | Path | None = None) -> pd.DataFrame:
     """Every sentence with every score: article, sentence, paragraph, position (0 = first sentence,
-    1 = last), in_quote, heading, words, text, then SCORE_COLUMNS."""
+    1 = last), in_quote, heading, words, text, then SCORE_COLUMNS. ``lexicons`` supplies the calibration."""
     rows, texts = [], []
     for d in docs:
         n = len(d.sentences)
@@ -142,7 +141,7 @@ def sentence_scores(docs: list[Document]) -> pd.DataFrame:
                          s.words, s.text, *_tool_tuple(s.text)))
             texts.append(s.text)
     scores = pd.DataFrame.from_records(rows, columns=SENTENCE_SCORE_COLUMNS[:-1])
-    scores["combined"] = combine(scores, texts) if texts else pd.Series(dtype=float)
+    scores["combined"] = combine(scores, texts, calibration(lexicons)) if texts else pd.Series(dtype=float)
     for d in docs:
         if d.article.meta.get("english") is False:  # English lexicons: no score is better than a wrong one
             warnings.warn(f"{d.id}: does not look like English; its sentiment scores are left empty (NaN)",
@@ -172,9 +171,13 @@ def bootstrap_ci(values, stat=np.mean, n: int = 2000, seed: int = 0, level: floa
     return float(lo), float(hi)
 
 
-def article_summary(scores: pd.DataFrame, method: str = "combined", by: str = "article") -> pd.DataFrame:
-    """Per article: sentences, mean score with a 95% bootstrap interval, share negative and positive
-    (with intervals) by ``method``'s neutral band, and mean subjectivity."""
+def article_summary(scores: pd.DataFrame, method: str = "combined", unit: str = "article", *,
+                    by: str | None = None) -> pd.DataFrame:
+    """Per article (or per value of another unit column of ``scores``: ``group``, see
+    groups.unit_column): sentences, mean score with a 95% bootstrap interval, share negative and
+    positive (with intervals) by ``method``'s neutral band, and mean subjectivity. (``by`` is the old
+    name of ``unit``.)"""
+    by = by or unit
     rows = []
     for art, g in scores.groupby(by, sort=False):
         if "heading" in g:

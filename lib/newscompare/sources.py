@@ -24,13 +24,16 @@ groups" resolve to the nearest fitting source named in the same or the previous 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import astuple, dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
-from .framing import ORG_WORDS, actor_lexicon
-from .lexicons import read_table
+from .actors import ORG_WORDS, ActorLexicon, actor_lexicon
+from .lexicons import Lexicons, get
 from .segment import Document, Sentence
+
+Lex = Lexicons | str | Path | None
 
 SOURCE_COLUMNS = ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance", "quote",
                   "start", "end", "text"]
@@ -48,57 +51,71 @@ NP_TEXT = r"(?P<np>(?:[^,;:!?.]|(?<=[A-Z])\.)+)"  # up to a clause break; "U.S."
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|post|video|"
                           r"communiqué|release)\s+(?:by|from)\s+)?" + NP_TEXT)
 STATEMENT_RE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<cue>statements?|communiqué)\s+(?:by|from)\s+" + NP_TEXT)
-PASSIVE_MEDIA_RE = re.compile(r"\b(?:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?|clips?)\s+"
+PASSIVE_MEDIA_RE = re.compile(r"\b(?i:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?"
+                              r"|clips?)\s+"
                               r"(?P<cue>posted|released|distributed|published|issued|shared|broadcast|uploaded)\s+by\s+"
                               r"(?P<np>(?:(?!\s+(?:on|in|at|via|from|to|that|which|and)\b)[^,;:!?.])+)")
 MEDIA_OBJECTS = re.compile(r"\b(?:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?|"
                            r"communiqués?|clips?)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def cue_table() -> dict[str, tuple[str, str]]:
-    """cue (lower case) -> (stance, kind) from ``data/cues.csv``."""
-    return {r["cue"].lower(): (r["stance"], r["kind"]) for r in read_table("cues.csv")}
+@dataclass(frozen=True)
+class SourceLexicon:
+    """What the sources analysis reads from the lexicons, compiled once per state of the files."""
+
+    cues: dict[str, tuple[str, str]]  # cue (lower case) -> (stance, kind)
+    cue_re: re.Pattern
+    type_rules: list[tuple[re.Pattern, str]]
+    descriptions: dict[str, re.Pattern]
+    actors: ActorLexicon
 
 
-@lru_cache(maxsize=1)
-def cue_regex() -> re.Pattern:
+def _build_source_lexicon(lex: Lexicons) -> SourceLexicon:
+    cues = {r["cue"].lower(): (r["stance"], r["kind"]) for r in lex.table("cues.csv")}
+    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return SourceLexicon(
+        cues=cues,
+        cue_re=re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.IGNORECASE),
+        type_rules=[(re.compile(r["pattern"]), r["source_type"]) for r in lex.table("source_types.csv")],
+        descriptions={r["description"].lower(): re.compile(rf"(?<![\w-])(?:{r['refers_to']})(?![\w-])")
+                      for r in lex.table("descriptions.csv")},
+        actors=actor_lexicon(lex))
+
+
+def source_lexicon(lexicons: Lex = None) -> SourceLexicon:
+    """cues.csv, source_types.csv, descriptions.csv and the actor lexicon, compiled."""
+    return get(lexicons).compiled("sources", _build_source_lexicon)
+
+
+def cue_table(lexicons: Lex = None) -> dict[str, tuple[str, str]]:
+    """cue (lower case) -> (stance, kind) from ``cues.csv``."""
+    return source_lexicon(lexicons).cues
+
+
+def cue_regex(lexicons: Lex = None) -> re.Pattern:
     """Any cue word or phrase, as a whole word."""
-    cues = sorted(cue_table(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])", re.IGNORECASE)
+    return source_lexicon(lexicons).cue_re
 
 
-@lru_cache(maxsize=1)
-def _type_rules() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(r["pattern"]), r["source_type"]) for r in read_table("source_types.csv")]
-
-
-@lru_cache(maxsize=1)
-def _state_actors() -> frozenset:
-    rows = read_table("actors.csv")
-    return frozenset(r["actor"] for r in rows if r["kind"] == "demonym")
-
-
-@lru_cache(maxsize=1)
-def _leaders() -> frozenset:
-    return frozenset(r["alias"] for r in read_table("actors.csv") if r["kind"] == "leader")
-
-
-def source_type(source: str, role: str = "") -> str:
-    """Classify a source by ``data/source_types.csv`` (first matching rule wins); states are governments."""
+def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
     for phrase in (source, f"{role} {source}".strip()):
-        for pattern, kind in _type_rules():
+        for pattern, kind in slex.type_rules:
             if pattern.search(phrase):
                 return kind
-    if source in _state_actors() or (source.split() and source.split()[-1] in _leaders()):
+    if source in slex.actors.states or (source.split() and source.split()[-1] in slex.actors.leaders):
         return "government or official"
     return "other"
 
 
+def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
+    """Classify a source by ``source_types.csv`` (first matching rule wins); states are governments."""
+    return _source_type(source, role, source_lexicon(lexicons))
+
+
 # ----------------------------------------------------------------------------------------- noun phrases
-def _np_left(toks, i: int) -> tuple[int, int] | None:
-    """Token range [a, b) of the noun phrase that ends just before token i, skipping auxiliaries,
-    adverbs, relative pronouns, a parenthesis and a comma-delimited prepositional aside."""
+def _skip_left(toks, i: int) -> int | None:
+    """The token before ``i`` that can end the speaker's noun phrase, skipping auxiliaries, adverbs,
+    relative pronouns, a parenthesis and a comma-delimited aside; None when a plain comma stops it."""
     j = i - 1
     while j >= 0:
         tok, tag = toks[j][0], toks[j][1]
@@ -113,17 +130,16 @@ def _np_left(toks, i: int) -> tuple[int, int] | None:
             while k >= 0 and toks[k][0] != ",":
                 k -= 1
             # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside
-            if k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")):
-                j = k - 1
-            else:
+            if k < 0 or not (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")):
                 return None
+            j = k - 1
         else:
             break
-    if j < 0:
-        return None
-    if toks[j][1] == "PRP":  # "he said": resolved to a named source later
-        return j, j + 1
-    b = j + 1
+    return j if j >= 0 else None
+
+
+def _np_start(toks, b: int) -> int:
+    """The first token of the noun phrase that ends before token ``b`` ("the Turkish Foreign Ministry")."""
     a = b
     while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0] in {"’s", "'s", "of", "and", "the"}
                      or toks[a - 1][0].startswith("al-")):
@@ -132,16 +148,29 @@ def _np_left(toks, i: int) -> tuple[int, int] | None:
         a -= 1
     while a < b and toks[a][0] in {"of", "and"}:
         a += 1
-    if a < b and all(t[0] in actor_lexicon().not_actors or t[0] in {"the", "last", "this"} for t in toks[a:b]):
-        return _np_left(toks, a - 1) if a >= 1 and toks[a - 1][1] == "IN" else None  # "on Tuesday"
+    return a
+
+
+def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int] | None:
+    """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
+    speaker before a prepositional phrase ("witnesses in the village of Yamadi said")."""
+    j = _skip_left(toks, i)
+    if j is None:
+        return None
+    if toks[j][1] == "PRP":  # "he said": resolved to a named source later
+        return j, j + 1
+    b = j + 1
+    a = _np_start(toks, b)
+    if a < b and all(t[0] in not_actors or t[0] in {"the", "last", "this"} for t in toks[a:b]):
+        return _np_left(toks, a - 1, not_actors) if a >= 1 and toks[a - 1][1] == "IN" else None  # "on Tuesday"
     # "witnesses in the village of Yamadi said": the speaker is the noun phrase before the preposition
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
-        outer = _np_left(toks, a - 1)
+        outer = _np_left(toks, a - 1, not_actors)
         if outer is not None:
             return outer
     # "sources close to the Kremlin", "officials familiar with the talks"
     if a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}:
-        outer = _np_left(toks, a - 2)
+        outer = _np_left(toks, a - 2, not_actors)
         if outer is not None:
             return outer[0], b
     return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
@@ -156,6 +185,27 @@ def _np_right(toks, i: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+def _clause_subject_at(toks, k: int) -> tuple[int, int] | None:
+    """The noun phrase just before the verb at token ``k``, if the verb has one as its subject."""
+    j = k - 1
+    while j >= 0 and toks[j][1] == "RB":
+        j -= 1
+    if j < 0 or not toks[j][1].startswith(("NN", "PRP")) or toks[j][1] == "PRP$":
+        return None
+    a = j
+    while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0].startswith("al-")):
+        a -= 1
+    # "Turkey on Tuesday rejected": the noun phrase in a prepositional phrase is not the subject
+    while a >= 2 and toks[a - 1][1] == "IN" and toks[a - 2][1].startswith(NP_TAGS):
+        j = a - 2
+        a = j
+        while a > 0 and toks[a - 1][1].startswith(NP_TAGS):
+            a -= 1
+    if a > 0 and toks[a - 1][1] == "IN":
+        return None
+    return a, j + 1
+
+
 def _subject(toks, upto: int, first: bool = False) -> tuple[int, int] | None:
     """The last noun phrase before token ``upto`` that is followed by its verb ("the Turkish Foreign
     Ministry allegedly summoned", "Turkey is"): the subject of the clause the token belongs to."""
@@ -163,25 +213,11 @@ def _subject(toks, upto: int, first: bool = False) -> tuple[int, int] | None:
     for k in range(1, upto):
         if not toks[k][1].startswith("VB") and toks[k][1] != "MD":
             continue
-        j = k - 1
-        while j >= 0 and toks[j][1] == "RB":
-            j -= 1
-        if j < 0 or not toks[j][1].startswith(("NN", "PRP")) or toks[j][1] == "PRP$":
-            continue
-        a = j
-        while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0].startswith("al-")):
-            a -= 1
-        # "Turkey on Tuesday rejected": the noun phrase in a prepositional phrase is not the subject
-        while a >= 2 and toks[a - 1][1] == "IN" and toks[a - 2][1].startswith(NP_TAGS):
-            j = a - 2
-            a = j
-            while a > 0 and toks[a - 1][1].startswith(NP_TAGS):
-                a -= 1
-        if toks[a - 1][1] == "IN" if a > 0 else False:
-            continue
-        best = (a, j + 1)
-        if first:
-            break
+        span = _clause_subject_at(toks, k)
+        if span is not None:
+            best = span
+            if first:
+                break
     return best
 
 
@@ -189,42 +225,303 @@ def _proper(word: str) -> bool:
     return word[:1].isupper() or bool(re.match(r"(?:al|el|bin|ibn)-[A-Z]", word))
 
 
-def split_name(phrase: str) -> tuple[str, str]:
+def _actor_alias(name: str, alex: ActorLexicon) -> str:
+    """A lexicon alias's actor ("Moscow" -> "Russia"); other names as they are."""
+    if alex.names is not None and alex.names.fullmatch(name):
+        return alex.name_actor.get(name) or alex.name_actor.get(name.lower()) or name
+    return name
+
+
+def _person_split(words: list[str], alex: ActorLexicon) -> tuple[str, str]:
+    """A person: the name follows the last title word ("NATO Secretary General Jens Stoltenberg")."""
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        # Titles count in lower case too: "European Union spokesman Peter Stano".
+        if w in alex.titles or w.capitalize() in alex.titles or (k == cut and (w in alex.demonyms or not _proper(w))):
+            cut = k + 1
+    return _actor_alias(" ".join(words[cut:]), alex), " ".join(words[:cut])
+
+
+def split_name(phrase: str, lexicons: Lex = None) -> tuple[str, str]:
     """'Turkish Prime Minister Ahmet Davutoğlu' -> ('Ahmet Davutoğlu', 'Turkish Prime Minister');
     organisations and plain noun phrases keep their words; lexicon aliases map to their actor
     ('Moscow' -> 'Russia')."""
-    lex = actor_lexicon()
+    return _split_name(phrase, actor_lexicon(lexicons))
+
+
+def _split_name(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
     words = phrase.strip(" ,;:“”\"'").split()
     while len(words) > 1 and (words[0].lower() in {"the", "a", "an"} or (
             words[0].lower() in {"these", "those", "this", "that", "some"} and any(_proper(w) for w in words[1:]))):
         words = words[1:]
     if not words:
         return "", ""
-    name_words = list(words)
     prepositions = {"to", "of", "with", "in", "from", "near", "at", "for"}
-    if name_words[-1] not in ORG_WORDS and _proper(name_words[-1]) and not prepositions & set(name_words):
-        # A person: the name follows the last title word ("NATO Secretary General Jens Stoltenberg").
-        cut = 0
-        for k, w in enumerate(name_words[:-1]):
-            # Titles count in lower case too: "European Union spokesman Peter Stano".
-            if w in lex.titles or w.capitalize() in lex.titles or (k == cut and (w in lex.demonyms or not _proper(w))):
-                cut = k + 1
-        role, name = " ".join(name_words[:cut]), " ".join(name_words[cut:])
-        if lex.names is not None and lex.names.fullmatch(name):
-            name = lex.name_actor.get(name) or lex.name_actor.get(name.lower()) or name
-        return name, role
+    if words[-1] not in ORG_WORDS and _proper(words[-1]) and not prepositions & set(words):
+        return _person_split(words, alex)
     # A descriptive phrase: a proper name after "of"/"from" names the source ("segments of the FSA").
     joined = " ".join(words)
     m = re.search(r"\b(?:of|from)\s+(?:the\s+)?((?:al-)?[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*)*)", joined)
-    if m and name_words[-1] not in ORG_WORDS:
+    if m and words[-1] not in ORG_WORDS:
         name = m.group(1)
-        if lex.names is not None and lex.names.fullmatch(name):
-            name = lex.name_actor.get(name) or name
+        if alex.names is not None and alex.names.fullmatch(name):
+            name = alex.name_actor.get(name) or name
         return name, joined
     return joined, ""
 
 
-# ---------------------------------------------------------------------------------------- extraction
+# ------------------------------------------------------------------------------------- coreference
+ANAPHORS = {"he", "she", "him", "her", "they", "it", "these", "the minister", "the ministry", "the president",
+            "the group", "these groups", "this group", "those groups", "the spokesman", "the spokeswoman",
+            "the prime minister", "the official", "the officials", "the army", "the military", "the government"}
+
+
+def descriptions(lexicons: Lex = None) -> dict[str, re.Pattern]:
+    """Descriptions that name an organisation met just before ("the alliance" -> NATO), from
+    ``descriptions.csv``: the head word and a pattern for the names it can stand for."""
+    return source_lexicon(lexicons).descriptions
+
+
+def _resolve_description(pattern: re.Pattern, history: list[Attribution]) -> str | None:
+    """"the alliance" -> the name it stands for, found in a recent source or its role ("NATO" in
+    "NATO Secretary General")."""
+    for row in reversed(history):
+        for value in (row.source, row.role):
+            m = pattern.search(value or "")
+            if m:
+                return m.group(0)
+    return None
+
+
+def _fits(head: str, row: Attribution, slex: SourceLexicon) -> bool:
+    """Can the pronoun or description head ("he", "they", "group", "ministry") refer to this source?"""
+    if head in {"he", "she", "him", "her"}:
+        person = row.source not in slex.actors.states and row.source.split()[-1] not in ORG_WORDS
+        return person and row.source[:1].isupper() and row.source_type != "armed group"
+    if head in {"they", "it", "these"}:
+        return True
+    named = f"{row.source} {row.role}".lower()
+    if head == "group":
+        return row.source_type == "armed group" or "group" in named
+    return head in named
+
+
+def _resolve(phrase: str, history: list[Attribution], slex: SourceLexicon) -> str | None:
+    """A pronoun or a description ("the ministry", "these groups", "the alliance") -> the nearest
+    fitting source named before it in the same or the previous sentence; None when nothing fits."""
+    low = phrase.lower().strip()
+    words = low.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in slex.descriptions:
+        return _resolve_description(slex.descriptions[words[1]], history)
+    if low not in ANAPHORS:
+        return None
+    head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
+    for row in reversed(history):
+        if row.source == SELF or row.source_type == "document":
+            continue
+        if _fits(head, row, slex):
+            return row.source
+    return None
+
+
+# ------------------------------------------------------------------------------------------ records
+@dataclass(frozen=True)
+class Candidate:
+    """An attribution as one extractor finds it: the speaker as written (or SELF), before it is
+    resolved, split into name and role, and typed. ``start``/``end``: clean offsets of cue or quote."""
+
+    speaker: str
+    kind: str
+    cue: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One row of the sources table (SOURCE_COLUMNS)."""
+
+    article: str
+    sentence: int
+    source: str
+    role: str
+    source_type: str
+    kind: str
+    cue: str
+    cue_stance: str
+    quote: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Sentence:
+    """What every extractor reads about one sentence; ``used`` holds tokens already attributed."""
+
+    doc: Document
+    sent: Sentence
+    toks: list
+    quotes: list
+    slex: SourceLexicon
+    used: set = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def offset(self, m: re.Match) -> tuple[int, int]:
+        return self.sent.clean_start + m.start(), self.sent.clean_start + m.end()
+
+    def phrase(self, a: int, b: int) -> str:
+        """The words of tokens [a, b); a common noun starting the sentence loses its capital."""
+        phrase = self.doc.text[self.toks[a][2] : self.toks[b - 1][3]]
+        if a == 0 and self.toks[0][1] in ("DT", "NN", "NNS", "PRP", "PRP$", "CD"):  # "Officials told ..."
+            phrase = phrase[:1].lower() + phrase[1:]
+        return phrase
+
+    def mark_used(self, m: re.Match) -> None:
+        self.used.update(i for i, t in enumerate(self.toks) if m.start() <= t[2] - self.sent.clean_start < m.end())
+
+
+def _finish(c: Candidate, ctx: _Sentence, history: list[Attribution]) -> Attribution | None:
+    """Resolve a candidate's speaker (pronoun, description, title + name) and type it."""
+    source, role = c.speaker, ""
+    resolved = None if source == SELF else _resolve(source, history, ctx.slex)
+    if resolved:
+        role, source = source, resolved
+    elif source != SELF:
+        source, role = _split_name(source, ctx.slex.actors)
+    if not source:
+        return None
+    stance = ctx.slex.cues.get(c.cue.lower(), ("neutral", ""))[0] if c.cue else "neutral"
+    if c.cue.lower().startswith("according to"):
+        stance = "neutral"
+    return Attribution(ctx.doc.id, ctx.sent.sentence, source, role, _source_type(source, role, ctx.slex), c.kind,
+                       c.cue, stance, c.quote, c.start, c.end, ctx.text)
+
+
+# --------------------------------------------------------------------------------------- extractors
+def according_to(ctx: _Sentence) -> list[Candidate]:
+    """"according to X", "according to a statement by X"."""
+    out = []
+    for m in ACCORDING_RE.finditer(ctx.text):
+        np = re.split(r"\s+(?:that|which|who|after|before|when|while|as)\s+", m.group("np"))[0]
+        out.append(Candidate(np, "according_to", "according to", "", *ctx.offset(m)))
+    return out
+
+
+def statements(ctx: _Sentence) -> list[Candidate]:
+    """"a statement by X", "a communiqué from X"."""
+    return [Candidate(m.group("np"), "statement", m.group("cue"), "", *ctx.offset(m))
+            for m in STATEMENT_RE.finditer(ctx.text)]
+
+
+def passive_media(ctx: _Sentence) -> list[Candidate]:
+    """"a video posted by X": X distributed the material (its words are not cue verbs of their own).
+    The noun phrase X ends before the clause's verb ("by a resident shows ...")."""
+    out = []
+    for m in PASSIVE_MEDIA_RE.finditer(ctx.text):
+        np_start, np_end = ctx.sent.clean_start + m.start("np"), ctx.sent.clean_start + m.end("np")
+        verb = next((t[2] for t in ctx.toks if np_start < t[2] < np_end and t[1].startswith("VB")), np_end)
+        out.append(Candidate(ctx.doc.text[np_start:verb].rstrip(), "media", m.group("cue"), "", *ctx.offset(m)))
+        ctx.mark_used(m)
+    return out
+
+
+def self_reports(ctx: _Sentence) -> list[Candidate]:
+    """The outlet's own earlier reporting ("as we reported")."""
+    out = []
+    for m in SELF_RE.finditer(ctx.text):
+        out.append(Candidate(SELF, "media", (m.group("cue") or m.group("cue2")).lower(), "", *ctx.offset(m)))
+        ctx.mark_used(m)
+    return out
+
+
+def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
+    """Does the cue word at token ``i`` attribute? Not as a noun ("the claim"), a media cue without
+    media ("posted" with no video), or a passive ("the jet was warned")."""
+    toks, cue = ctx.toks, m.group(0)
+    # "the claim", "reports" as nouns do not attribute; "Turkey claims" (tagged as a noun) does.
+    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (
+            i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP") and cue.lower().endswith("s")):
+        return False
+    if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
+        return False
+    passive = i > 0 and toks[i - 1][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
+    return not (passive and toks[i][1] in ("VBN", "VBD"))
+
+
+def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
+    """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
+    toks = ctx.toks
+    span = None
+    if i > 0 and toks[i - 1][0] == "," and toks[i][1] == "VBG":
+        span = _subject(toks, i - 1)  # ", denying ...": the subject of the clause before
+    elif i > 0 and toks[i - 1][0] == "and":
+        span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
+    if span is None:
+        span = _np_left(toks, i, ctx.slex.actors.not_actors)
+    if span is None or (ctx.quotes and toks[i - 1][0] in {",", "”", '"'} if i > 0 else False):
+        right = _np_right(toks, i)  # "..." said Putin
+        if right and toks[right[0]][1].startswith("NNP"):
+            span = right
+    return span
+
+
+def _cue_kind(ctx: _Sentence, m: re.Match, cue_kind: str) -> str:
+    """media, statement, direct (a quotation set off as a clause), partial, or indirect."""
+    if cue_kind in ("media", "statement"):
+        return cue_kind
+    if ctx.quotes:
+        kind = "direct" if any(_standalone(ctx.doc.text, q, ctx.sent) for q in ctx.quotes) else "partial"
+    else:
+        kind = "indirect"
+    if re.search(r"\bin a statement\b", ctx.text[m.end() : m.end() + 30]):
+        kind = "statement"
+    return kind
+
+
+def cue_verbs(ctx: _Sentence) -> list[Candidate]:
+    """A cue verb ("said", "claimed", "told") outside quotation marks and its speaker."""
+    inside = [(q.start, q.end) for q in ctx.quotes]
+    quoted_words = " … ".join(q.text(ctx.doc.text).strip(" ,") for q in ctx.quotes)
+    starts: dict[int, int] = {}
+    for k, t in enumerate(ctx.toks):
+        starts.setdefault(t[2], k)
+    out = []
+    for m in ctx.slex.cue_re.finditer(ctx.text):
+        cs, ce = ctx.offset(m)
+        i = starts.get(cs)
+        if any(a <= cs < b for a, b in inside) or i is None or i in ctx.used:
+            continue
+        cue_kind = ctx.slex.cues[m.group(0).lower()][1]
+        if not _cue_applies(ctx, i, m, cue_kind):
+            continue
+        span = _speaker_span(ctx, i)
+        if span is None:
+            continue
+        kind = _cue_kind(ctx, m, cue_kind)
+        out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
+                             cs, ce))
+    return out
+
+
+def cueless_quotes(ctx: _Sentence) -> list[Candidate]:
+    """A quotation of five words or more with no cue verb: the clause subject said it."""
+    out = []
+    for q in ctx.quotes:
+        if len(q.text(ctx.doc.text).split()) >= 5 and q.start > ctx.sent.clean_start + 1:
+            i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
+            span = _subject(ctx.toks, i)
+            if span:
+                verb = next((t[0] for t in ctx.toks[span[1] : i] if t[1].startswith("VB")), "")
+                quote = q.text(ctx.doc.text).strip(" ,")
+                out.append(Candidate(ctx.phrase(*span), "partial", verb, quote, q.start, q.end))
+    return out
+
+
 def _standalone(text: str, q, sent: Sentence) -> bool:
     """A quote set off as a clause of its own (sentence start, or after a colon or comma) is a direct
     quote; one woven into the author's syntax ("a “stab in the back”") is partial."""
@@ -236,198 +533,72 @@ def _quotes_in(doc: Document, sent: Sentence):
     return [q for q in doc.quotes if sent.clean_start <= q.start < sent.clean_end]
 
 
-ANAPHORS = {"he", "she", "him", "her", "they", "it", "these", "the minister", "the ministry", "the president",
-            "the group", "these groups", "this group", "those groups", "the spokesman", "the spokeswoman",
-            "the prime minister", "the official", "the officials", "the army", "the military", "the government"}
+def sentence_attributions(doc: Document, sent: Sentence, history: list[Attribution],
+                          slex: SourceLexicon) -> list[Attribution]:
+    """Every attribution in one sentence: the extractors in turn, each speaker resolved against the
+    attributions of the previous sentence and those found so far in this one."""
+    ctx = _Sentence(doc, sent, doc.tagged(sent), _quotes_in(doc, sent), slex)
+    recent = [r for r in history if r.sentence >= sent.sentence - 1]
+    rows: list[Attribution] = []
 
+    def accept(candidates: list[Candidate]) -> None:
+        for c in candidates:
+            row = _finish(c, ctx, recent + rows)
+            if row and not any((r.source, r.kind, r.cue) == (row.source, row.kind, row.cue) for r in rows):
+                rows.append(row)
 
-@lru_cache(maxsize=1)
-def descriptions() -> dict[str, re.Pattern]:
-    """Descriptions that name an organisation met just before ("the alliance" -> NATO), from
-    ``data/descriptions.csv``: the head word and a pattern for the names it can stand for."""
-    return {r["description"].lower(): re.compile(rf"(?<![\w-])(?:{r['refers_to']})(?![\w-])")
-            for r in read_table("descriptions.csv")}
-
-
-def _resolve_description(head: str, history: list[dict]) -> str | None:
-    """"the alliance" -> the name it stands for, found in a recent source or its role ("NATO" in
-    "NATO Secretary General")."""
-    pattern = descriptions()[head]
-    for row in reversed(history):
-        for field in ("source", "role"):
-            m = pattern.search(row[field] or "")
-            if m:
-                return m.group(0)
-    return None
-
-
-def _resolve(phrase: str, history: list[dict]) -> str | None:
-    """A pronoun or a description ("the ministry", "these groups", "the alliance") -> the nearest
-    fitting source named before it in the same or the previous sentence; None when nothing fits."""
-    low = phrase.lower().strip()
-    words = low.split()
-    if len(words) == 2 and words[0] == "the" and words[1] in descriptions():
-        return _resolve_description(words[1], history)
-    if low not in ANAPHORS:
-        return None
-    head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
-    for row in reversed(history):
-        if row["source"] == SELF or row["source_type"] == "document":
-            continue
-        typ, named = row["source_type"], f"{row['source']} {row['role']}".lower()
-        if head in {"he", "she", "him", "her"}:
-            person = row["source"] not in _state_actors() and row["source"].split()[-1] not in ORG_WORDS
-            if person and row["source"][:1].isupper() and typ != "armed group":
-                return row["source"]
-        elif head in {"they", "it", "these"}:
-            return row["source"]
-        elif head == "group":
-            if typ == "armed group" or "group" in named:
-                return row["source"]
-        elif head in named:
-            return row["source"]
-    return None
-
-
-def _row(doc, sent, source, role, kind, cue, quote, s, e, history):
-    resolved = None if source == SELF else _resolve(source, history)
-    if resolved:
-        role = role or source
-        source = resolved
-    elif source != SELF:
-        source, role2 = split_name(source)
-        role = role or role2
-    if not source:
-        return None
-    stance = cue_table().get(cue.lower(), ("neutral", ""))[0] if cue else "neutral"
-    if cue.lower().startswith("according to"):
-        stance = "neutral"
-    return {"article": doc.id, "sentence": sent.sentence, "source": source, "role": role,
-            "source_type": source_type(source, role), "kind": kind, "cue": cue, "cue_stance": stance,
-            "quote": quote, "start": s, "end": e, "text": sent.text}
-
-
-def _sentence_attributions(doc: Document, sent: Sentence, history: list[dict]) -> list[dict]:
-    text = sent.text
-    toks = doc.tagged(sent)
-    quotes = _quotes_in(doc, sent)
-    inside = [(q.start, q.end) for q in quotes]
-    rows: list[dict] = []
-    used: set[int] = set()  # token indexes already attributed
-
-    def tok_text(a, b):
-        phrase = doc.text[toks[a][2] : toks[b - 1][3]]
-        if a == 0 and toks[0][1] in ("DT", "NN", "NNS", "PRP", "PRP$", "CD"):  # "Officials told ..." starts a sentence
-            phrase = phrase[:1].lower() + phrase[1:]
-        return phrase
-
-    def add(*args):
-        recent = [r for r in history if r["sentence"] >= sent.sentence - 1] + rows
-        row = _row(doc, sent, *args, history=recent)
-        if row and not any((r["source"], r["kind"], r["cue"]) == (row["source"], row["kind"], row["cue"]) for r in rows):
-            rows.append(row)
-
-    # according to X / a statement by X
-    for m in ACCORDING_RE.finditer(text):
-        np = re.split(r"\s+(?:that|which|who|after|before|when|while|as)\s+", m.group("np"))[0]
-        add(np, "", "according_to", "according to", "", sent.clean_start + m.start(), sent.clean_start + m.end())
-    if not any(r["kind"] == "according_to" for r in rows):
-        for m in STATEMENT_RE.finditer(text):
-            add(m.group("np"), "", "statement", m.group("cue"), "", sent.clean_start + m.start(),
-                sent.clean_start + m.end())
-    for m in PASSIVE_MEDIA_RE.finditer(text):
-        add(m.group("np"), "", "media", m.group("cue"), "", sent.clean_start + m.start(), sent.clean_start + m.end())
-        used.update(i for i, t in enumerate(toks) if m.start() <= t[2] - sent.clean_start < m.end())
-    # the outlet's own reporting
-    for m in SELF_RE.finditer(text):
-        add(SELF, "", "media", (m.group("cue") or m.group("cue2")).lower(), "", sent.clean_start + m.start(),
-            sent.clean_start + m.end())
-        used.update(i for i, t in enumerate(toks) if m.start() <= t[2] - sent.clean_start < m.end())
-    # cue verbs
-    quoted_words = " … ".join(q.text(doc.text).strip(" ,") for q in quotes)
-    for m in cue_regex().finditer(text):
-        cs, ce = sent.clean_start + m.start(), sent.clean_start + m.end()
-        if any(a <= cs < b for a, b in inside):
-            continue
-        i = next((k for k, t in enumerate(toks) if t[2] == cs), None)
-        if i is None or i in used:
-            continue
-        cue = m.group(0)
-        stance, cue_kind = cue_table()[cue.lower()]
-        # "the claim", "reports" as nouns do not attribute; "Turkey claims" (tagged as a noun) does.
-        if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (
-                i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP") and cue.lower().endswith("s")):
-            continue
-        if cue_kind == "media" and not MEDIA_OBJECTS.search(text[m.end() : m.end() + 60]):
-            continue
-        if i > 0 and toks[i - 1][0].lower() in {"was", "were", "been", "being", "be", "is", "are"} \
-                and toks[i][1] in ("VBN", "VBD"):
-            continue  # passive: "the jet was warned" attributes nothing to the jet
-        span = None
-        if i > 0 and toks[i - 1][0] == "," and toks[i][1] == "VBG":
-            span = _subject(toks, i - 1)  # ", denying ...": the subject of the clause before
-        elif i > 0 and toks[i - 1][0] == "and":
-            span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
-        if span is None:
-            span = _np_left(toks, i)
-        if span is None or (quotes and toks[i - 1][0] in {",", "”", '"'} if i > 0 else False):
-            right = _np_right(toks, i)  # "..." said Putin
-            if right and toks[right[0]][1].startswith("NNP"):
-                span = right
-        if span is None:
-            continue
-        speaker = tok_text(*span)
-        if cue_kind == "media":
-            kind = "media"
-        elif cue_kind == "statement":
-            kind = "statement"
-        elif quotes:
-            kind = "direct" if any(_standalone(doc.text, q, sent) for q in quotes) else "partial"
-        else:
-            kind = "indirect"
-        if kind != "media" and re.search(r"\bin a statement\b", text[m.end() : m.end() + 30]):
-            kind = "statement"
-        add(speaker, "", kind, cue, quoted_words if kind in ("direct", "partial") else "", cs, ce)
-    # a longer quotation with no cue verb: the clause subject said it
+    accept(according_to(ctx))
+    if not any(r.kind == "according_to" for r in rows):
+        accept(statements(ctx))
+    accept(passive_media(ctx))
+    accept(self_reports(ctx))
+    accept(cue_verbs(ctx))
     if not rows:
-        for q in quotes:
-            if len(q.text(doc.text).split()) >= 5 and q.start > sent.clean_start + 1:
-                i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
-                span = _subject(toks, i)
-                if span:
-                    verb = next((t[0] for t in toks[span[1] : i] if t[1].startswith("VB")), "")
-                    add(tok_text(*span), "", "partial", verb, q.text(doc.text).strip(" ,"), q.start, q.end)
+        accept(cueless_quotes(ctx))
     return rows
 
 
-def find_sources(docs: list[Document]) -> pd.DataFrame:
+def _continued_quote(sent: Sentence, history: list[Attribution], prev: Sentence | None) -> list[Attribution]:
+    """A sentence that is all quotation right after a direct quote continues that speaker's quote."""
+    if not (sent.in_quote and history and prev is not None):
+        return []
+    last = history[-1]
+    if last.kind != "direct" or last.sentence != prev.sentence:
+        return []
+    return [replace(last, sentence=sent.sentence, cue="(continued)", quote=sent.text.strip("“”\" "),
+                    start=sent.clean_start, end=sent.clean_end, text=sent.text)]
+
+
+def _image_credits(doc: Document, slex: SourceLexicon) -> list[Attribution]:
+    """Image credits from the cleaning log (they are not in the clean text): sentence -1, raw offsets."""
+    out = []
+    for e in doc.cleaned.edits:
+        if e.rule == "image_credit":
+            credit = re.sub(r"^\s*[\w ]+?:\s*", "", e.text).strip()
+            typ = _source_type(credit, "", slex)
+            out.append(Attribution(doc.id, -1, credit, "", typ if typ != "other" else "media or outlet", "credit",
+                                   e.text.split(":")[0].strip(), "neutral", "", e.start, e.end, e.text.strip()))
+    return out
+
+
+def find_sources(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """One row per attribution: article, sentence, source, role, source_type, kind, cue, cue_stance,
     quote, start, end (clean offsets of the cue or quote), text (the evidence sentence).
 
     Image credits come from the cleaning log: their ``sentence`` is -1 and start/end are raw offsets.
     """
-    rows: list[dict] = []
+    slex = source_lexicon(lexicons)
+    rows: list[Attribution] = []
     for doc in docs:
-        history: list[dict] = []
+        history: list[Attribution] = []
         prev: Sentence | None = None
         for sent in doc.sentences:
-            found = _sentence_attributions(doc, sent, history[-3:])
-            if not found and sent.in_quote and history and history[-1]["kind"] == "direct" and prev is not None \
-                    and history[-1]["sentence"] == prev.sentence:
-                last = history[-1]
-                found = [{**last, "sentence": sent.sentence, "cue": "(continued)", "quote": sent.text.strip("“”\" "),
-                          "start": sent.clean_start, "end": sent.clean_end, "text": sent.text}]
+            found = sentence_attributions(doc, sent, history[-3:], slex) or _continued_quote(sent, history, prev)
             rows.extend(found)
             history.extend(found)
             prev = sent
-        for e in doc.cleaned.edits:
-            if e.rule == "image_credit":
-                credit = re.sub(r"^\s*[\w ]+?:\s*", "", e.text).strip()
-                rows.append({"article": doc.id, "sentence": -1, "source": credit, "role": "",
-                             "source_type": source_type(credit) if source_type(credit) != "other" else "media or outlet",
-                             "kind": "credit", "cue": e.text.split(":")[0].strip(), "cue_stance": "neutral",
-                             "quote": "", "start": e.start, "end": e.end, "text": e.text.strip()})
-    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+        rows.extend(_image_credits(doc, slex))
+    return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
 
 
 # ------------------------------------------------------------------------------------- summaries
@@ -452,7 +623,8 @@ def source_comparison(sources: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
-CHECKABLE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?:st|nd|rd|th|km|m|%)?(?![\w-])|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+CHECKABLE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?:st|nd|rd|th|km|m|%)?(?![\w-])"
+                       r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                        r"last (?:week|month|year)|killed|died|downed|shot down|launched|authori[sz]ed|formed)\b")
 
@@ -476,7 +648,8 @@ def _norm(value) -> str:
     return re.sub(r"\s+", " ", str(value).replace("’", "'").strip().lower())
 
 
-def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, fields=("attribution", "source", "kind", "cue")) -> pd.DataFrame:
+def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame,
+             fields=("attribution", "source", "kind", "cue")) -> pd.DataFrame:
     """Precision, recall and F1 per field against hand annotations (article, sentence, source, kind, cue).
 
     A field's unit is (article, sentence, value); ``attribution`` is (article, sentence) alone.

@@ -1,0 +1,84 @@
+"""The lexicons are one object the analyses take: a user's edited copy is read instead of the shipped
+file, and an edit is seen on the next call, with no restart and no module-level cache."""
+
+import importlib
+import os
+import time
+
+import pytest
+from tests.helpers import doc
+
+import newscompare as nc
+from newscompare import actors, framing, lexicons, sources
+from newscompare.errors import NewsCompareError
+
+TEXT = "The comptrollers met at noon. Mayor Ada Quist said the comptrollers were late."
+
+
+def _touch_later(path):
+    """Make sure the edit shows in the file's modification time even on coarse clocks."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_an_edited_lexicon_is_seen_on_the_next_call(tmp_path):
+    folder = nc.copy_lexicons(tmp_path / "mine", ["actors.csv"])
+    lex = nc.Lexicons(folder)
+    d = doc(TEXT)
+    before = actors.find_mentions([d], lexicons=lex)
+    assert "comptrollers" not in set(before.label)
+    with open(folder / "actors.csv", "a", encoding="utf-8") as fh:
+        fh.write("city auditors,comptrollers,label\n")
+    _touch_later(folder / "actors.csv")
+    after = actors.find_mentions([d], lexicons=lex)  # the same object: it notices the edit
+    assert after[after.label == "comptrollers"].actor.tolist() == ["city auditors", "city auditors"]
+    fresh = nc.analyze(docs=[d], lexicons=folder)  # what a notebook's rerun does
+    assert "city auditors" in set(fresh.tables["mentions"].actor)
+
+
+def test_a_folder_lacking_a_file_falls_back_to_the_shipped_one(tmp_path):
+    (tmp_path / "stance.csv").write_text("marker,category,pattern\nsurely,booster,surely\n", encoding="utf-8")
+    lex = nc.Lexicons(tmp_path)
+    assert lex.path("stance.csv") == tmp_path / "stance.csv"
+    assert lex.path("frames.csv") == lexicons.SHIPPED / "frames.csv"
+    d = doc("It will surely rain. It may rain.")
+    mine = framing.stance_markers([d], lex)
+    assert mine.marker.tolist() == ["surely"]  # "may" is a hedge only in the shipped file
+    assert "may" in set(framing.stance_markers([d]).marker)
+
+
+def test_a_frame_added_to_the_file_reaches_every_table(tmp_path):
+    shipped = (lexicons.SHIPPED / "frames.csv").read_text(encoding="utf-8")
+    (tmp_path / "frames.csv").write_text(shipped + "weather,drizzl\\w*,Does the story dwell on the weather?\n",
+                                         encoding="utf-8")
+    d = doc("A drizzle fell on the parade. Nobody minded.")
+    assert "weather" in framing.frame_names(tmp_path)
+    table = framing.frames_table([d], lexicons=tmp_path).set_index("frame")
+    assert table.loc["weather", "sentences"] == 1
+
+
+def test_a_broken_lexicon_names_its_file(tmp_path):
+    (tmp_path / "cues.csv").write_text('cue,stance,kind\nsaid,neutral,speech,extra\n', encoding="utf-8")
+    with pytest.raises(NewsCompareError, match=r"cues\.csv: line 2 has more fields"):
+        sources.find_sources([doc("He said so.")], nc.Lexicons(tmp_path))
+    with pytest.raises(NewsCompareError, match="is not a folder of lexicons"):
+        nc.Lexicons(tmp_path / "missing")
+
+
+def test_no_module_keeps_a_cache_of_lexicons():
+    models = {"_vader", "_pattern", "_segmenter"}  # third-party analysers built once; no file of ours
+    for name in ("lexicons", "clean", "segment", "actors", "framing", "sources", "sentiment", "export"):
+        module = importlib.import_module(f"newscompare.{name}")
+        cached = [attr for attr, value in vars(module).items() if hasattr(value, "cache_info") and attr not in models]
+        assert not cached, f"{name}: {cached}"
+
+
+def test_the_memo_is_rebuilt_only_when_a_file_changes(tmp_path):
+    folder = nc.copy_lexicons(tmp_path, ["equivalents.csv"])
+    lex = nc.Lexicons(folder)
+    first = framing.equivalents(lex)
+    assert framing.equivalents(lex) is first  # nothing changed: the same object
+    time.sleep(0.01)
+    (folder / "equivalents.csv").write_text("word,concept\nplane,jet\nchopper,helicopter\n", encoding="utf-8")
+    _touch_later(folder / "equivalents.csv")
+    assert framing.equivalents(lex) == {"plane": "jet", "chopper": "helicopter"}
