@@ -82,3 +82,32 @@ def test_the_memo_is_rebuilt_only_when_a_file_changes(tmp_path):
     (folder / "equivalents.csv").write_text("word,concept\nplane,jet\nchopper,helicopter\n", encoding="utf-8")
     _touch_later(folder / "equivalents.csv")
     assert framing.equivalents(lex) == {"plane": "jet", "chopper": "helicopter"}
+
+
+def test_an_edit_shows_on_the_next_run_of_a_notebook_in_the_same_kernel(tmp_path):
+    """As in JupyterLab: the notebook runs, the user edits a lexicon, runs all cells again in the same
+    kernel (imported modules stay loaded), and the edit is in the new output."""
+    import nbformat
+
+    from newscompare.report import NOTEBOOKS_DIR, execute_notebook, shared_kernel
+
+    folder = nc.copy_lexicons(tmp_path / "mine", ["actors.csv"])
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a", "b"):
+        (articles / f"{name}.txt").write_text(f"{TEXT} Reporters for outlet {name} waited.", encoding="utf-8")
+    params = {"ARTICLES": [str(articles)], "OUTPUT": None, "LEXICONS": str(folder)}
+    nb = NOTEBOOKS_DIR / "02_framing.ipynb"
+
+    def mentions_output(dest):
+        cells = nbformat.read(dest, as_version=4).cells
+        return "".join(o.get("data", {}).get("text/plain", "") for c in cells if c.cell_type == "code"
+                       for o in c.outputs)
+
+    with shared_kernel(NOTEBOOKS_DIR) as km:
+        first = mentions_output(execute_notebook(nb, tmp_path / "first.ipynb", params, km))
+        with open(folder / "actors.csv", "a", encoding="utf-8") as fh:
+            fh.write("city auditors,comptrollers,label\n")
+        _touch_later(folder / "actors.csv")
+        second = mentions_output(execute_notebook(nb, tmp_path / "second.ipynb", params, km))
+    assert "city auditors" not in first and "city auditors" in second
