@@ -26,8 +26,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check lib tests benchmarks
 
+# Jupyter refuses to run as root without --allow-root (containers, CI machines): add it only then.
 lab: $(STAMP)
-	$(PY) -m jupyter lab notebooks
+	$(PY) -m jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,3 +102,39 @@ def test_title_from_first_words_skips_the_dateline(write):
                                              "They ended."))
     doc = nc.segment(art)
     assert doc.article.title.startswith("Talks on the ceasefire") and doc.article.meta["title_source"] == "first words"
+
+
+HEADLINED = ("Rail union says strike will go ahead at the level crossing\n\n"
+             "SELBY, England, March 3 – Signal workers will walk out on Friday, the union said on Monday. "
+             "The operator called the decision regrettable.\n\n"
+             "Talks are set to resume next week.\n")
+
+
+def test_a_dateline_after_a_headline_is_metadata_and_the_headline_a_heading():
+    from newscompare import actors, sources
+
+    doc = nc.segment(nc.Article("rail", Path("rail.txt"), HEADLINED, "first words", {"title_source": "first words"}))
+    meta = doc.article.meta
+    assert (meta["dateline_place"], meta["dateline_country"], meta["dateline_date"]) == ("SELBY", "England", "March 3")
+    assert doc.article.title == "Rail union says strike will go ahead at the level crossing"
+    assert doc.sentences[0].heading and doc.sentences[1].text.startswith("Signal workers will walk out")
+    assert "England" not in set(actors.find_mentions([doc]).label)
+    found = sources.find_sources([doc])
+    assert 0 not in set(found.sentence)  # "union says" in the headline is not an attribution
+    assert (found.sentence == 1).any()  # "the union said" in the body is
+
+
+@pytest.mark.parametrize("second,place", [
+    ("LONDON (Reuters) - Signal workers will walk out on Friday.", "LONDON"),
+    ("BERLIN — Signal workers will walk out on Friday.", "BERLIN"),
+    ("Leeds, England (AP) – Signal workers will walk out on Friday.", "Leeds"),
+])
+def test_wire_datelines_after_a_headline(second, place):
+    cleaned = clean_text(f"Signal workers to strike\n\n{second}\n")
+    assert cleaned.meta["dateline_place"] == place and "Signal workers will walk out" in cleaned.text
+    assert place not in cleaned.text
+
+
+def test_a_capitalised_second_paragraph_after_a_full_sentence_is_not_a_dateline():
+    cleaned = clean_text("The union met on Monday.\n\nNATO — the alliance — was not involved.\n")
+    assert "dateline_place" not in cleaned.meta and "NATO — the alliance" in cleaned.text

@@ -146,9 +146,23 @@ def test_short_article_warns_and_one_sentence_works():
         assert fr.distinctive_terms([d]).shape[1] == 4
 
 
-def test_all_quotation_and_unbalanced_quotes_do_not_raise():
-    for text in ("“Everything here is a quote. All of it.”", 'He said "this never ends. And "then more.'):
-        d = doc(text)
-        fr.find_mentions([d])
-        fr.stance_markers([d])
-        fr.frame_hits([d])
+def test_all_quotation_and_unbalanced_quotes_give_defined_results():
+    quoted = doc("“Everything here is a quote! Is all of it?”")
+    assert all(s.in_quote for s in quoted.sentences)
+    markers = fr.stance_markers([quoted])
+    # The sentences are a source's words: no rhetorical question or exclamation of the author's.
+    assert not markers.category.isin(["rhetorical_question", "exclamation"]).any()
+    assert list(fr.find_mentions([quoted]).columns) == fr.MENTION_COLUMNS
+    unbalanced = doc('He said "this never ends. And "then more. Officials blamed the rebels.')
+    assert [s.text for s in unbalanced.sentences][-1] == "Officials blamed the rebels."
+    hits = fr.frame_hits([unbalanced])
+    assert set(hits.sentence) <= {s.sentence for s in unbalanced.sentences}
+    assert "responsibility" in set(hits.frame)  # "blamed" still found after the unbalanced quotes
+
+
+def test_alignment_needs_shared_content_not_shared_attribution():
+    a = doc("“You seldom find a single decisive clue,” she said. The dam failed after heavy rain.", "a")
+    b = doc("“Nobody has explained anything to us,” she told reporters. Heavy rain broke the dam.", "b")
+    table = fr.align_content([a, b]).set_index(["article", "sentence"])
+    assert table.loc[("a", 0), "similarity"] == 0 and not table.loc[("a", 0), "shared"]
+    assert table.loc[("a", 1), "other_sentence"] == 1 and table.loc[("a", 1), "shared"]

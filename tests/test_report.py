@@ -1,6 +1,8 @@
 """The report command, run as a user would: on files the test writes, with bad paths, in a browser."""
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +32,9 @@ def three_articles(tmp_path_factory):
     (folder / "c.html").write_text(f"<html><head><title>Jet downed near border</title></head><body><nav>Home | World"
                                    f"</nav><article><h1>Jet downed near border</h1>{body}</article></body></html>",
                                    encoding="utf-8")
+    # A title as a spreadsheet would run it: the CSV tables must neutralise it.
+    (folder / "articles.csv").write_text('file,id,title\nb.txt,b,"=HYPERLINK(""http://x.example"",""go"")"\n',
+                                         encoding="utf-8")
     return folder
 
 
@@ -65,6 +70,7 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
     assert set(articles.article) == {"a", "b", "c"}
     assert set(articles.path) == {str(three_articles / f) for f in ("a.txt", "b.txt", "c.html")}
     assert articles.set_index("article").loc["c", "title"] == "Jet downed near border"
+    assert articles.set_index("article").loc["b", "title"].startswith("'=HYPERLINK")  # not a live formula
     expected = {"sentences": ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
                               "in_quote", "quote_share", "position", "tb_polarity", "tb_subjectivity",
                               "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined", "group"],
@@ -81,11 +87,16 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
     assert {"article", "marker", "category", "sentence"} <= set(stance.columns)
 
 
-def test_executed_notebooks_ran_on_the_given_articles(report):
+def test_executed_notebooks_ran_on_the_given_articles(report, three_articles):
     out, _ = report
     nb = nbformat.read(out / "notebooks" / "01_articles.ipynb", as_version=4)
     text = json.dumps(nb)
-    assert '\\"a\\"' in text or "'a'" in text or "a.txt" in text
+    params = next(c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert str(three_articles) in params  # the articles given, not the notebook's default
+    table = next(o["data"]["text/plain"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if "text/plain" in o.get("data", {}) and "encoding" in o["data"]["text/plain"])
+    ids = [line.split()[1] for line in table.splitlines()[1:] if line[:1].isdigit()]
+    assert ids[:3] == ["a", "b", "c"] and "Jet downed near border" in table
     assert "su24-2015" not in text  # not the seeds
 
 
@@ -95,7 +106,7 @@ def test_index_page_has_dashboard_reading_view_and_links(report):
     assert "Key figures" in page and "Reading view" in page
     for art in ("a", "b", "c"):
         assert f'id="{art}-s0"' in page
-    assert 'class="cue"' in page or "cue " in page
+    assert 'class="cue" title="indirect attribution to' in page or 'class="cue" title="direct attribution to' in page
     assert "notebooks/03_sentiment.html" in page and "tables/sources.csv" in page
 
 
@@ -116,6 +127,41 @@ def test_notebooks_read_the_analysis_computed_once(tmp_path):
     assert "Harbour talks resumed" in html and "Completely different" not in html
     params = nbformat.read(out / "notebooks" / "01_articles.ipynb", as_version=4).cells[2].source
     assert "ANALYSIS" in params and str(folder) in params  # the user's articles, and the bundle they read
+
+
+# What a browser would fetch: a source, a link to follow on load, a CSS url() or @import, a JS import.
+FETCHED = re.compile(r"""(?:\bsrc\s*=|\bhref\s*=|url\(|@import|\bimport\s*\(?)\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def test_every_page_of_the_report_opens_offline(report):
+    out, _ = report
+    pages = list(out.rglob("*.html"))
+    assert len(pages) == 6  # the index and the five notebooks
+    for page in pages:
+        found = FETCHED.findall(page.read_text(encoding="utf-8"))
+        assert not found, (page.name, found[:3])
+
+
+def test_wide_tables_scroll_and_figures_open_full_size(report):
+    out, _ = report
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<div class='nc-scroll'><table" in index and ".nc-scroll {" in index
+    assert re.search(r'<a href="figures/[^"]+\.png"><img', index)
+    notebook = (out / "notebooks" / "02_framing.html").read_text(encoding="utf-8")
+    assert "overflow-x: auto" in notebook and "text-align: left" in notebook
+
+
+def test_every_notebook_takes_the_same_parameters(report):
+    out, _ = report
+    assert "unknown parameter" not in (out / "logs" / "kernels.log").read_text(encoding="utf-8")
+
+
+def test_executed_notebooks_show_the_reports_paths_not_temporary_ones(report):
+    out, _ = report
+    for nb in (out / "notebooks").glob("*.ipynb"):
+        text = nb.read_text(encoding="utf-8")
+        assert ".partial-" not in text, nb.name
+        assert str(out / "figures") in text, nb.name
 
 
 def test_committed_notebooks_are_untouched(report):
@@ -202,3 +248,9 @@ def test_index_renders_in_headless_chromium(report, tmp_path):
     subprocess.run(cmd[:-2] + [f"--screenshot={shot}", "--window-size=1400,1800", (out / "index.html").as_uri()],
                    capture_output=True, timeout=120)
     assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def test_make_lab_allows_root_only_for_root():
+    dry = subprocess.run(["make", "-n", "lab"], capture_output=True, text=True, cwd=ROOT).stdout
+    assert "jupyter lab notebooks" in dry
+    assert ("--allow-root" in dry) == (os.getuid() == 0)

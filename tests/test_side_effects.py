@@ -60,3 +60,16 @@ def test_analyses_do_not_change_their_inputs():
     assert (d.article.title, dict(d.article.meta)) == article_before
     assert [(s.sentence, s.text) for s in d.sentences] == sentences_before
     assert isinstance(tables["sentences"], pd.DataFrame)
+
+
+def test_a_figure_summary_changes_with_what_it_draws():
+    """nbval compares text, not images: the summary a figure cell shows must change when the data
+    drawn changes (here: the smoothing of the sentiment arc)."""
+    from newscompare import plots, sentiment
+
+    scores = sentiment.sentence_scores([doc("Rebels fired. Officials said it was bad. Crowds cheered. "
+                                            "The town wept. Markets rallied.")])
+    three = plots.save(None, plots.arc_lines(scores, "combined", window=3), "arc", None)
+    five = plots.save(None, plots.arc_lines(scores, "combined", window=5), "arc", None)
+    assert repr(three).startswith("figure arc: data 5 rows x 5 columns") and repr(three) != repr(five)
+    assert list(three) == []  # nothing written without an output folder

@@ -155,6 +155,12 @@ def _removed_lines(lines: list[tuple[int, str, str]], rules) -> dict[int, str]:
     return removed
 
 
+def looks_like_headline(line: str) -> bool:
+    """A line that reads as a headline: at most 30 words and no closing sentence punctuation."""
+    words = line.split()
+    return 0 < len(words) <= 30 and not re.search(r"[.!?:;,\"”’)\]]\s*$", line)
+
+
 def _dateline(content: str, start: int, rules) -> tuple[Edit, dict] | None:
     """A dateline before the first sentence ("Damascus (GPA) –"): its removal and its parts."""
     for rule in rules:
@@ -199,19 +205,20 @@ def clean_text(raw: str, article: str = "", lexicons: Lexicons | str | Path | No
     removed = _removed_lines(lines, rules)
     edits: list[Edit] = []
     meta: dict = {}
-    seen_prose = False
+    prose_seen, headline = 0, False  # a dateline opens the first prose line, or the second after a headline
     for i, (start, content, ending) in enumerate(lines):
         if i in removed:
             edits.append(Edit(start, start + len(content + ending), content + ending, "", removed[i]))
             continue
         body_start = start
-        if not seen_prose and content.strip():
-            seen_prose = True
+        if content.strip() and not meta.get("dateline_place") and prose_seen < 2:
+            prose_seen += 1
             found = _dateline(content, start, prefix_rules)
-            if found is not None:
+            if found is not None and (prose_seen == 1 or headline):
                 edits.append(found[0])
                 meta.update(found[1])
                 body_start = found[0].end
+            headline = prose_seen == 1 and looks_like_headline(content)
         edits.extend(_line_edits(raw, body_start, raw[body_start : start + len(content)], ending, char_rules))
     return Cleaned(article_id=article, raw=raw, text=_apply_edits(raw, edits), edits=edits, meta=meta)
 
@@ -226,10 +233,15 @@ def cleaned_article(article: Article, cleaned: Cleaned) -> Article:
     the first words remade from the clean text (so it does not start with a dateline)."""
     from .load import first_words
 
-    title = article.title
+    title, meta = article.title, {**article.meta, **cleaned.meta}
     if article.meta.get("title_source") == "first words" and cleaned.text.strip():
-        title = first_words(cleaned.text)
-    return replace(article, title=title, meta={**article.meta, **cleaned.meta})
+        first_line = cleaned.text.strip().splitlines()[0].strip()
+        has_body = len(cleaned.text.strip().splitlines()) > 1
+        if has_body and looks_like_headline(first_line):
+            title, meta["title_source"] = first_line, "headline"
+        else:
+            title = first_words(cleaned.text)
+    return replace(article, title=title, meta=meta)
 
 
 def rebuild_raw(text: str, edits: list[Edit]) -> str:

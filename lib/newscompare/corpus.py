@@ -26,6 +26,7 @@ import pandas as pd
 from .errors import NewsCompareError, ReportError
 from .groups import group_of
 from .lexicons import Lexicons, get
+from .load import SkippedEntry
 
 PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "term_counts")
 
@@ -72,6 +73,14 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
     groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
     tables["articles"].insert(1, "group", groups)
     return tables
+
+
+def _unread_entries(problems: list, skipped: list, done: set[str]) -> pd.DataFrame:
+    """Folder entries that were not read (a file that is not a readable article, a sub-folder, a pipe)
+    as rows of the errors table: article (the name), path, error; those already recorded are left out."""
+    rows = [(Path(p.path).stem, str(p.path), str(p)) for p in problems if p.path is not None]
+    rows += [(w.path.stem, str(w.path), str(w)) for w in skipped]
+    return pd.DataFrame([r for r in rows if r[1] not in done], columns=["article", "path", "error"])
 
 
 def _failure(path: str, exc: Exception) -> str:
@@ -275,18 +284,21 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     task = partial(analyze_batch, compare_by=compare_by, lexicons=get(lexicons))
     out = Path(out)
     problems: list = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         plan = plan_articles(paths, manifest, problems)
     if problems and not plan:
         raise problems[0]
     out.mkdir(parents=True, exist_ok=True)
     done = _done(out)
+    unread = _unread_entries(problems, [w.message for w in caught if isinstance(w.message, SkippedEntry)], done)
     # Each task carries only its own manifest row, not the folder's whole manifest.
     items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id)
              for p, man, art_id in plan if str(p) not in done]
     batches = make_batches(items, max(1, min(batch, chunk)), jobs)
     writer = _ChunkWriter(out, chunk)
+    if not unread.empty:  # entries of the folders that could not be read: in the errors table, not lost
+        writer.add({"errors": unread}, len(unread))
     started = time.perf_counter()
     n = failed = sentences = 0
     window = 4 * max(1, jobs)

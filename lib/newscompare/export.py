@@ -147,14 +147,29 @@ def load_analysis(folder: str | Path) -> Analysis:
     return Analysis(docs, tables, meta["compare_by"], meta["lexicons"], meta["notes"])
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas: a cell starting with =, +, -, @, a
+    tab or a carriage return gets a leading apostrophe (the OWASP advice for CSV files opened in
+    Excel, LibreOffice or Google Sheets). Numbers are left as they are."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in out[col]]
+    return out
+
+
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path) -> dict[str, Path]:
-    """Write each table as FOLDER/<name>.csv (UTF-8); return the paths by name."""
+    """Write each table as FOLDER/<name>.csv (UTF-8), made safe to open in a spreadsheet
+    (spreadsheet_safe; the tables in memory and in Parquet keep their text as it is)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name, table in tables.items():
         paths[name] = folder / f"{name}.csv"
-        table.to_csv(paths[name], index=False)
+        spreadsheet_safe(table).to_csv(paths[name], index=False)
     return paths
 
 

@@ -38,7 +38,7 @@ from .groups import group_map, unit_column
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
 from .segment import Document
-from .sources import cue_regex
+from .sources import cue_regex, source_lexicon
 
 TERM_COLUMNS = ["term", "article", "count", "z"]
 FRAME_HIT_COLUMNS = ["article", "sentence", "frame", "words", "text"]
@@ -339,13 +339,26 @@ def _stem(word: str, same: dict[str, str]) -> str:
     return word
 
 
-def _vectors(docs: list[Document], same: dict[str, str]):
+# Words of an attribution rather than of what is reported: with the cue verbs, they never make two
+# sentences "the same content" ("..., she told reporters").
+ATTRIBUTION_WORDS = frozenset("""reporters journalists interview statement spokesman spokeswoman spokesperson
+according mr mrs ms""".split())
+
+
+def _no_content(lexicons: Lex) -> frozenset:
+    """Words that carry no content for alignment: stopwords (pronouns among them), the one-word cue
+    verbs of cues.csv and ATTRIBUTION_WORDS."""
+    cues = {c for c in source_lexicon(lexicons).cues if " " not in c}
+    return STOPWORDS | ATTRIBUTION_WORDS | frozenset(cues)
+
+
+def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset = STOPWORDS):
     keys, bags = [], []
     for d in docs:
         for s in d.sentences:
             if s.heading:
                 continue
-            words = [_stem(w, same) for w in _WORD.findall(s.text) if w.lower() not in STOPWORDS]
+            words = [_stem(w, same) for w in _WORD.findall(s.text) if w.lower().replace("’", "'") not in skip]
             keys.append((d.id, s.sentence, s.text))
             bags.append(Counter(words))
     df = Counter(w for bag in bags for w in bag)
@@ -362,11 +375,12 @@ def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex =
     """For each sentence, its most similar sentence in each other article (TF-IDF cosine on stemmed
     content words): article, sentence, other, other_sentence, similarity, shared, text, other_text.
 
-    ``shared`` is similarity >= threshold: both articles report that content.
+    ``shared`` is similarity >= threshold: both articles report that content. Pronouns, cue verbs and
+    attribution words ("she told reporters") are not content, so sentences alike only in them score 0.
     """
     if len({d.id for d in docs}) < 2:
         _warn("content alignment needs at least two articles; the table is empty")
-    keys, vecs = _vectors(docs, equivalents(lexicons))
+    keys, vecs = _vectors(docs, equivalents(lexicons), _no_content(lexicons))
     rows = []
     for i, (art, sid, text) in enumerate(keys):
         best: dict[str, tuple[float, int, str]] = {}

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,15 @@ _BINARY_MAGIC = {
 
 class NewsCompareWarning(UserWarning):
     """Something was repaired or guessed while reading an article; the result is still usable."""
+
+
+class SkippedEntry(NewsCompareWarning):
+    """An entry of an article folder that was not read (a sub-folder, a pipe, a device...): ``path``
+    and ``reason`` say which and why."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = Path(path), reason
+        super().__init__(f"{path}: skipped: {reason}")
 
 
 @dataclass
@@ -192,18 +203,31 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     return read_manifest_csv(path) if path.is_file() else {}
 
 
+def _too_large(path: Path, size: int) -> ArticleLoadError:
+    return ArticleLoadError(path, f"is {size / 1e6:.0f} MB, larger than any article "
+                            f"({MAX_BYTES // (1024 * 1024)} MiB limit)", "split it into articles")
+
+
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, after checking it exists, is a file and is not too large (read-only)."""
-    if not path.exists():
-        raise ArticleLoadError(path, "no such file", "check the path")
-    if path.is_dir():
-        raise ArticleLoadError(path, "is a folder; use load_articles() for folders")
+    """The file's bytes, after checking it exists, is a regular file (not a pipe or a device, which
+    could block or never end) and is not too large; at most MAX_BYTES + 1 bytes are read (read-only)."""
+    problem = _entry_problem(path)
+    if problem is not None:
+        if problem.startswith("is a sub-folder"):
+            raise ArticleLoadError(path, "is a folder; use load_articles() for folders")
+        if not path.exists() and not path.is_symlink():
+            raise ArticleLoadError(path, "no such file", "check the path")
+        raise ArticleLoadError(path, problem, "give the article file itself")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ArticleLoadError(path, f"is {size / 1e6:.0f} MB, larger than any article "
-                               f"({MAX_BYTES // (1024 * 1024)} MiB limit)", "split it into articles")
-    with open(path, "rb") as fh:  # read-only: input files are never written
-        data = fh.read()
+        raise _too_large(path, size)
+    try:
+        with open(path, "rb") as fh:  # read-only: input files are never written
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ArticleLoadError(path, f"cannot be read: {exc.strerror or exc}", "check its permissions") from None
+    if len(data) > MAX_BYTES:  # it grew while we looked, or the size said nothing (a special file)
+        raise _too_large(path, len(data))
     if not data:
         raise ArticleLoadError(path, "is empty (0 bytes)", "check that the download or export worked")
     return data
@@ -252,7 +276,60 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
     return Article(id=row.get("id") or path.stem, path=path, raw=text, title=title, meta=meta)
 
 
-def _expand(paths, manifests: dict[Path, dict] | None = None) -> list[tuple[Path, dict]]:
+def _entry_problem(path: Path) -> str | None:
+    """Why a folder entry or a named path cannot be an article file: a sub-folder, a named pipe, a
+    device or socket, a broken link or a link loop; None for a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop"
+        if path.is_symlink():
+            return "is a symbolic link to nothing (broken link)"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "is a sub-folder (its articles are not read; name it to include them)"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    return None
+
+
+def _folder_files(folder: Path, problems: list | None) -> list[Path]:
+    """The article files of a folder, sorted. Entries that cannot be articles are named: a sub-folder
+    or a special file in a warning; one that looks like an article (.txt, .md, .html) but is not a
+    readable file as a problem (recorded in ``problems``, or raised without it)."""
+    files = []
+    for f in sorted(folder.iterdir()):
+        if f.name.startswith(".") or f.name.lower() in {"readme.md", MANIFEST_NAME}:
+            continue
+        problem = _entry_problem(f)
+        looks_article = f.suffix.lower() in ARTICLE_SUFFIXES
+        if problem is None:
+            if looks_article:
+                files.append(f)
+        elif looks_article and not problem.startswith("is a sub-folder"):
+            err = ArticleLoadError(f, f"skipped: {problem}", "replace it with the article file")
+            if problems is None:
+                raise err
+            problems.append(err)
+        else:
+            warnings.warn(SkippedEntry(f, problem), stacklevel=4)
+    return files
+
+
+def _warn_missing_manifest_files(folder: Path, manifest: dict) -> None:
+    for name in manifest:
+        if name and not (folder / name).exists():
+            warnings.warn(f"{folder / MANIFEST_NAME}: names {name!r}, which is not in the folder; that row is "
+                          "ignored", NewsCompareWarning, stacklevel=4)
+
+
+def _expand(paths, manifests: dict[Path, dict] | None = None, problems: list | None = None
+            ) -> list[tuple[Path, dict]]:
     """Files named directly, plus the article files in each folder (sorted), with the folder manifest.
 
     ``manifests`` caches each folder's manifest across calls: read once, shared by all its files.
@@ -263,18 +340,19 @@ def _expand(paths, manifests: dict[Path, dict] | None = None) -> list[tuple[Path
     manifests = {} if manifests is None else manifests
     for p in paths:
         p = Path(p)
-        if not p.exists():
-            raise ArticleLoadError(p, "no such file or folder", "check the path")
+        problem = None if p.is_dir() else _entry_problem(p)
+        if problem is not None:
+            missing = not p.exists() and not p.is_symlink()
+            raise ArticleLoadError(p, "no such file or folder" if missing else problem, "check the path")
         if p.is_dir():
             if p not in manifests:
                 manifests[p] = read_manifest(p)
-            manifest = manifests[p]
-            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not f.name.startswith(".") and f.name.lower() != "readme.md")
+                _warn_missing_manifest_files(p, manifests[p])
+            files = _folder_files(p, problems)
             if not files:
                 raise ArticleLoadError(p, "folder has no article files (.txt, .md, .html, .htm)",
                                        "put the articles in it or name the files directly")
-            out.extend((f, manifest) for f in files)
+            out.extend((f, manifests[p]) for f in files)
         else:
             if p.parent not in manifests:
                 manifests[p.parent] = read_manifest(p.parent)
@@ -293,7 +371,7 @@ def plan_articles(paths, manifest: str | Path | None = None,
     expanded, manifests = [], {}
     for p in [paths] if isinstance(paths, (str, Path)) else paths:
         try:
-            expanded.extend(_expand([p], manifests))
+            expanded.extend(_expand([p], manifests, problems))
         except ArticleLoadError as exc:
             if problems is None:
                 raise

@@ -47,18 +47,48 @@ def colors(ids) -> dict[str, str]:
 
 
 @_styled
-def save(fig, data: pd.DataFrame | None, name: str, out: str | Path | None) -> list[Path]:
-    """Save ``fig`` as OUT/name.png and the data behind it as OUT/name.csv; nothing when out is None."""
+class SavedFigure(list):
+    """The paths save() wrote (a list, empty when nothing was saved), shown in a notebook as a one-line
+    summary of the figure's data with a checksum: a change to what a figure draws changes that line,
+    so nbval sees it even though it does not compare images."""
+
+    def __init__(self, paths, name: str, data: pd.DataFrame | None):
+        super().__init__(paths)
+        self.name, self.data = name, data
+
+    def checksum(self) -> str:
+        """A short hash of the data, floats rounded to 4 decimals (stable across platforms)."""
+        import hashlib
+
+        if self.data is None:
+            return "-"
+        rounded = self.data.round(4) if len(self.data) else self.data
+        return hashlib.sha1(rounded.to_csv(index=False).encode("utf-8")).hexdigest()[:12]
+
+    def __repr__(self) -> str:
+        if self.data is None:
+            return f"figure {self.name}: no data table"
+        cols = ", ".join(map(str, self.data.columns))
+        return (f"figure {self.name}: data {len(self.data)} rows x {self.data.shape[1]} columns ({cols}); "
+                f"checksum {self.checksum()}")
+
+
+def save(fig, data: pd.DataFrame | None, name: str, out: str | Path | None) -> SavedFigure:
+    """Save ``fig`` as OUT/name.png and the data behind it as OUT/name.csv (safe to open in a
+    spreadsheet); nothing when out is None. Returns the paths written, which a notebook shows as a
+    summary of the data (SavedFigure)."""
     if out is None:
-        return []
+        return SavedFigure([], name, data)
+    from .export import spreadsheet_safe
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = [out / f"{name}.png"]
     fig.savefig(paths[0], bbox_inches="tight", metadata={"Software": None})
     if data is not None:
         paths.append(out / f"{name}.csv")
-        data.to_csv(paths[1], index=False)
-    return paths
+        spreadsheet_safe(data).to_csv(paths[1], index=False)
+    return SavedFigure(paths, name, data)
 
 
 @_styled
@@ -94,8 +124,13 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
 
     ids = list(dict.fromkeys(terms[by]))
     cols = colors(ids)
-    fig, axes = plt.subplots(1, len(ids), figsize=(5 * len(ids), 4), sharey=True, squeeze=False)
-    for ax, art in zip(axes[0], ids):
+    ncols = max(1, min(3, len(ids)))  # at most three panels a row, so each stays readable
+    nrows = max(1, -(-len(ids) // ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(5 * ncols, 4 * nrows), sharey=True, squeeze=False)
+    flat = list(axes.flat)
+    for ax in flat[len(ids):]:
+        ax.set_visible(False)
+    for ax, art in zip(flat, ids):
         mine = terms[terms[by] == art]
         ax.scatter(np.log10(mine["count"].clip(lower=1)), mine["z"], s=10, color=cols[art], alpha=0.5, label=art)
         best = mine.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
@@ -106,7 +141,8 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
         ax.set_title(f"{art} vs the rest")
         ax.set_xlabel("log10 sentences using the word")
         ax.legend(loc="lower right")
-    axes[0][0].set_ylabel("z-score (log-odds, informative prior)")
+    for row in axes:
+        row[0].set_ylabel("z-score (log-odds, informative prior)")
     fig.suptitle(title)
     fig.tight_layout()
     return fig
@@ -166,17 +202,31 @@ def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: 
     return fig
 
 
+ARC_WINDOW = 3  # sentences in the rolling mean of the sentiment arc
+
+
+def arc_lines(scores: pd.DataFrame, value: str, window: int = ARC_WINDOW) -> pd.DataFrame:
+    """What arcs() draws: article, sentence, position, the score and its rolling mean over ``window``
+    sentences (``smoothed``), one row per sentence."""
+    data = scores[["article", "sentence", "position", value]].copy()
+    data["smoothed"] = (data.groupby("article", sort=False)[value]
+                        .transform(lambda v: v.rolling(window, center=True, min_periods=1).mean()))
+    return data
+
+
 @_styled
-def arcs(scores: pd.DataFrame, value: str, *, title: str, ylabel: str, window: int = 3):
+def arcs(scores: pd.DataFrame, value: str, *, title: str, ylabel: str, window: int = ARC_WINDOW):
     """Each article's score by position in the text (0 = start, 1 = end), a rolling mean over
-    ``window`` sentences drawn over the sentence points."""
-    ids = list(dict.fromkeys(scores["article"]))
+    ``window`` sentences drawn over the sentence points. ``scores`` may be arc_lines()'s table, whose
+    ``smoothed`` column is then drawn as it is."""
+    data = scores if "smoothed" in scores else arc_lines(scores, value, window)
+    ids = list(dict.fromkeys(data["article"]))
     cols = colors(ids)
     fig, ax = plt.subplots(figsize=(8, 4))
     for art in ids:
-        g = scores[scores["article"] == art]
+        g = data[data["article"] == art]
         ax.scatter(g["position"], g[value], s=12, color=cols[art], alpha=0.4)
-        ax.plot(g["position"], g[value].rolling(window, center=True, min_periods=1).mean(), color=cols[art], label=art)
+        ax.plot(g["position"], g["smoothed"], color=cols[art], label=art)
     ax.axhline(0, color="grey", lw=0.8)
     ax.set_title(title)
     ax.set_xlabel("position in the article (0 = first sentence, 1 = last)")

@@ -124,9 +124,10 @@ PAGE = """<!doctype html>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem 2rem; color: #222; max-width: 110em; }}
 table {{ border-collapse: collapse; margin: .5em 0 1em; }}
-td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; }}
-.nc-figures {{ display: flex; flex-wrap: wrap; gap: 1em; }} .nc-figures figure {{ margin: 0; width: 30em; }}
-.nc-figures img {{ width: 100%; border: 1px solid #ddd; }}
+td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; text-align: left; }}
+.nc-scroll {{ max-width: 100%; overflow-x: auto; }}
+.nc-figures figure {{ margin: 0 0 2em 0; }}
+.nc-figures img {{ max-width: 100%; height: auto; border: 1px solid #ddd; }}
 </style></head><body>
 <h1>{title}</h1>
 {body}
@@ -148,12 +149,13 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
     tab_links = "".join(f'<li><a href="tables/{n}.csv">{n}.csv</a> ({len(t)} rows)</li>' for n, t in tables.items())
     figs = "".join(
         f'<figure><a href="figures/{f.name}"><img src="figures/{f.name}" alt="{html.escape(f.stem)}"></a>'
-        f'<figcaption>{html.escape(f.stem)} · <a href="figures/{f.stem}.csv">data</a></figcaption></figure>'
+        f'<figcaption>{html.escape(f.stem)} (click for full size) · <a href="figures/{f.stem}.csv">data</a>'
+        f'</figcaption></figure>'
         for f in figures)
     body = (
-        "<h2>Key figures</h2>" + key.to_html(border=0, escape=True)
+        "<h2>Key figures</h2><div class='nc-scroll'>" + key.to_html(border=0, escape=True) + "</div>"
         + "<h2>How each article labels the actors they share</h2><p>* marks a label only that article uses.</p>"
-        + (labels.to_html(border=0, escape=True) if not labels.empty
+        + ("<div class='nc-scroll'>" + labels.to_html(border=0, escape=True) + "</div>" if not labels.empty
            else "<p>No actor is named by more than one article.</p>")
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")

@@ -46,11 +46,29 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return found
 
 
+# nbconvert's lab template without what it loads from the network (require.js, MathJax and mermaid
+# from a CDN: the notebooks use none of them), with wide tables that scroll and text read from the left.
+OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{% block extra_css %}
+<style>
+.jp-RenderedHTMLCommon table { display: block; max-width: 100%; overflow-x: auto; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; }
+</style>
+{% endblock extra_css %}
+"""
+
+
 def _to_html(nb_path: Path) -> Path:
+    """The executed notebook as a self-contained HTML page (nothing fetched when it is opened)."""
     import nbformat
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter()
+    exporter = HTMLExporter(extra_loaders=[DictLoader({"newscompare.html.j2": OFFLINE_TEMPLATE})],
+                            template_file="newscompare.html.j2")
     body, _ = exporter.from_notebook_node(nbformat.read(nb_path, as_version=4))
     out = nb_path.with_suffix(".html")
     out.write_text(body, encoding="utf-8")
@@ -110,20 +128,29 @@ def _with_reset(nb: Path):
     return node
 
 
-def _drop_reset(dest: Path, nb: Path) -> None:
+def _tidy_executed(dest: Path, nb: Path, shown: dict[str, str]) -> None:
+    """The executed copy as the reader should see it: without the reset cell, and with the paths of
+    the finished report (``shown``: text in the injected parameters -> what to show instead) rather
+    than the temporary ones the notebook ran with."""
     import nbformat
 
     node = nbformat.read(dest, as_version=4)
     node.cells = [c for c in node.cells if RESET_TAG not in c.get("metadata", {}).get("tags", [])]
+    for cell in node.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            for old, new in shown.items():
+                cell.source = cell.source.replace(old, new)
     if "papermill" in node.metadata:
         node.metadata.papermill["input_path"] = str(nb)
+        node.metadata.papermill["output_path"] = str(dest.name)
+        node.metadata.papermill["parameters"] = {}
     nbformat.write(node, dest)
 
 
-def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
+def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None, shown: dict[str, str] | None = None) -> Path:
     """Execute one notebook with papermill into ``dest``; raise ReportError naming the notebook and
     the cell that failed. With a kernel manager ``km`` the notebook runs in that (shared) kernel,
-    after its namespace is cleared."""
+    after its namespace is cleared. ``shown`` rewrites paths in the executed copy (_tidy_executed)."""
     import papermill as pm
 
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -135,8 +162,8 @@ def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
         raise ReportError(nb, f"cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}",
                           f"the partly executed copy shows the traceback: {dest}") from None
     finally:
-        if km is not None and dest.exists():
-            _drop_reset(dest, nb)
+        if dest.exists() and (km is not None or shown):
+            _tidy_executed(dest, nb, shown or {})
     return dest
 
 
@@ -145,7 +172,8 @@ def run_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
     return _to_html(execute_notebook(nb, dest, parameters, km))
 
 
-def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress: Callable[[str], None]) -> None:
+def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress: Callable[[str], None],
+             shown: dict[str, str]) -> None:
     """Run the notebooks one after another in kernel ``km``; each executed notebook is converted to
     HTML in a thread while the kernel runs the next (the kernel is another process)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -154,8 +182,8 @@ def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress
         pending = []
         for i, nb in enumerate(notebooks, 1):
             progress(f"  [{i}/{len(notebooks)}] {nb.name} ...")
-            pending.append(converter.submit(_to_html, execute_notebook(nb, folder / "notebooks" / nb.name,
-                                                                       parameters, km)))
+            dest = execute_notebook(nb, folder / "notebooks" / nb.name, parameters, km, shown)
+            pending.append(converter.submit(_to_html, dest))
         for fut in pending:
             fut.result()
 
@@ -200,7 +228,9 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
             parameters = {"ARTICLES": [str(p) for p in paths], "OUTPUT": str(tmp / "figures"),
                           "COMPARE_BY": compare_by, "LEXICONS": None if lex.folder is None else str(lex.folder),
                           "ANALYSIS": bundle}
-            _run_all(notebooks, tmp, parameters, km, progress)
+            shown = {str(tmp): str(out),  # the report's own folder, where it is once complete
+                     f'"{bundle}"': f'"{bundle}"  # the analysis computed once for this report (deleted after it)'}
+            _run_all(notebooks, tmp, parameters, km, progress, shown)
         from .reading import index_page
 
         figures = sorted((tmp / "figures").glob("*.png"))

@@ -116,10 +116,12 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def is_heading(par: str) -> bool:
-    """A short paragraph with no closing punctuation, such as 'The Turkish Connection'."""
+def is_heading(par: str, first: bool = False) -> bool:
+    """A short paragraph with no closing punctuation, such as 'The Turkish Connection'; the first
+    paragraph (a headline) may run to 30 words."""
     words = par.split()
-    return 0 < len(words) <= 12 and "\n" not in par and not re.search(r"[.!?:;,\"”’)\]]\s*$", par)
+    return (0 < len(words) <= (30 if first else 12) and "\n" not in par
+            and not re.search(r"[.!?:;,\"”’)\]]\s*$", par))
 
 
 # ------------------------------------------------------------------------------------------- quotes
@@ -280,7 +282,7 @@ def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
     sentences: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         par = text[ps:pe]
-        heading = len(paragraphs) > 1 and is_heading(par)  # a one-paragraph text is all article
+        heading = len(paragraphs) > 1 and is_heading(par, first=pi == 0)  # a one-paragraph text is all article
         spans = [(0, len(par))] if heading else split_sentences(par)
         for s, e in spans:
             cs, ce = ps + s, ps + e

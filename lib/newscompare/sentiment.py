@@ -256,8 +256,10 @@ def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = 
 
     Columns: actor, article, sentences, mean_<method>, method, evidence (sentence numbers).
     """
-    if mentions.empty:
-        return pd.DataFrame(columns=["actor", "article", "sentences", f"mean_{method}", "method", "evidence"])
+    if mentions.empty:  # typed, so that sums and rankings of an empty table work
+        return pd.DataFrame({"actor": pd.Series(dtype=object), "article": pd.Series(dtype=object),
+                             "sentences": pd.Series(dtype=int), f"mean_{method}": pd.Series(dtype=float),
+                             "method": pd.Series(dtype=object), "evidence": pd.Series(dtype=object)})
     pairs = mentions[["article", "sentence", "actor"]].drop_duplicates()
     merged = pairs.merge(scores[["article", "sentence", method]], on=["article", "sentence"])
     out = (merged.groupby(["actor", "article"])

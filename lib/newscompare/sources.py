@@ -593,6 +593,8 @@ def find_sources(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
         history: list[Attribution] = []
         prev: Sentence | None = None
         for sent in doc.sentences:
+            if sent.heading:  # a headline or sub-heading is not a sentence of the body
+                continue
             found = sentence_attributions(doc, sent, history[-3:], slex) or _continued_quote(sent, history, prev)
             rows.extend(found)
             history.extend(found)
