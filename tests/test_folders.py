@@ -105,3 +105,99 @@ def test_report_tables_are_safe_to_open_in_a_spreadsheet(folder, tmp_path):
     export.write_tables(analysis.tables, tmp_path / "tables")
     titles = pd.read_csv(tmp_path / "tables" / "articles.csv").set_index("article").title
     assert titles["a"].startswith("'=HYPERLINK") and titles["b"] == "Barge"
+
+
+def test_ids_that_look_like_tex_are_drawn_as_plain_text():
+    import matplotlib.pyplot as plt
+
+    from newscompare import plots
+
+    data = pd.DataFrame({"article": ["Outlet $x^$", "b_{2}"], "measure": ["words", "words"], "count": [3, 4]})
+    with plt.rc_context(plots.STYLE):
+        fig, ax = plt.subplots()
+        plots.grouped_bars(data, "measure", "count", ax=ax, title="Words of $x^$", xlabel="", ylabel="words")
+        fig.canvas.draw()  # mathtext would raise on "$x^$"
+    assert ax.get_legend().get_texts()[0].get_text() == "Outlet $x^$"
+    plt.close(fig)
+
+
+def test_html_nested_too_deep_for_the_extractor_falls_back_to_its_paragraphs(tmp_path):
+    page = ("<html><body><nav>Home | World</nav>" + "<div>" * 300 + "<p>The council voted on Monday to close the "
+            "old bridge for repairs, officials said.</p>" + "</div>" * 300 + "</body></html>")
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    with pytest.warns(nc.NewsCompareWarning, match="nested too deep"):
+        art = nc.load_article(tmp_path / "deep.html")
+    assert art.raw == "The council voted on Monday to close the old bridge for repairs, officials said."
+
+
+def test_a_file_that_cannot_be_opened_is_a_problem_not_a_crash(folder, monkeypatch):
+    from newscompare import load
+
+    real = open
+
+    def no_permission(path, *args, **kwargs):
+        if str(path).endswith("b.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(load, "open", no_permission, raising=False)
+    problems: list = []
+    docs = nc.prepare([folder], problems=problems)
+    assert [d.id for d in docs] == ["a"]
+    assert "b.txt: cannot be read: Permission denied" in str(problems[0])
+
+
+def test_cli_skip_bad_reports_on_the_readable_articles(folder, tmp_path):
+    os.mkfifo(folder / "pipe.txt")
+    proc = subprocess.run([sys.executable, "-m", "newscompare", "report", str(folder), "--out", str(tmp_path / "r"),
+                           "--skip-bad"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "pipe.txt: skipped: is a named pipe" in proc.stderr
+    assert set(pd.read_csv(tmp_path / "r" / "tables" / "articles.csv").article) == {"a", "b"}
+
+
+def test_a_full_disk_is_named(folder, tmp_path, monkeypatch, capsys):
+    import errno
+
+    from newscompare import cli, report
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(report, "write_report", full)
+    assert cli.main(["report", str(folder), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'r'}: No space left on device" in err
+
+
+def test_corpus_workers_end_when_the_command_is_killed(tmp_path):
+    import signal
+    import time
+
+    from tests.test_corpus import write_corpus
+
+    src = write_corpus(tmp_path / "in", 400)
+    proc = subprocess.Popen([sys.executable, "-m", "newscompare", "corpus", str(src), "--out", str(tmp_path / "out"),
+                             "--jobs", "2", "--batch", "4"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    children: set[int] = set()
+    deadline = time.time() + 120
+    while len(children) < 2 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        for task in Path(f"/proc/{proc.pid}/task").glob("*/children"):
+            children.update(int(c) for c in task.read_text().split())
+    assert len(children) >= 2, "the workers did not start"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and any(Path(f"/proc/{c}").exists() and "zombie" not in _state(c) for c in children):
+        time.sleep(0.2)
+    alive = [c for c in children if Path(f"/proc/{c}").exists() and "zombie" not in _state(c)]
+    assert not alive, f"workers still running: {alive}"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "gone"

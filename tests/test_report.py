@@ -62,6 +62,9 @@ def test_report_writes_every_output(report):
     assert len(figures) >= 8 and all(f.with_suffix(".csv").is_file() for f in figures)
     assert "<img" in (out / "index.html").read_text(encoding="utf-8")
     assert not list(out.parent.glob(".three.*"))  # no temporary folder left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask  # not mkdtemp's private 0700
 
 
 def test_tables_share_article_ids_and_columns(report, three_articles):

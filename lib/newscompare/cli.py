@@ -93,10 +93,11 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             print(f"newscompare: error: {exc}", file=sys.stderr)
             return 2
-        except OSError as exc:  # a disk full, a permission denied: say it in one line
+        except OSError as exc:  # a disk full, a permission denied: say it in one line, naming the file
             if args.debug:
                 raise
-            print(f"newscompare: error: {exc.filename or ''}: {exc.strerror or exc} (check the folder and free space)",
+            where = exc.filename or getattr(args, "out", None) or "the output folder"
+            print(f"newscompare: error: {where}: {exc.strerror or exc} (check the folder and free space)",
                   file=sys.stderr)
             return 2
         except KeyboardInterrupt:

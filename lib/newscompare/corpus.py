@@ -10,6 +10,7 @@ articles (a manifest column such as ``group``, the outlet) from those chunks.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -26,7 +27,7 @@ import pandas as pd
 from .errors import NewsCompareError, ReportError
 from .groups import group_of
 from .lexicons import Lexicons, get
-from .load import SkippedEntry
+from .load import NewsCompareWarning, SkippedEntry
 
 PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "term_counts")
 
@@ -80,7 +81,22 @@ def _unread_entries(problems: list, skipped: list, done: set[str]) -> pd.DataFra
     as rows of the errors table: article (the name), path, error; those already recorded are left out."""
     rows = [(Path(p.path).stem, str(p.path), str(p)) for p in problems if p.path is not None]
     rows += [(w.path.stem, str(w.path), str(w)) for w in skipped]
-    return pd.DataFrame([r for r in rows if r[1] not in done], columns=["article", "path", "error"])
+    rows = [r for r in rows if os.path.realpath(r[1]) not in done]
+    table = pd.DataFrame(rows, columns=["article", "path", "error"])
+    return table.assign(source=[os.path.realpath(p) for p in table["path"]], sha256=None)
+
+
+def _with_identity(tables: dict[str, pd.DataFrame], identities: dict[str, Identity]) -> dict[str, pd.DataFrame]:
+    """The articles and errors tables with each article's identity (source, sha256), for resuming."""
+    out = dict(tables)
+    for name in ("articles", "errors"):
+        if name in out and not out[name].empty:
+            table = out[name].copy()
+            table["source"] = [identities[a].source if a in identities else p for a, p in
+                               zip(table["article"], table["path"])]
+            table["sha256"] = [identities[a].sha256 if a in identities else None for a in table["article"]]
+            out[name] = table
+    return out
 
 
 def _failure(path: str, exc: Exception) -> str:
@@ -200,12 +216,80 @@ def iter_table(out: str | Path, name: str, columns: list[str] | None = None) -> 
         yield pd.read_parquet(p, columns=columns)
 
 
-def _done(out: Path) -> set[str]:
-    done = set()
-    for name in ("articles", "errors"):
-        for chunk in iter_table(out, name, columns=["path"]):
-            done.update(chunk["path"].astype(str))
-    return done
+@dataclass(frozen=True)
+class Identity:
+    """What makes an article the same article across runs: its id (the key of every table), the
+    SHA-256 of its bytes, and the file it was read from with links resolved (``source``)."""
+
+    article: str
+    sha256: str | None
+    source: str
+
+
+def identity(path: Path, article: str) -> Identity:
+    """The identity of the article file at ``path`` (no hash when it cannot be read)."""
+    from .load import MAX_BYTES
+
+    try:
+        with open(path, "rb") as fh:
+            digest = hashlib.sha256(fh.read(MAX_BYTES + 1)).hexdigest()
+    except OSError:
+        digest = None
+    return Identity(article, digest, os.path.realpath(path))
+
+
+def recorded(out: Path) -> dict[str, Identity]:
+    """The identities already in the articles and errors tables of a run, by article id."""
+    found: dict[str, Identity] = {}
+    for name in ("errors", "articles"):  # an article written after an error (a rerun) wins
+        for chunk in iter_table(out, name):
+            shas = chunk["sha256"] if "sha256" in chunk else [None] * len(chunk)
+            sources = chunk["source"] if "source" in chunk else chunk["path"]
+            for art, sha, src in zip(chunk["article"], shas, sources):
+                found[str(art)] = Identity(str(art), sha, str(src))
+    return found
+
+
+def _resume(plan: list[Identity], done: dict[str, Identity]) -> tuple[set[str], set[str]]:
+    """Which planned articles to skip (the same id and the same bytes, however the path is spelled)
+    and which to analyse again (the same id, other bytes: its old rows are replaced). Each case where
+    the file is not the one recorded is named in a warning."""
+    skip, replace = set(), set()
+    for ident in plan:
+        before = done.get(ident.article)
+        if before is None:
+            continue
+        elsewhere = before.source != ident.source
+        if before.sha256 is None or before.sha256 == ident.sha256:
+            skip.add(ident.article)
+            if elsewhere and before.sha256 is not None:
+                warnings.warn(f"{ident.source}: article {ident.article!r} was analysed from {before.source} with the "
+                              "same content; not analysed again", NewsCompareWarning, stacklevel=3)
+        else:
+            replace.add(ident.article)
+            where = f" (before: {before.source})" if elsewhere else ""
+            warnings.warn(f"{ident.source}: article {ident.article!r} changed since it was analysed{where}; "
+                          "analysed again, its old rows replaced", NewsCompareWarning, stacklevel=3)
+    return skip, replace
+
+
+def drop_articles(out: Path, articles: set[str]) -> None:
+    """Remove the rows of ``articles`` from every table of a run, chunk by chunk (each chunk rewritten
+    atomically). The analysis tables go first and the articles and errors tables last, so a run killed
+    half way still lists the articles as done with their old identity and a rerun repeats this."""
+    if not articles:
+        return
+    order = sorted((p for p in (out / "parts").iterdir() if p.is_dir()),
+                   key=lambda p: (p.name in ("articles", "errors"), p.name))
+    for folder in order:
+        for part in sorted(folder.glob("part-*.parquet")):
+            table = pd.read_parquet(part)
+            keep = ~table["article"].astype(str).isin(articles)
+            if keep.all():
+                continue
+            tmp = part.with_name(f".{part.name}.tmp")
+            table[keep].reset_index(drop=True).to_parquet(tmp, index=False)
+            os.replace(tmp, part)
 
 
 def _results(batches: list, task: Callable, jobs: int, scheduler: str | None, window: int) -> Iterator[tuple]:
@@ -240,7 +324,7 @@ def _results(batches: list, task: Callable, jobs: int, scheduler: str | None, wi
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending = iter(batches)
         queue = deque((b, pool.submit(task, b)) for b in islice(pending, window))
         while queue:
@@ -250,6 +334,30 @@ def _results(batches: list, task: Callable, jobs: int, scheduler: str | None, wi
             if nxt is not None:
                 queue.append((nxt, pool.submit(task, nxt)))
             yield (batch, *result)
+
+
+def _end_with_parent() -> None:
+    """In a worker process: be killed when the parent dies, even by SIGKILL (Linux prctl
+    PR_SET_PDEATHSIG); elsewhere a thread ends the worker once its parent is gone."""
+    parent = os.getppid()
+    try:
+        import ctypes
+        import signal
+
+        if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL) == 0:  # 1 = PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before the call
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def make_batches(items: list, size: int, workers: int = 1) -> list[list]:
@@ -290,13 +398,17 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     if problems and not plan:
         raise problems[0]
     out.mkdir(parents=True, exist_ok=True)
-    done = _done(out)
-    unread = _unread_entries(problems, [w.message for w in caught if isinstance(w.message, SkippedEntry)], done)
+    writer = _ChunkWriter(out, chunk)  # first: what a killed run left half written is dropped
+    identities = {art_id: identity(p, art_id) for p, _, art_id in plan}
+    skip, replace = _resume(list(identities.values()), recorded(out))
+    drop_articles(out, replace)
+    done_paths = {i.source for i in recorded(out).values()}
+    unread = _unread_entries(problems, [w.message for w in caught if isinstance(w.message, SkippedEntry)],
+                             done_paths)
     # Each task carries only its own manifest row, not the folder's whole manifest.
     items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id)
-             for p, man, art_id in plan if str(p) not in done]
+             for p, man, art_id in plan if art_id not in skip]
     batches = make_batches(items, max(1, min(batch, chunk)), jobs)
-    writer = _ChunkWriter(out, chunk)
     if not unread.empty:  # entries of the folders that could not be read: in the errors table, not lost
         writer.add({"errors": unread}, len(unread))
     started = time.perf_counter()
@@ -308,6 +420,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
             failed += len(failures)
             if failures:
                 tables = {**tables, "errors": pd.DataFrame(failures, columns=["article", "path", "error"])}
+            tables = _with_identity(tables, identities)
             if "sentences" in tables:
                 sentences += len(tables["sentences"])
             writer.add(tables, len(batch_items))
@@ -316,6 +429,7 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     finally:
         writer.flush()  # what was finished is kept, interrupted or not
     return CorpusSummary(n - failed, len(plan) - len(items), failed, sentences, time.perf_counter() - started, out)
+
 
 
 def progress_printer(stream=None) -> Callable[[int, int, int, float], None]:

@@ -280,11 +280,10 @@ def stance_markers(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
                 marker, category = kinds[int(m.lastgroup[1:])]
                 rows.append((d.id, marker, category, s.sentence, m.group(0), s.clean_start + m.start(),
                              s.clean_start + m.end(), s.text))
-            for q in d.quotes:
-                if s.clean_start <= q.start < s.clean_end:
-                    words = q.text(d.text).strip(" ,.;:!?")
-                    if 0 < len(words.split()) <= 4 and not cue.search(s.text):
-                        rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, q.start, q.end, s.text))
+            for q in d.quotes_in(s):
+                words = q.text(d.text).strip(" ,.;:!?")
+                if 0 < len(words.split()) <= 4 and not cue.search(s.text):
+                    rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, q.start, q.end, s.text))
             rows.extend(_closing_marks(d, s))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
@@ -371,6 +370,37 @@ def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset = STOPW
     return keys, vecs
 
 
+COMMON_POSTINGS = 2000  # a word in more sentences than this (and a tenth of all) is too common to align on
+
+
+def _postings(vecs) -> dict[str, list[tuple[int, float]]]:
+    """word -> [(sentence index, weight)]; words in very many sentences are left out (see COMMON_POSTINGS),
+    so the cost of aligning grows with the shared words, not with sentences x sentences."""
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, vec in enumerate(vecs):
+        for w, x in vec.items():
+            index[w].append((j, x))
+    limit = max(COMMON_POSTINGS, len(vecs) // 10)
+    return {w: p for w, p in index.items() if len(p) <= limit}
+
+
+def _best_matches(i: int, keys, vecs, index, firsts: dict) -> dict[str, tuple[float, int, str]]:
+    """For sentence i, the most similar sentence of each other article: (similarity, sentence, text);
+    with no shared word, similarity 0 and that article's first sentence (``firsts``)."""
+    art = keys[i][0]
+    sims: dict[int, float] = defaultdict(float)
+    for w, x in vecs[i].items():
+        for j, y in index.get(w, ()):
+            if keys[j][0] != art:
+                sims[j] += x * y
+    best = {art2: (0.0, *first) for art2, first in firsts.items() if art2 != art}
+    for j in sorted(sims):
+        art2, sid2, text2 = keys[j]
+        if sims[j] > best[art2][0]:
+            best[art2] = (sims[j], sid2, text2)
+    return best
+
+
 def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex = None) -> pd.DataFrame:
     """For each sentence, its most similar sentence in each other article (TF-IDF cosine on stemmed
     content words): article, sentence, other, other_sentence, similarity, shared, text, other_text.
@@ -381,16 +411,13 @@ def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex =
     if len({d.id for d in docs}) < 2:
         _warn("content alignment needs at least two articles; the table is empty")
     keys, vecs = _vectors(docs, equivalents(lexicons), _no_content(lexicons))
+    index = _postings(vecs)
+    firsts: dict[str, tuple[int, str]] = {}
+    for art, sid, text in keys:
+        firsts.setdefault(art, (sid, text))
     rows = []
     for i, (art, sid, text) in enumerate(keys):
-        best: dict[str, tuple[float, int, str]] = {}
-        for j, (art2, sid2, text2) in enumerate(keys):
-            if art2 == art:
-                continue
-            sim = sum(x * vecs[j].get(w, 0.0) for w, x in vecs[i].items())
-            if art2 not in best or sim > best[art2][0]:
-                best[art2] = (sim, sid2, text2)
-        for art2, (sim, sid2, text2) in best.items():
+        for art2, (sim, sid2, text2) in _best_matches(i, keys, vecs, index, firsts).items():
             rows.append((art, sid, art2, sid2, round(sim, 3), sim >= threshold, text, text2))
     table = pd.DataFrame(rows, columns=["article", "sentence", "other", "other_sentence", "similarity", "shared",
                                         "text", "other_text"])

@@ -13,6 +13,7 @@ import re
 import stat
 import warnings
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import ArticleLoadError
@@ -172,6 +173,39 @@ def first_words(text: str, n: int = 8) -> str:
     return title + (" …" if len(words) > n else "")
 
 
+class _PlainText(HTMLParser):
+    """The text of a page's paragraphs, headings and list items, without scripts, styles, navigation,
+    headers, footers and asides; no limit on nesting (lxml, under trafilatura, stops at 255 levels)."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "template", "title"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote",
+             "tr", "pre"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skipping, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        paragraphs = (" ".join(p.split()) for p in "".join(self.parts).split("\n\n"))
+        return "\n\n".join(p for p in paragraphs if p)
+
+
 def _html_to_text(html: str, path: Path) -> tuple[str, str | None]:
     import trafilatura
 
@@ -179,8 +213,15 @@ def _html_to_text(html: str, path: Path) -> tuple[str, str | None]:
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None and meta.title else None
     if not text or len(text.split()) < 5:
-        raise ArticleLoadError(path, "HTML page has no article text (only navigation, scripts or markup)",
-                               "save the article page itself, or paste its text into a .txt file")
+        plain = _PlainText()
+        plain.feed(html)
+        text = plain.text()
+        if len(text.split()) < 5:
+            raise ArticleLoadError(path, "HTML page has no article text (only navigation, scripts or markup)",
+                                   "save the article page itself, or paste its text into a .txt file")
+        warnings.warn(f"{path}: the article extractor found no text (markup nested too deep?); the text of the "
+                      "page's paragraphs was taken instead: check it in 01_articles", NewsCompareWarning,
+                      stacklevel=3)
     return text, title
 
 

@@ -18,6 +18,7 @@ STYLE = {
     "figure.dpi": 100, "savefig.dpi": 100, "figure.figsize": (8, 4), "font.size": 10,
     "axes.titlesize": 12, "axes.labelsize": 10, "axes.spines.top": False, "axes.spines.right": False,
     "legend.frameon": False, "svg.hashsalt": "newscompare", "image.cmap": "RdBu",
+    "text.parse_math": False,  # ids and titles are plain text: "Outlet $x^$" is not TeX
 }
 
 

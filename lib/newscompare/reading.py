@@ -7,6 +7,7 @@ as a coloured bar at its left. Hovering shows the evidence (scores, the source a
 
 from __future__ import annotations
 
+import bisect
 import html
 from pathlib import Path
 
@@ -63,6 +64,22 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     return spans
 
 
+def _spans_by_sentence(doc: Document, spans) -> dict[int, list]:
+    """Each highlight under every sentence it overlaps (bisection: the cost grows with the number of
+    overlaps, not with sentences x highlights)."""
+    out: dict[int, list] = {}
+    starts = [x.clean_start for x in doc.sentences]
+    for span in spans:
+        first = doc.sentence_at(span[0])
+        if first < 0:  # in the gap between sentences: the next sentence is the first it can touch
+            first = bisect.bisect_left(starts, span[0])
+        for sent in doc.sentences[first:]:
+            if sent.clean_start >= span[1]:
+                break
+            out.setdefault(sent.sentence, []).append(span)
+    return out
+
+
 def _render_sentence(doc: Document, sent, spans, score_row) -> str:
     text = doc.text
     a, b = sent.clean_start, sent.clean_end
@@ -99,11 +116,11 @@ def reading_view(docs: list[Document], tables: dict[str, pd.DataFrame]) -> str:
     scores = tables["sentences"].set_index(["article", "sentence"])
     cols = []
     for d in docs:
-        spans = _spans(d, tables)
+        spans = _spans_by_sentence(d, _spans(d, tables))
         pars: dict[int, list[str]] = {}
         for s in d.sentences:
             row = scores.loc[(d.id, s.sentence)] if (d.id, s.sentence) in scores.index else None
-            pars.setdefault(s.paragraph, []).append(_render_sentence(d, s, spans, row))
+            pars.setdefault(s.paragraph, []).append(_render_sentence(d, s, spans.get(s.sentence, []), row))
         meta = d.article.meta
         where = ", ".join(x for x in (meta.get("dateline_place", ""), meta.get("dateline_agency", "")) if x)
         body = "".join(f'<p class="nc-par">{"".join(p)}</p>' for p in pars.values())

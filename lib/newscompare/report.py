@@ -188,6 +188,14 @@ def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress
             fut.result()
 
 
+def _usual_permissions(folder: Path) -> None:
+    """The report folder was made private by mkdtemp (0700): give it the permissions a folder made by
+    the user gets (0777 less the umask), as its files already have."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
                  notebooks: list[Path] | None = None, docs=None, compare_by: str = "article",
                  lexicons: str | Path | None = None, progress: Callable[[str], None] = print) -> Path:
@@ -240,6 +248,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         if out.exists():
             out.rmdir()  # empty, checked above
         os.replace(tmp, out)
+        _usual_permissions(out)
         progress(f"newscompare: report written in {time.perf_counter() - started:.0f} s: {out / 'index.html'}")
         return out
     except BaseException:

@@ -7,6 +7,7 @@ tags (no NLTK data). Offsets are kept twice: ``clean_start``/``clean_end`` into 
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Document:
     quotes: list[Quote]
     sentences: list[Sentence]
     _tags: dict = field(default_factory=dict, repr=False)
+    _starts: dict = field(default_factory=dict, repr=False)  # sorted offsets for bisection, made once
 
     @property
     def id(self) -> str:
@@ -81,6 +83,21 @@ class Document:
     @property
     def words(self) -> int:
         return sum(s.words for s in self.sentences)
+
+    def quotes_in(self, sentence: Sentence) -> list[Quote]:
+        """The quotations that start inside ``sentence`` (found by bisection: linear overall)."""
+        if "quotes" not in self._starts:
+            self._starts["quotes"] = [q.start for q in self.quotes]
+        starts = self._starts["quotes"]
+        return self.quotes[bisect.bisect_left(starts, sentence.clean_start):
+                           bisect.bisect_left(starts, sentence.clean_end)]
+
+    def sentence_at(self, offset: int) -> int:
+        """The number of the sentence that contains the clean offset (-1 when none does)."""
+        if "sentences" not in self._starts:
+            self._starts["sentences"] = [s.clean_start for s in self.sentences]
+        i = bisect.bisect_right(self._starts["sentences"], offset) - 1
+        return self.sentences[i].sentence if i >= 0 and offset < self.sentences[i].clean_end else -1
 
     def tagged(self, sentence: Sentence) -> list[tuple[str, str, int, int]]:
         """(token, POS tag, clean start, clean end) for a sentence; the whole article is tagged in one
@@ -176,7 +193,10 @@ def _segmenter():
 
 # A sentence end: closing punctuation (and quote marks or brackets), space, then a capital or digit,
 # possibly behind an opening quote mark or bracket.
-_EASY_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
+# It starts only at the first mark of a run, so a run of marks is tried once (200,000 dots in a row
+# would otherwise be tried from each of them: quadratic).
+_EASY_END = re.compile(r"(?<![.!?])[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
+WINDOW = 60  # characters before a boundary that the checks for abbreviations, initials and acronyms read
 # What pysbd decides instead: ellipses, enumerations ("1. "), lower-case dotted abbreviations ("e.g.").
 _HARD = re.compile(r"\.\.\.|…|(?<![\w.])\d+\.\s|\b[a-z]{1,4}\.[a-z]")
 # After a dotted acronym ("U.S.") a sentence ends only if a typical sentence opener follows.
@@ -200,14 +220,15 @@ def _easy_split(text: str, defer_hard: bool = False) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _EASY_END.finditer(text):
         end = m.start() + len(m.group(0).rstrip())
-        last = _LAST_WORD.search(text, start, end)
+        near = max(start, end - WINDOW)  # what precedes the boundary: bounded, so linear overall
+        last = _LAST_WORD.search(text, near, end)
         if last and last.group(1) in ABBREVIATIONS:
             continue  # "Gen. Smith": not a sentence end
-        if _INITIAL_END.search(text, start, end):
+        if _INITIAL_END.search(text, near, end):
             continue  # "J. Smith"
-        if defer_hard and _HARD_END.search(text, start, end):
+        if defer_hard and _HARD_END.search(text, near, end):
             continue  # left to pysbd, with the rest of this stretch
-        if _ACRONYM_END.search(text, start, end):
+        if _ACRONYM_END.search(text, near, end):
             following = text[m.end():].lstrip("\"“‘'([").split(" ", 1)[0]
             if following not in SENTENCE_OPENERS:
                 continue  # "the U.S. Army", not "in the U.S. The next day"
@@ -266,8 +287,62 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE_CHARS = 2000  # a news sentence is rarely a tenth of this; longer is text without full stops
+_CLAUSE_BREAK = re.compile(r"[;:—–]\s|,\s|\s")
+
+
+def cap_sentences(spans: list[tuple[int, int]], text: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Spans no longer than ``limit``: a longer one is cut at the last clause break (semicolon, colon,
+    dash, comma) in its second half, else at the last space, else at ``limit``. Every later step then
+    works on bounded pieces, so time grows linearly with the text however it is punctuated."""
+    out = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = _best_break(text, s + limit // 2, s + limit)
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _best_break(text: str, lo: int, hi: int) -> int:
+    """The end of the piece: after the last clause break in text[lo:hi] (a comma or stronger first)."""
+    window = text[lo:hi]
+    for pattern in (r"[;:—–]\s", r",\s", r"\s"):
+        found = [m.end() for m in re.finditer(pattern, window)]
+        if found:
+            return lo + found[-1]
+    return hi
+
+
 def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
+
+
+class _QuotedChars:
+    """How many characters of a span lie inside quotations, by prefix sums over the sorted quotes."""
+
+    def __init__(self, quotes: list[Quote]):
+        spans = sorted((q.start, q.end) for q in quotes)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.before = [0]  # quoted characters in the quotes before index i
+        for a, b in spans:
+            self.before.append(self.before[-1] + (b - a))
+
+    def within(self, cs: int, ce: int) -> int:
+        """Quoted characters in [cs, ce): whole quotes in between plus the parts of those at the edges."""
+        lo = bisect.bisect_right(self.ends, cs)   # first quote ending after cs
+        hi = bisect.bisect_left(self.starts, ce)  # first quote starting at or after ce
+        if hi <= lo:
+            return 0
+        total = self.before[hi] - self.before[lo]
+        total -= max(0, cs - self.starts[lo])  # the part of the first quote before the span
+        total -= max(0, self.ends[hi - 1] - ce)  # the part of the last quote after the span
+        return max(0, total)
 
 
 def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
@@ -280,13 +355,17 @@ def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
     paragraphs = find_paragraphs(text)
     quotes = find_quotes(text, paragraphs)
     sentences: list[Sentence] = []
+    capped = 0
+    quoted = _QuotedChars(quotes)
     for pi, (ps, pe) in enumerate(paragraphs):
         par = text[ps:pe]
         heading = len(paragraphs) > 1 and is_heading(par, first=pi == 0)  # a one-paragraph text is all article
-        spans = [(0, len(par))] if heading else split_sentences(par)
+        found = [(0, len(par))] if heading else split_sentences(par)
+        spans = cap_sentences(found, par)
+        capped += len(spans) - len(found)
         for s, e in spans:
             cs, ce = ps + s, ps + e
-            inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes)
+            inside = quoted.within(cs, ce)
             sentences.append(Sentence(
                 article=article.id, sentence=len(sentences), paragraph=pi, clean_start=cs, clean_end=ce,
                 start=cleaned.to_raw(cs, "start"), end=cleaned.to_raw(ce, "end"), text=text[cs:ce],
@@ -294,6 +373,10 @@ def segment(article: Article, cleaned: Cleaned | None = None) -> Document:
                 quote_share=round(min(1.0, inside / max(1, ce - cs)), 3)))
     if not sentences:
         warnings.warn(f"{article.path}: no sentences left after cleaning", NewsCompareWarning, stacklevel=2)
+    if capped:
+        warnings.warn(f"{article.path}: {capped} cut(s) in sentences longer than {MAX_SENTENCE_CHARS} characters "
+                      "(text without full stops?); each piece is analysed as a sentence", NewsCompareWarning,
+                      stacklevel=2)
     return Document(article=article, cleaned=cleaned, paragraphs=paragraphs, quotes=quotes,
                     sentences=sentences)
 

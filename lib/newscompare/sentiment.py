@@ -54,9 +54,19 @@ def _pattern():
     return sentiment
 
 
+MAX_SCORED_CHARS = 2000  # VADER's time grows with the square of a text's length: longer texts go in pieces
+
+
 def _tool_tuple(text: str) -> tuple[float, float, float, float, float, float]:
     if not text or not text.strip():
         return (0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
+    if len(text) > MAX_SCORED_CHARS:  # a long quotation: its pieces, weighted by length
+        from .segment import cap_sentences, split_sentences
+
+        pieces = [text[a:b] for a, b in cap_sentences(split_sentences(text), text, MAX_SCORED_CHARS)]
+        weights = np.array([len(p) for p in pieces], dtype=float)
+        scores = np.array([_tool_tuple(p) for p in pieces])
+        return tuple(float(x) for x in weights @ scores / weights.sum())
     polarity, subjectivity = _pattern()(text)
     v = _vader().polarity_scores(text)
     return (float(polarity), float(subjectivity), v["compound"], v["pos"], v["neg"], v["neu"])
@@ -210,8 +220,7 @@ def quote_scores(docs: list[Document]) -> pd.DataFrame:
     rows = []
     for d in docs:
         for q in d.quotes:
-            sent = next((s.sentence for s in d.sentences if s.clean_start <= q.start < s.clean_end), -1)
-            rows.append((d.id, sent, q.text(d.text).strip()))
+            rows.append((d.id, d.sentence_at(q.start), q.text(d.text).strip()))
     meta = pd.DataFrame(rows, columns=["article", "sentence", "quote"])
     return pd.concat([meta, score_texts(meta["quote"].tolist())], axis=1)
 

@@ -530,7 +530,7 @@ def _standalone(text: str, q, sent: Sentence) -> bool:
 
 
 def _quotes_in(doc: Document, sent: Sentence):
-    return [q for q in doc.quotes if sent.clean_start <= q.start < sent.clean_end]
+    return doc.quotes_in(sent)
 
 
 def sentence_attributions(doc: Document, sent: Sentence, history: list[Attribution],

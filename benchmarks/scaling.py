@@ -1,0 +1,103 @@
+"""How the time of one article grows with its size: seconds of ``prepare`` (load, clean, segment) and
+``build_tables`` (every analysis) for texts of 10, 100, 1,000 and 5,000 KB of three kinds, and the
+exponent fitted to each (time ~ size^k; 1 is linear). Targets: k <= 1.2, and a 5 MB article in under
+60 s on one core.
+
+The kinds: normal prose (sentences of 8 to 25 words); no sentence punctuation at all (a transcript or
+OCR output pasted without full stops); and one giant quotation (the whole text inside one pair of
+quotation marks). The words are drawn from a short list written for this script, with a fixed seed.
+
+    python benchmarks/scaling.py [--sizes 10,100,1000,5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+import newscompare as nc
+from newscompare import export
+
+WORDS = ("the council said on Monday that the bridge would close for repairs while engineers from the city "
+         "inspect cracks in the old supports and traffic moves to the river road as residents complain about "
+         "delays and the mayor promised that work would finish before winter").split()
+
+
+def prose(size: int, rng: random.Random) -> str:
+    out, n = [], 0
+    while n < size:
+        sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + ". "
+        out.append(sentence)
+        n += len(sentence)
+    return "".join(out)
+
+
+def no_punctuation(size: int, rng: random.Random) -> str:
+    out, n = [], 0
+    while n < size:
+        word = rng.choice(WORDS)
+        out.append(word)
+        n += len(word) + 1
+    return " ".join(out)
+
+
+def one_quotation(size: int, rng: random.Random) -> str:
+    return "The mayor said: “" + prose(size - 20, rng) + "”"
+
+
+KINDS = {"normal prose": prose, "no punctuation": no_punctuation, "one giant quotation": one_quotation}
+
+
+def time_one(path: Path) -> tuple[float, float, int]:
+    """Seconds of prepare and of build_tables for one article, and its sentences."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the cut-sentence warning is expected here
+        started = time.perf_counter()
+        docs = nc.prepare([path])
+        prepared = time.perf_counter()
+        export.build_tables(docs)
+        built = time.perf_counter()
+    return prepared - started, built - prepared, len(docs[0].sentences)
+
+
+def exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The slope of log(seconds) on log(size): time ~ size^k."""
+    return float(np.polyfit(np.log(sizes), np.log(seconds), 1)[0])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10,100,1000,5000", help="sizes in KB (1 KB = 1,000 characters)")
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    print("| kind | KB | sentences | prepare s | build_tables s | total s |\n| --- | --- | --- | --- | --- | --- |")
+    fits = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm_up.txt"  # imports and lexicons are loaded once, before any timing
+        warm.write_text(prose(2000, random.Random(0)), encoding="utf-8")
+        time_one(warm)
+        for kind, make in KINDS.items():
+            totals = []
+            for kb in sizes:
+                path = Path(tmp) / f"{kind.replace(' ', '_')}_{kb}.txt"
+                path.write_text(make(kb * 1000, random.Random(kb)), encoding="utf-8")
+                prep, build, n = time_one(path)
+                totals.append(prep + build)
+                print(f"| {kind} | {kb:,} | {n:,} | {prep:.2f} | {build:.2f} | {prep + build:.2f} |", flush=True)
+            fits[kind] = (exponent(sizes, totals), exponent(sizes[-2:], totals[-2:]), totals[-1])
+    print(f"\n| kind | fitted exponent, all sizes (target <= 1.2) | exponent {sizes[-2]:,} -> {sizes[-1]:,} KB | "
+          "seconds at the largest size (target < 60) |\n| --- | --- | --- | --- |")
+    for kind, (k, k_last, last) in fits.items():
+        print(f"| {kind} | {k:.2f} | {k_last:.2f} | {last:.1f} |")
+    return 0 if all(max(k, k_last) <= 1.2 and last < 60 for k, k_last, last in fits.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
