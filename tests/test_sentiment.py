@@ -80,14 +80,26 @@ def test_word_shift_sign(seed_docs):
     assert "party" not in shift.index  # a name, not sentiment
 
 
-def test_actor_sentiment_is_the_mean_of_its_sentences(seed_docs):
+def test_actor_sentiment_by_sentences_is_the_mean_of_its_sentences(seed_docs):
     docs = list(seed_docs.values())
     scores = st.sentence_scores(docs)
-    table = st.actor_sentiment(scores, framing.find_mentions(docs)).set_index(["actor", "article"])
+    table = st.actor_sentiment(scores, framing.find_mentions(docs), method="combined").set_index(["actor", "article"])
     row = table.loc[("Russia", "su25-2018")]
     sents = [int(x) for x in row.evidence.split(", ")]
     expected = scores[(scores.article == "su25-2018") & scores.sentence.isin(sents)].combined.mean()
     assert row.mean_combined == pytest.approx(expected) and row.sentences == len(sents)
+    assert row.mean_low <= row.mean_combined <= row.mean_high
+
+
+def test_actor_sentiment_by_target_is_the_mean_over_its_mentions(seed_docs):
+    docs = list(seed_docs.values())
+    mentions = framing.find_mentions(docs)
+    toward = st.mention_sentiment(mentions)
+    table = st.actor_sentiment(st.sentence_scores(docs), mentions, toward=toward).set_index(["actor", "article"])
+    row = table.loc[("Turkey", "su24-2015")]
+    mine = toward[(toward.actor == "Turkey") & (toward.article == "su24-2015")]
+    assert row.mean_target == pytest.approx(mine.score.mean()) and row.mentions == len(mine)
+    assert row.negative + row.neutral + row.positive == len(mine)
 
 
 def test_voices_and_quote_scores(seed_docs):

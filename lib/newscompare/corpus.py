@@ -29,7 +29,7 @@ from .groups import group_of
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning, SkippedEntry
 
-PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "frame_hits", "stance", "sources", "term_counts")
+PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "toward", "frame_hits", "stance", "sources", "term_counts")
 
 
 @dataclass
@@ -61,14 +61,18 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
     from . import actors, framing, sentiment, sources
     from .pipeline import articles_table
 
+    scores = sentiment.sentence_scores(docs, lex)
+    # Names are grouped within each article, so a result never depends on which articles share a batch.
+    mentions = actors.find_mentions(docs, names_across_articles=False, lexicons=lex)
+    attributions = sources.find_sources(docs, lex)
     tables = {
         "articles": articles_table(docs),
-        "sentences": sentiment.sentence_scores(docs, lex),
-        # Names are grouped within each article, so a result never depends on which articles share a batch.
-        "mentions": actors.find_mentions(docs, names_across_articles=False, lexicons=lex),
+        "sentences": scores,
+        "mentions": mentions,
+        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores),
         "frame_hits": framing.frame_hits(docs, lex),
         "stance": framing.stance_markers(docs, lex),
-        "sources": sources.find_sources(docs, lex),
+        "sources": attributions,
         "term_counts": framing.term_counts(docs),
     }
     groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
@@ -479,11 +483,30 @@ def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None)
         "frames": framing.frame_shares(frames, totals["sentences"], framing.frame_names(lexicons), "group"),
         "stance_rates": framing.marker_rates(stance, totals["words"], framing.stance_categories(lexicons), "group"),
         "sources_by_type": src.groupby(["group", "source_type"]).size().rename("attributions").reset_index(),
+        "actor_sentiment": _group_actor_sentiment(read_table(out, "toward", ["group", "actor", "speaker", "score"])),
         "terms": framing.term_z_scores(counts, "group", top=50),
     }
 
 
+def _group_actor_sentiment(toward: pd.DataFrame, top: int = 50) -> pd.DataFrame:
+    """Sentiment toward the ``top`` actors named most in the corpus, per group: mentions, mean score
+    (target model), and the mean in the author's own sentences and in what the sources say."""
+    cols = ["group", "actor", "mentions", "mean_target", "mean_author", "mean_sources"]
+    if toward.empty:
+        return pd.DataFrame(columns=cols)
+    keep = toward["actor"].value_counts().head(top).index
+    mine = toward[toward["actor"].isin(keep)].assign(author=lambda t: t["speaker"] == "the author")
+    out = mine.groupby(["group", "actor"]).agg(mentions=("score", "size"), mean_target=("score", "mean")).reset_index()
+    by_voice = mine.groupby(["group", "actor", "author"])["score"].mean().unstack("author")
+    out["mean_author"] = by_voice.get(True, pd.Series(dtype=float)).reindex(
+        pd.MultiIndex.from_frame(out[["group", "actor"]])).to_numpy()
+    out["mean_sources"] = by_voice.get(False, pd.Series(dtype=float)).reindex(
+        pd.MultiIndex.from_frame(out[["group", "actor"]])).to_numpy()
+    return out[cols]
+
+
 def sorted_for_comparison(table: pd.DataFrame) -> pd.DataFrame:
     """A table in a canonical row order (for comparing runs whose articles finished in another order)."""
-    keys = [c for c in ("article", "sentence", "start", "frame", "term", "marker", "source", "actor") if c in table]
+    keys = [c for c in ("article", "sentence", "start", "frame", "term", "marker", "source", "actor", "speaker")
+            if c in table]
     return table.sort_values(keys, kind="stable").reset_index(drop=True)

@@ -32,8 +32,9 @@ GROUPED = ("terms", "frames", "stance_rates")  # tables that compare units; "<na
 def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Lex = None) -> dict[str, pd.DataFrame]:
     """Every table of the analysis, by name: articles, sentences (with all scores and the compared
     ``group``), actors, mentions, places, terms, frames, frame_hits, stance, stance_rates, sources,
-    actor_sentiment, quotes, alignment, removals. When ``compare_by`` names a manifest column,
-    terms_by_group, frames_by_group, stance_rates_by_group and sentiment_by_group compare the groups."""
+    toward (who says what about whom), actor_sentiment, quotes, alignment, removals. When
+    ``compare_by`` names a manifest column, terms_by_group, frames_by_group, stance_rates_by_group and
+    sentiment_by_group compare the groups."""
     lex = get(lexicons)
     groups = group_map(docs, compare_by)
     scores = sentiment.sentence_scores(docs, lex)
@@ -42,6 +43,8 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     hits = framing.frame_hits(docs, lex)
     markers = framing.stance_markers(docs, lex)
     sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
+    attributions = sources.find_sources(docs, lex)
+    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores)
     sentences["group"] = sentences["article"].map(groups)
     tables = {
         "articles": articles_table(docs),
@@ -54,8 +57,9 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "frame_hits": hits,
         "stance": markers,
         "stance_rates": framing.stance_rates(docs, markers, lexicons=lex),
-        "sources": sources.find_sources(docs, lex),
-        "actor_sentiment": sentiment.actor_sentiment(scores, mentions),
+        "sources": attributions,
+        "toward": toward,
+        "actor_sentiment": sentiment.actor_sentiment(scores, mentions, toward=toward),
         "quotes": sentiment.quote_scores(docs),
         "alignment": framing.align_content(docs, lexicons=lex),
         "removals": removals_table(docs),

@@ -152,6 +152,18 @@ td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; te
 """
 
 
+def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
+    """Actor x article: 'mean (mentions)' for the actors named most, as HTML."""
+    table = tables.get("actor_sentiment")
+    if table is None or table.empty or "mean_target" not in table:
+        return "<p>No actor is named in these articles.</p>"
+    keep = table.groupby("actor")["mentions"].sum().nlargest(top).index
+    mine = table[table["actor"].isin(keep)]
+    cells = mine.assign(cell=[f"{m:+.2f} ({n})" for m, n in zip(mine["mean_target"], mine["mentions"])])
+    grid = cells.pivot(index="actor", columns="article", values="cell").fillna("–").loc[list(keep)]
+    return "<div class='nc-scroll'>" + grid.to_html(border=0, escape=True) + "</div>"
+
+
 def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks: list[str],
                figures: list[Path] = (), key: pd.DataFrame | None = None) -> str:
     """The report's front page: key figures side by side, actor labels, the reading view, the
@@ -174,6 +186,9 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         + "<h2>How each article labels the actors they share</h2><p>* marks a label only that article uses.</p>"
         + ("<div class='nc-scroll'>" + labels.to_html(border=0, escape=True) + "</div>" if not labels.empty
            else "<p>No actor is named by more than one article.</p>")
+        + "<h2>Sentiment toward the actors</h2><p>Mean sentiment of the sentences toward each actor (-1 negative, "
+        "+1 positive; a model that reads the words about that actor, not the whole sentence) with the number of "
+        "mentions; notebook 03 shows who says it and the evidence.</p>" + _toward_table(tables)
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")
         + f"<h2>Notebooks</h2><ul>{nb_links}</ul><h2>Tables (CSV)</h2><ul>{tab_links}</ul>"

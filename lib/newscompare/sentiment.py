@@ -25,6 +25,7 @@ import pandas as pd
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
 from .segment import Document
+from .targets import target_sentiment
 
 SCORE_COLUMNS = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg", "vader_neu",
                  "combined"]
@@ -260,20 +261,123 @@ def word_shift(scores: pd.DataFrame, a: str, b: str, top: int = 15) -> pd.DataFr
     return table.reindex(table["contribution"].abs().sort_values(ascending=False, kind="stable").index).head(top)
 
 
-def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = "combined") -> pd.DataFrame:
-    """Per actor and article: the sentences that mention the actor, their mean score and the evidence.
+TOWARD_COLUMNS = ["article", "sentence", "speaker", "actor", "label", "start", "end", "score", "sentiment",
+                  "evidence", "text"]
+AUTHOR = "the author"
 
-    Columns: actor, article, sentences, mean_<method>, method, evidence (sentence numbers).
-    """
-    if mentions.empty:  # typed, so that sums and rankings of an empty table work
-        return pd.DataFrame({"actor": pd.Series(dtype=object), "article": pd.Series(dtype=object),
-                             "sentences": pd.Series(dtype=int), f"mean_{method}": pd.Series(dtype=float),
-                             "method": pd.Series(dtype=object), "evidence": pd.Series(dtype=object)})
-    pairs = mentions[["article", "sentence", "actor"]].drop_duplicates()
-    merged = pairs.merge(scores[["article", "sentence", method]], on=["article", "sentence"])
-    out = (merged.groupby(["actor", "article"])
-           .agg(sentences=("sentence", "count"), mean=(method, "mean"),
-                evidence=("sentence", lambda s: ", ".join(map(str, sorted(s)))))
-           .reset_index().rename(columns={"mean": f"mean_{method}"}))
-    out.insert(4, "method", method)
+
+def _offsets_in_sentence(mentions: pd.DataFrame) -> list[tuple[int, int]]:
+    """Each mention's span within its sentence text: the k-th occurrence of its label there, for the
+    k-th mention with that label in the sentence (mentions carry clean-text offsets, not the
+    sentence's own)."""
+    seen: dict[tuple, int] = {}
+    spans = []
+    for art, sid, label, text in zip(mentions["article"], mentions["sentence"], mentions["label"], mentions["text"]):
+        key = (art, sid, label.lower())
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        at = -1
+        for _ in range(k + 1):
+            at = text.lower().find(label.lower(), at + 1)
+            if at < 0:
+                break
+        spans.append((at, at + len(label)) if at >= 0 else (0, len(text)))
+    return spans
+
+
+def _speakers(mentions: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
+    """Who says what a mention's sentence says about the actor: the source of the quotation or reported
+    speech in that sentence, or the author; a source is never the speaker of its own mention."""
+    if sources is None or sources.empty:
+        return [AUTHOR] * len(mentions)
+    speech = sources[sources["kind"].isin(["direct", "partial", "indirect", "according_to", "statement"])]
+    by_sentence: dict[tuple, list] = {}
+    for r in speech.itertuples():
+        by_sentence.setdefault((r.article, r.sentence), []).append(r)
+    out = []
+    for art, sid, actor, label, start in zip(mentions["article"], mentions["sentence"], mentions["actor"],
+                                             mentions["label"], mentions["start"]):
+        said = [r for r in by_sentence.get((art, sid), []) if r.source not in (actor, label)
+                and label not in (r.source, r.role) and not (r.start <= start < r.end)]
+        out.append(said[0].source if said else AUTHOR)
     return out
+
+
+def mention_sentiment(mentions: pd.DataFrame, sources: pd.DataFrame | None = None,
+                      lexicons: Lexicons | str | Path | None = None, scores: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
+    """Who says what about whom: every actor mention with the sentiment of its sentence toward that
+    actor (targets.target_sentiment), the speaker (the author, or the source a quotation or reported
+    speech in the sentence is attributed to) and the evidence. Columns: TOWARD_COLUMNS. ``scores``
+    (sentence_scores) saves scoring the sentences again."""
+    if mentions.empty:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "score" else object) for c in TOWARD_COLUMNS})
+    spans = _offsets_in_sentence(mentions)
+    memo = {} if scores is None else {t: (v, p) for t, v, p in zip(scores["text"], scores["vader_compound"],
+                                                                    scores["tb_polarity"]) if v == v}
+    found = target_sentiment(((t, a, b) for t, (a, b) in zip(mentions["text"], spans)), lexicons, memo)
+    table = mentions[["article", "sentence", "actor", "label", "start", "end", "text"]].reset_index(drop=True)
+    table["speaker"] = _speakers(table, sources)
+    table["score"] = found["score"].round(4).to_numpy()
+    table["sentiment"] = found["label"].to_numpy()
+    table["evidence"] = found["evidence"].to_numpy()
+    return table[TOWARD_COLUMNS]
+
+
+def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = "target",
+                    toward: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per actor and article: how the article's sentences treat the actor, with a 95% bootstrap
+    interval and the evidence (sentence numbers).
+
+    ``method="target"`` (the default) scores each mention's sentence toward that actor
+    (mention_sentiment, or ``toward`` when it is already computed); a sentence praising one actor
+    and attacking another scores differently for each. Any other method (e.g. "combined") is the
+    mean score of the sentences that name the actor, as before. Columns: actor, article, sentences,
+    mean_<method>, method, evidence, then mentions, mean_low, mean_high, negative, neutral, positive
+    (mentions by label; for sentence methods, sentences by the method's neutral band).
+    """
+    cols = ["actor", "article", "sentences", f"mean_{method}", "method", "evidence", "mentions", "mean_low",
+            "mean_high", "negative", "neutral", "positive"]
+    if mentions.empty:  # typed, so that sums and rankings of an empty table work
+        types = {"sentences": int, f"mean_{method}": float, "mentions": int, "mean_low": float, "mean_high": float,
+                 "negative": int, "neutral": int, "positive": int}
+        return pd.DataFrame({c: pd.Series(dtype=types.get(c, object)) for c in cols})
+    if method == "target":
+        units = (toward if toward is not None else mention_sentiment(mentions))[["article", "sentence", "actor",
+                                                                                "score", "sentiment"]]
+        units = units.rename(columns={"score": "value"})
+    else:
+        pairs = mentions[["article", "sentence", "actor"]].drop_duplicates()
+        units = pairs.merge(scores[["article", "sentence", method]], on=["article", "sentence"])
+        units = units.rename(columns={method: "value"})
+        units["sentiment"] = pd.Series(classify(units["value"], method)).map(
+            {-1: "negative", 0: "neutral", 1: "positive"}).to_numpy()
+    units = units.sort_values(["actor", "article", "sentence"], kind="stable")
+    grouped = units.groupby(["actor", "article"], sort=True)
+    out = grouped.agg(sentences=("sentence", "nunique"), mean=("value", "mean"), mentions=("value", "size"),
+                      evidence=("sentence", lambda v: ", ".join(map(str, sorted(set(v)))))).reset_index()
+    labels = pd.crosstab([units["actor"], units["article"]], units["sentiment"])
+    keys = pd.MultiIndex.from_frame(out[["actor", "article"]])
+    for label in ("negative", "neutral", "positive"):
+        out[label] = labels[label].reindex(keys, fill_value=0).to_numpy() if label in labels else 0
+    bounds = [bootstrap_ci(v[~np.isnan(v)]) for v in (g.to_numpy(dtype=float) for _, g in grouped["value"])]
+    out["mean_low"], out["mean_high"] = [b[0] for b in bounds], [b[1] for b in bounds]
+    out = out.rename(columns={"mean": f"mean_{method}"}).assign(method=method)
+    return out[cols].astype({"negative": int, "neutral": int, "positive": int})
+
+
+def who_says_what(toward: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """Speaker -> actor -> sentiment, per article: mentions, mean score toward the actor and the
+    sentences, for the ``top`` actors each article names most. Comparing articles, a reader sees
+    whether one lets an actor's critics speak and the other his allies."""
+    cols = ["article", "speaker", "actor", "mentions", "mean_score", "evidence"]
+    if toward.empty:
+        return pd.DataFrame(columns=cols)
+    counts = toward.groupby(["article", "actor"]).size().rename("n").reset_index()
+    keep = counts.sort_values(["article", "n", "actor"], ascending=[True, False, True]).groupby("article").head(top)
+    mine = toward.merge(keep[["article", "actor"]], on=["article", "actor"])
+    out = (mine.groupby(["article", "speaker", "actor"])
+           .agg(mentions=("score", "size"), mean_score=("score", "mean"),
+                evidence=("sentence", lambda v: ", ".join(map(str, sorted(set(v))))))
+           .reset_index())
+    return out[cols]
