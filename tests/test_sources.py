@@ -185,3 +185,29 @@ def test_attribution_records_are_typed():
     row = so.find_sources([doc("Mayor Ada Quist said the pier would reopen.")]).iloc[0]
     assert list(row.index) == so.SOURCE_COLUMNS
     assert (row.source, row.role, row.kind, row.cue) == ("Ada Quist", "Mayor", "indirect", "said")
+
+
+def test_a_capitalised_cue_word_inside_a_sentence_is_a_name():
+    assert find("Exports to the United States fell sharply in March.").empty
+    assert find("Turkey states that the pier is closed.").cue.tolist() == ["states"]
+
+
+def test_an_appositive_between_the_name_and_the_cue():
+    rows = find("Ivo Brandt, a spokesman for the dock workers' union, said the strike would go ahead.")
+    assert rows[["source", "cue", "kind"]].values.tolist() == [["Ivo Brandt", "said", "indirect"]]
+
+
+def test_cue_verbs_learned_from_polnear_train_with_their_stance():
+    conceded = find("The mayor conceded that the budget was late.").iloc[0]
+    assert (conceded.cue, conceded.cue_stance) == ("conceded", "endorsing")
+    charged = find("Critics charged that the contract was rigged.").iloc[0]
+    assert (charged.cue, charged.cue_stance) == ("charged", "distancing")
+
+
+def test_the_source_as_written_and_the_cue_have_offsets():
+    d = doc("Mayor Ada Quist said the pier was unsafe. “Nobody may use it,” she told reporters on Monday.")
+    rows = so.find_sources([d])
+    first, second = rows.iloc[0], rows[rows.sentence == 1].iloc[0]
+    assert d.text[first.mention_start:first.mention_end] == first.mention == "Mayor Ada Quist"
+    assert (second.mention, d.text[second.mention_start:second.mention_end]) == ("she", "she")
+    assert d.text[second.cue_start:second.cue_end] == "told" and second.source == "Ada Quist"

@@ -36,7 +36,7 @@ from .segment import Document, Sentence
 Lex = Lexicons | str | Path | None
 
 SOURCE_COLUMNS = ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance", "quote",
-                  "start", "end", "text"]
+                  "start", "end", "text", "mention", "mention_start", "mention_end", "cue_start", "cue_end"]
 SELF = "the outlet (self)"
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "him": "person", "her": "person"}
 NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
@@ -129,8 +129,11 @@ def _skip_left(toks, i: int) -> int | None:
             k = j - 1
             while k >= 0 and toks[k][0] != ",":
                 k -= 1
-            # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside
-            if k < 0 or not (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")):
+            # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
+            # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
+            aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN"))
+            appositive = k >= 1 and toks[k - 1][1].startswith("NNP") and j - k <= 25
+            if not (aside or appositive):
                 return None
             j = k - 1
         else:
@@ -336,6 +339,8 @@ class Candidate:
     quote: str
     start: int
     end: int
+    mention_at: tuple[int, int] = (-1, -1)  # clean offsets of the speaker as written (-1: none)
+    cue_at: tuple[int, int] = (-1, -1)  # clean offsets of the cue (-1: none)
 
 
 @dataclass(frozen=True)
@@ -354,6 +359,11 @@ class Attribution:
     start: int
     end: int
     text: str
+    mention: str = ""  # the source as written in this sentence, or the pronoun or description resolved
+    mention_start: int = -1
+    mention_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
 
 
 @dataclass
@@ -373,6 +383,10 @@ class _Sentence:
 
     def offset(self, m: re.Match) -> tuple[int, int]:
         return self.sent.clean_start + m.start(), self.sent.clean_start + m.end()
+
+    def span(self, m: re.Match, group: str) -> tuple[int, int]:
+        """Clean offsets of a named group of a match in the sentence."""
+        return self.sent.clean_start + m.start(group), self.sent.clean_start + m.end(group)
 
     def phrase(self, a: int, b: int) -> str:
         """The words of tokens [a, b); a common noun starting the sentence loses its capital."""
@@ -398,8 +412,9 @@ def _finish(c: Candidate, ctx: _Sentence, history: list[Attribution]) -> Attribu
     stance = ctx.slex.cues.get(c.cue.lower(), ("neutral", ""))[0] if c.cue else "neutral"
     if c.cue.lower().startswith("according to"):
         stance = "neutral"
+    written = ctx.doc.text[c.mention_at[0] : c.mention_at[1]] if c.mention_at[0] >= 0 else ""
     return Attribution(ctx.doc.id, ctx.sent.sentence, source, role, _source_type(source, role, ctx.slex), c.kind,
-                       c.cue, stance, c.quote, c.start, c.end, ctx.text)
+                       c.cue, stance, c.quote, c.start, c.end, ctx.text, written, *c.mention_at, *c.cue_at)
 
 
 # --------------------------------------------------------------------------------------- extractors
@@ -408,14 +423,17 @@ def according_to(ctx: _Sentence) -> list[Candidate]:
     out = []
     for m in ACCORDING_RE.finditer(ctx.text):
         np = re.split(r"\s+(?:that|which|who|after|before|when|while|as)\s+", m.group("np"))[0]
-        out.append(Candidate(np, "according_to", "according to", "", *ctx.offset(m)))
+        at = ctx.sent.clean_start + m.start("np")
+        cue_at = ctx.sent.clean_start + m.start()
+        out.append(Candidate(np, "according_to", "according to", "", *ctx.offset(m), (at, at + len(np)),
+                             (cue_at, cue_at + len("according to"))))
     return out
 
 
 def statements(ctx: _Sentence) -> list[Candidate]:
     """"a statement by X", "a communiqué from X"."""
-    return [Candidate(m.group("np"), "statement", m.group("cue"), "", *ctx.offset(m))
-            for m in STATEMENT_RE.finditer(ctx.text)]
+    return [Candidate(m.group("np"), "statement", m.group("cue"), "", *ctx.offset(m), ctx.span(m, "np"),
+                      ctx.span(m, "cue")) for m in STATEMENT_RE.finditer(ctx.text)]
 
 
 def passive_media(ctx: _Sentence) -> list[Candidate]:
@@ -425,7 +443,9 @@ def passive_media(ctx: _Sentence) -> list[Candidate]:
     for m in PASSIVE_MEDIA_RE.finditer(ctx.text):
         np_start, np_end = ctx.sent.clean_start + m.start("np"), ctx.sent.clean_start + m.end("np")
         verb = next((t[2] for t in ctx.toks if np_start < t[2] < np_end and t[1].startswith("VB")), np_end)
-        out.append(Candidate(ctx.doc.text[np_start:verb].rstrip(), "media", m.group("cue"), "", *ctx.offset(m)))
+        written = ctx.doc.text[np_start:verb].rstrip()
+        out.append(Candidate(written, "media", m.group("cue"), "", *ctx.offset(m), (np_start, np_start + len(written)),
+                             ctx.span(m, "cue")))
         ctx.mark_used(m)
     return out
 
@@ -434,7 +454,8 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
     """The outlet's own earlier reporting ("as we reported")."""
     out = []
     for m in SELF_RE.finditer(ctx.text):
-        out.append(Candidate(SELF, "media", (m.group("cue") or m.group("cue2")).lower(), "", *ctx.offset(m)))
+        group = "cue" if m.group("cue") else "cue2"
+        out.append(Candidate(SELF, "media", m.group(group).lower(), "", *ctx.offset(m), (-1, -1), ctx.span(m, group)))
         ctx.mark_used(m)
     return out
 
@@ -443,6 +464,8 @@ def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
     """Does the cue word at token ``i`` attribute? Not as a noun ("the claim"), a media cue without
     media ("posted" with no video), or a passive ("the jet was warned")."""
     toks, cue = ctx.toks, m.group(0)
+    if cue[:1].isupper() and i > 0 and toks[i - 1][0] not in {"“", '"', "‘", "(", ":", "—", "–"}:
+        return False  # a capital inside a sentence is a name: "the United States", "Says Who"
     # "the claim", "reports" as nouns do not attribute; "Turkey claims" (tagged as a noun) does.
     if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (
             i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP") and cue.lower().endswith("s")):
@@ -504,7 +527,7 @@ def cue_verbs(ctx: _Sentence) -> list[Candidate]:
             continue
         kind = _cue_kind(ctx, m, cue_kind)
         out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
-                             cs, ce))
+                             cs, ce, (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]), (cs, ce)))
     return out
 
 
@@ -516,9 +539,11 @@ def cueless_quotes(ctx: _Sentence) -> list[Candidate]:
             i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
             span = _subject(ctx.toks, i)
             if span:
-                verb = next((t[0] for t in ctx.toks[span[1] : i] if t[1].startswith("VB")), "")
+                verb = next((t for t in ctx.toks[span[1] : i] if t[1].startswith("VB")), None)
                 quote = q.text(ctx.doc.text).strip(" ,")
-                out.append(Candidate(ctx.phrase(*span), "partial", verb, quote, q.start, q.end))
+                out.append(Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", quote, q.start, q.end,
+                                     (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
+                                     (verb[2], verb[3]) if verb else (-1, -1)))
     return out
 
 
@@ -566,7 +591,8 @@ def _continued_quote(sent: Sentence, history: list[Attribution], prev: Sentence 
     if last.kind != "direct" or last.sentence != prev.sentence:
         return []
     return [replace(last, sentence=sent.sentence, cue="(continued)", quote=sent.text.strip("“”\" "),
-                    start=sent.clean_start, end=sent.clean_end, text=sent.text)]
+                    start=sent.clean_start, end=sent.clean_end, text=sent.text, mention="", mention_start=-1,
+                    mention_end=-1, cue_start=-1, cue_end=-1)]
 
 
 def _image_credits(doc: Document, slex: SourceLexicon) -> list[Attribution]:
