@@ -211,3 +211,24 @@ def test_the_source_as_written_and_the_cue_have_offsets():
     assert d.text[first.mention_start:first.mention_end] == first.mention == "Mayor Ada Quist"
     assert (second.mention, d.text[second.mention_start:second.mention_end]) == ("she", "she")
     assert d.text[second.cue_start:second.cue_end] == "told" and second.source == "Ada Quist"
+
+
+def test_quotations_credited_without_a_verb():
+    dash = find("Voters were split. “He would be a disaster.” ― Ana Ruiz, a nurse in Toledo")
+    assert dash[["source", "cue", "kind", "quote"]].values.tolist() == [["Ana Ruiz", "―", "direct",
+                                                                        "He would be a disaster."]]
+    label = find("PENCE: Well, look, the senator is wrong about that.")
+    assert label[["source", "cue", "kind"]].values.tolist() == [["PENCE", ":", "direct"]]
+
+
+def test_a_chain_of_appositives_and_a_day_after_the_cue():
+    rows = find("Jean Roux, the foreign minister of France, a member of the council, said the talks had failed.")
+    assert rows.source.tolist() == ["Jean Roux"]
+    rows = find("“The veto will stand,” Senator Ada Quist, D-Ohio, said Tuesday.")
+    assert rows.source.tolist() == ["Ada Quist"]
+
+
+def test_verbs_that_attribute_only_with_a_clause():
+    assert find("They found a way through the old law.").empty
+    assert find("The poll found that most voters were undecided.").cue.tolist() == ["found"]
+    assert find("The senator called for a new inquiry into the contract.").empty

@@ -135,10 +135,26 @@ def _skip_left(toks, i: int) -> int | None:
             appositive = k >= 1 and toks[k - 1][1].startswith("NNP") and j - k <= 25
             if not (aside or appositive):
                 return None
-            j = k - 1
+            j = _before_appositives(toks, k) if appositive else k - 1
         else:
             break
     return j if j >= 0 else None
+
+
+def _before_appositives(toks, comma: int) -> int:
+    """The last token of the name before a chain of appositives that ends at ``comma``: in "Jean Roux,
+    the foreign minister of France, a member of the council, said" the name is Roux, not France."""
+    j = comma - 1
+    while True:
+        k = j - 1
+        while k >= 0 and toks[k][0] not in {",", "(", ")", ";", ":"}:
+            k -= 1
+        # the chunk toks[k+1 .. j] is itself an appositive when it opens with a determiner after a name
+        if k >= 1 and toks[k][0] == "," and toks[k + 1][1] in ("DT", "PRP$") and toks[k - 1][1].startswith("NNP") \
+                and j - k <= 25:
+            j = k - 1
+            continue
+        return j
 
 
 def _np_start(toks, b: int) -> int:
@@ -460,6 +476,12 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
     return out
 
 
+# Verbs that attribute only with a clause after them ("the poll found that ...").
+NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates".split())
+THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
+CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])")  # for "calm": quoted
+
+
 def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
     """Does the cue word at token ``i`` attribute? Not as a noun ("the claim"), a media cue without
     media ("posted" with no video), or a passive ("the jet was warned")."""
@@ -472,6 +494,10 @@ def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
         return False
     if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
         return False
+    if cue.lower() in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()):
+        return False  # "found a way", "chemicals found in", "showed up": not what a source found or showed
+    if cue.lower() in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
+        return False  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
     passive = i > 0 and toks[i - 1][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
     return not (passive and toks[i][1] in ("VBN", "VBD"))
 
@@ -486,9 +512,11 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
         span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
     if span is None:
         span = _np_left(toks, i, ctx.slex.actors.not_actors)
-    if span is None or (ctx.quotes and toks[i - 1][0] in {",", "”", '"'} if i > 0 else False):
+    after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
+        i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
+    if span is None or (ctx.quotes and after_quote):
         right = _np_right(toks, i)  # "..." said Putin
-        if right and toks[right[0]][1].startswith("NNP"):
+        if right and toks[right[0]][1].startswith("NNP") and toks[right[0]][0] not in ctx.slex.actors.not_actors:
             span = right
     return span
 
@@ -528,6 +556,28 @@ def cue_verbs(ctx: _Sentence) -> list[Candidate]:
         kind = _cue_kind(ctx, m, cue_kind)
         out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
                              cs, ce, (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]), (cs, ce)))
+    return out
+
+
+DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
+SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})(?P<cue>:)\s+\S")
+
+
+def credited_quotes(ctx: _Sentence) -> list[Candidate]:
+    """Quotations credited without a verb: a name after a dash that follows the closing quote mark
+    ('... president.” ― Ana Ruiz'), or a transcript's speaker label in capitals ('PENCE: Well, ...')."""
+    out = []
+    for m in DASH_CREDIT_RE.finditer(ctx.text):
+        before = [q for q in ctx.quotes if q.end <= ctx.sent.clean_start + m.start() + 1]
+        quote = before[-1].text(ctx.doc.text).strip(" ,") if before else ""
+        out.append(Candidate(m.group("np"), "direct", m.group("cue"), quote, *ctx.offset(m), ctx.span(m, "np"),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    m = SPEAKER_LABEL_RE.match(ctx.text)
+    if m and len(m.group("np")) > 1:
+        rest = ctx.text[m.end("cue"):].strip()
+        out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
+                             ctx.span(m, "cue")))
     return out
 
 
@@ -577,6 +627,7 @@ def sentence_attributions(doc: Document, sent: Sentence, history: list[Attributi
         accept(statements(ctx))
     accept(passive_media(ctx))
     accept(self_reports(ctx))
+    accept(credited_quotes(ctx))
     accept(cue_verbs(ctx))
     if not rows:
         accept(cueless_quotes(ctx))
