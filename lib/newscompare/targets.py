@@ -220,10 +220,7 @@ class TargetModel:
     info: dict
     names: list[str]  # the numeric features, then the vocabulary in column order
 
-    @property
-    def push(self) -> np.ndarray:
-        """Each feature's weight toward positive against negative (what ``evidence`` ranks by)."""
-        return self.weights[2] - self.weights[0]
+    push: np.ndarray  # each feature's weight toward positive against negative (what evidence ranks by)
 
 
 def load_model(lexicons: Lexicons | str | Path | None = None) -> TargetModel:
@@ -236,7 +233,8 @@ def _build_model(lex: Lexicons) -> TargetModel:
     vocab = {w: i for i, w in enumerate(data["vocabulary"])}
     return TargetModel(data["numeric"], np.array(data["mean"]), np.array(data["scale"]), vocab,
                        np.array(data["weights"]), np.array(data["intercept"]), data.get("info", {}),
-                       list(data["numeric"]) + list(data["vocabulary"]))
+                       list(data["numeric"]) + list(data["vocabulary"]),
+                       np.array(data["weights"])[2] - np.array(data["weights"])[0])
 
 
 def design_row(f: dict[str, float], clause_words: list[str], near_words: list[str], numeric: list[str],
@@ -258,13 +256,27 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _evidence(row: np.ndarray, model: TargetModel, top: int = 4) -> str:
-    """The features and words that pushed the score most: 'word +0.42; clause_vader -0.31'."""
-    push = row * model.push
+def _sparse_row(f: dict[str, float], clause_words: list[str], near_words: list[str], model: TargetModel
+                ) -> tuple[np.ndarray, dict[int, float]]:
+    """design_row without the zeros: the standardised numeric features and {column: value} of the
+    words, so a target costs its own words, not the whole vocabulary."""
+    numeric = (np.array([f.get(n, 0.0) for n in model.numeric]) - model.mean) / model.scale
+    known = [model.vocab[w] for w in [f"w:{w}" for w in clause_words] + [f"n:{w}" for w in near_words]
+             if w in model.vocab]
+    words: dict[int, float] = {}
+    for j in known:
+        words[len(model.numeric) + j] = words.get(len(model.numeric) + j, 0.0) + 1.0 / math.sqrt(len(known))
+    return numeric, words
+
+
+def _evidence(numeric: np.ndarray, words: dict[int, float], model: TargetModel, top: int = 4) -> str:
+    """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'."""
+    push = model.push
+    pushes = [(numeric[i] * push[i], i) for i in range(len(numeric))] + [(v * push[j], j) for j, v in words.items()]
+    pushes.sort(key=lambda t: -abs(t[0]))
     names = model.names
-    order = np.argsort(-np.abs(push))[:top]
-    return "; ".join(f"{names[j].replace('w:', '').replace('n:', 'near ')} {push[j]:+.2f}" for j in order
-                     if abs(push[j]) >= 0.05)
+    return "; ".join(f"{names[j].replace('w:', '').replace('n:', 'near ')} {v:+.2f}" for v, j in pushes[:top]
+                     if abs(v) >= 0.05)
 
 
 def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo: dict | None = None) -> pd.DataFrame:
@@ -274,15 +286,21 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     the score). A span outside its sentence raises ValueError naming it. ``memo`` may hold the tools'
     scores of sentences already scored (text -> (VADER compound, TextBlob polarity))."""
     model = load_model(lexicons)
-    rows, memo = [], {} if memo is None else memo
+    memo = {} if memo is None else memo
+    n = len(model.numeric)
+    logits, evidence = [], []
     for sentence, start, end in items:
         f, clause_words, near_words = features(sentence, int(start), int(end), memo)
-        rows.append(design_row(f, clause_words, near_words, model.numeric, model.mean, model.scale, model.vocab))
-    if not rows:
+        numeric, words = _sparse_row(f, clause_words, near_words, model)
+        z = model.weights[:, :n] @ numeric + model.intercept
+        for j, v in words.items():
+            z = z + model.weights[:, j] * v
+        logits.append(z)
+        evidence.append(_evidence(numeric, words, model))
+    if not logits:
         return pd.DataFrame({c: pd.Series(dtype=float if c.startswith(("score", "p_")) else object)
                              for c in TARGET_COLUMNS})
-    x = np.vstack(rows)
-    p = softmax(x @ model.weights.T + model.intercept)
+    p = softmax(np.vstack(logits))
     return pd.DataFrame({"score": p[:, 2] - p[:, 0], "label": [LABELS[i] for i in p.argmax(axis=1)],
                          "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
-                         "evidence": [_evidence(r, model) for r in x]})
+                         "evidence": evidence})
