@@ -166,3 +166,27 @@ def test_alignment_needs_shared_content_not_shared_attribution():
     table = fr.align_content([a, b]).set_index(["article", "sentence"])
     assert table.loc[("a", 0), "similarity"] == 0 and not table.loc[("a", 0), "shared"]
     assert table.loc[("a", 1), "other_sentence"] == 1 and table.loc[("a", 1), "shared"]
+
+
+def scare(text):
+    m = fr.stance_markers([doc(text)])
+    return m[m.category == "scare_quote"].words.tolist()
+
+
+def test_a_cue_elsewhere_in_the_sentence_does_not_hide_a_scare_quote():
+    assert scare("Republicans, the senator said, were hiding a “cover-up” in the budget.") == ["cover-up"]
+    assert scare("He called the plan a “farce” on Monday.") == []  # his word, not the author's
+    assert scare("She called it a “betrayal” by the “old guard” of the party.") == []  # both hers
+
+
+def test_titles_are_not_scare_quotes_and_so_called_is_one():
+    assert scare("She spoke on “Talking Points” and on “Axios on HBO” last week.") == []
+    m = fr.stance_markers([doc("The so-called experts were wrong about the dam.")])
+    assert m[m.category == "scare_quote"].marker.tolist() == ["so-called"]
+
+
+def test_house_style_does_not_rank_as_distinctive():
+    a = doc("Mr. Vogt said the dam was safe. Mr. Vogt said repairs were done. Mr. Vogt told reporters so.", "a")
+    b = doc("Vogt insists the dam is safe. Vogt claims repairs are done. Engineers disagree with Vogt.", "b")
+    terms = set(fr.distinctive_terms([a, b]).term)
+    assert not terms & {"mr", "said", "told", "reporters"} and {"dam", "vogt"} <= terms

@@ -93,10 +93,17 @@ def _unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.S
 
 
 # ======================================================================================= 1. vocabulary
+# House style, not framing: honorifics and titles of address, and the reporting verbs every outlet
+# uses in its own way ("Mr." is the New York Times's, "said" everyone's). Not ranked as distinctive.
+HOUSE_STYLE = frozenset("""mr mrs ms miss dr rep sen gov lt gen col sgt jr sr st said says say told tells
+according added adds reported reports reporter reporters spokesman spokeswoman interview statement""".split())
+
+
 def content_terms(text: str) -> set[str]:
-    """The content words of a text: lower case, no stopwords, numbers, single letters or possessives."""
+    """The content words of a text: lower case, no stopwords, numbers, single letters, possessives or
+    house style (HOUSE_STYLE: honorifics, reporting verbs)."""
     words = {w.lower().replace("’", "'") for w in _TERM.findall(text)}
-    return {w for w in words if w not in STOPWORDS and len(w) > 1 and not w.endswith("'s")}
+    return {w for w in words if w not in STOPWORDS and w not in HOUSE_STYLE and len(w) > 1 and not w.endswith("'s")}
 
 
 def sentence_terms(docs: list[Document]) -> pd.DataFrame:
@@ -267,8 +274,9 @@ def stance_markers(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """Hedges, boosters, scare quotes, rhetorical questions and exclamations, one row each, with
     the clean-text offsets of the marker (``start``, ``end``) and its sentence.
 
-    A scare quote is a quoted phrase of at most four words in a sentence that attributes it to no
-    one (no cue verb such as "said" or "called"). Questions and exclamations count only in the
+    A scare quote is a quoted phrase of at most four words that no one is said to have said (no cue
+    verb just before or after it, as in "called it a “farce”"), and not a title ("Axios on HBO");
+    "so-called" and its kin are scare markers of stance.csv. Questions and exclamations count only in the
     author's own sentences, not inside quotations.
     """
     rows = []
@@ -280,12 +288,30 @@ def stance_markers(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
                 marker, category = kinds[int(m.lastgroup[1:])]
                 rows.append((d.id, marker, category, s.sentence, m.group(0), s.clean_start + m.start(),
                              s.clean_start + m.end(), s.text))
+            said_until = -1  # the end of the last quotation someone is said to have said
             for q in d.quotes_in(s):
                 words = q.text(d.text).strip(" ,.;:!?")
-                if 0 < len(words.split()) <= 4 and not cue.search(s.text):
+                # a quotation right after one that is attributed belongs to it ("a “stab” from the “allies”")
+                attributed = _attributed(d.text, q, cue) or (said_until >= 0 and q.start - said_until <= 25)
+                if attributed:
+                    said_until = q.end
+                elif 0 < len(words.split()) <= 4 and not _title(words):
                     rows.append((d.id, "scare quote", "scare_quote", s.sentence, words, q.start, q.end, s.text))
             rows.extend(_closing_marks(d, s))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def _attributed(text: str, q, cue: re.Pattern) -> bool:
+    """Is the quoted phrase someone's words: a cue verb just before it ("called it a “farce”") or just
+    after it ("“a farce,” she said")? A cue elsewhere in the sentence does not make it so."""
+    before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 25]
+    return bool(cue.search(before.split(",")[-1]) or cue.match(after.lstrip(" ,—–")))
+
+
+def _title(words: str) -> bool:
+    """A quoted title ("Axios on HBO", "Talking Points"): every longer word capitalised."""
+    long = [w for w in words.split() if len(w) > 3]
+    return len(words.split()) >= 2 and bool(long) and all(w[:1].isupper() for w in long)
 
 
 def _closing_marks(d: Document, s) -> list[tuple]:
