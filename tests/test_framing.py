@@ -190,3 +190,14 @@ def test_house_style_does_not_rank_as_distinctive():
     b = doc("Vogt insists the dam is safe. Vogt claims repairs are done. Engineers disagree with Vogt.", "b")
     terms = set(fr.distinctive_terms([a, b]).term)
     assert not terms & {"mr", "said", "told", "reporters"} and {"dam", "vogt"} <= terms
+
+
+def test_possessives_joined_names_and_common_capitals():
+    m = fr.find_mentions([doc("Voters doubted Vogt’s plan. Ruiz and Vogt met on Friday. Hope faded fast. "
+                              "Officials in the United States waited.")])
+    assert {"Vogt", "Ruiz"} <= set(m.actor) and "Ruiz and Vogt" not in set(m.actor)
+    assert m[m.sentence == 0].label.tolist() == ["Vogt"]  # the possessive is not part of the name
+    assert "Hope" not in set(m.actor)
+    assert "United States" in set(m.label) and "United" not in set(m.actor)
+    party = fr.find_mentions([doc("The Justice and Development Party won.")])
+    assert "Justice and Development Party" in set(party.actor)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .lexicons import Lexicons, get
-from .segment import Document
+from .segment import ABBREVIATIONS, Document
 
 MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
 PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "end", "text"]
@@ -102,15 +102,46 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
 
 
-def _proper_runs(toks) -> list[list[int]]:
-    """Runs of proper-noun tokens (pattern tagger), joined over "and"/"of"/"al" before another proper
-    noun and over "al-" prefixes; trailing connectors dropped."""
-    runs, cur = [], []
-    for i, (tok, tag, _, _) in enumerate(toks):
-        connector = (tok in {"and", "of", "al", "bin", "de"} and cur and i + 1 < len(toks)
-                     and toks[i + 1][1].startswith("NNP"))
-        if tag.startswith("NNP") or connector or (cur and tok.startswith("al-")):
+POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, tagged as a common noun
+OPENERS = frozenset("“\"‘'(—–―:")
+
+
+def _is_proper(toks, i: int, inside_run: bool) -> bool:
+    tok, tag = toks[i][0], toks[i][1]
+    if tag.startswith("NNP") or POSSESSIVE.match(tok):
+        return True
+    # "United States": a capitalised word that continues a name, whatever the tagger made of it
+    return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+
+
+def _split_joined(run: list[int], toks) -> list[list[int]]:
+    """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
+    organisation ("Justice and Development Party")."""
+    if toks[run[-1]][0] in ORG_WORDS:
+        return [run]
+    parts, cur = [], []
+    for i in run:
+        if toks[i][0] in {"and", "or", "&"}:
+            parts.append(cur)
+            cur = []
+        else:
             cur.append(i)
+    return [p for p in parts + [cur] if p]
+
+
+def _proper_runs(toks) -> list[list[int]]:
+    """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
+    before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
+    trailing connectors dropped."""
+    runs, cur = [], []
+    for i, (tok, _, _, _) in enumerate(toks):
+        connector = (tok in {"and", "or", "&", "of", "al", "bin", "de"} and cur and i + 1 < len(toks)
+                     and _is_proper(toks, i + 1, False))
+        if _is_proper(toks, i, bool(cur)) or connector or (cur and tok.startswith("al-")):
+            cur.append(i)
+            if POSSESSIVE.match(tok):  # the possessive ends the name
+                runs.append(cur)
+                cur = []
             continue
         if cur:
             runs.append(cur)
@@ -119,11 +150,28 @@ def _proper_runs(toks) -> list[list[int]]:
         runs.append(cur)
     out = []
     for run in runs:
-        while run and toks[run[-1]][0] in {"and", "of"}:
+        while run and toks[run[-1]][0] in {"and", "or", "&", "of"}:
             run = run[:-1]
-        if run:
-            out.append(run)
+        out.extend(_split_joined(run, toks) if run else [])
     return out
+
+
+def _common_word(toks, run: list[int], heading: bool) -> bool:
+    """A capital that a position explains, not a name: one word opening a sentence, a quotation or a
+    heading ("Hope", "Rigged"), or in capitals ("SHUTDOWN"), that English has in lower case; or an
+    initial or abbreviation standing alone ("W", "Rep", "St")."""
+    from textblob.en import lexicon
+
+    if len(run) != 1:
+        return False
+    i, word = run[0], toks[run[0]][0]
+    if len(word) <= 2 or word in ABBREVIATIONS:  # "W", "Mo", "Rep", "Gen", "St": initials and abbreviations
+        return True
+    tag = lexicon.get(word.lower().replace("’", "'"))
+    if tag is None or tag.startswith("NNP"):
+        return False
+    opens = i == 0 or toks[i - 1][0] in OPENERS
+    return opens or heading or (word.isupper() and len(word) > 1)
 
 
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
@@ -141,12 +189,17 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     toks = doc.tagged(sent)
     out = []
     for run in _proper_runs(toks):
+        if _common_word(toks, run, sent.heading):
+            continue
         first = run[0]
         if first > 0 and toks[first - 1][0] in lex.demonyms:
             first -= 1
         s, e = toks[first][2], toks[run[-1]][3]
+        words = [t[0] for t in toks[first : run[-1] + 1]]
+        if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
+            words[-1], e = words[-1][:-2], e - 2
         label = doc.text[s:e]
-        name = _run_name([t[0] for t in toks[first : run[-1] + 1]], lex)
+        name = _run_name(words, lex)
         if not name or name in lex.not_actors or label in lex.not_actors or not _free(taken, s, e):
             continue
         if lex.names is not None and lex.names.fullmatch(name):
