@@ -142,21 +142,20 @@ def _target_tokens(toks: list[Token], start: int, end: int) -> list[int]:
 
 def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, unheard: set[int]
                      ) -> tuple[dict, list[int]]:
-    """The target's clause: the tools' scores of it (the sentence's own when it is the whole
-    sentence), the valences in it before, after and by distance, and whether the target opens it.
-    ``unheard`` tokens (the words of a quotation the target itself speaks) are left out."""
+    """The target's clause: its VADER score (the sentence's own when the clause is the whole sentence,
+    else VADER's normalisation of its valences, so the tool does not run again), the valences in it
+    before, after and by distance, and whether the target opens it. ``unheard`` tokens (the words of
+    a quotation the target itself speaks) are left out."""
     toks, first, last = p.toks, target[0], target[-1]
     mine, skip = p.clause[first], set(target) | unheard
     members = [i for i in range(len(toks)) if p.clause[i] == mine]
     in_clause = [i for i in members if i not in skip]
-    if unheard:
-        text = " ".join(toks[i].text for i in members if i not in unheard)
-    elif len(members) == len(toks):
-        text = sentence
-    else:
-        text = sentence[toks[members[0]].start : toks[members[-1]].end]
     f: dict[str, float] = {}
-    f["clause_vader"], f["clause_textblob"] = _scores(text, memo)
+    if not unheard and len(members) == len(toks):
+        f["clause_vader"] = _scores(sentence, memo)[0]  # the clause is the sentence: its own score
+    else:  # VADER's normalisation of the clause's valences, without running the tool again
+        total = sum(toks[i].valence for i in members if i not in unheard)
+        f["clause_vader"] = total / math.sqrt(total * total + 15)
     f["other_clauses_valence"] = sum(t.valence for i, t in enumerate(toks) if p.clause[i] != mine) / 4
     f["clause_valence_by_distance"] = sum(toks[i].valence / (1 + min(abs(i - first), abs(i - last)))
                                           for i in in_clause) / 4
