@@ -404,9 +404,10 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     out.mkdir(parents=True, exist_ok=True)
     writer = _ChunkWriter(out, chunk)  # first: what a killed run left half written is dropped
     identities = {art_id: identity(p, art_id) for p, _, art_id in plan}
-    skip, replace = _resume(list(identities.values()), recorded(out))
+    before = recorded(out)
+    skip, replace = _resume(list(identities.values()), before)
     drop_articles(out, replace)
-    done_paths = {i.source for i in recorded(out).values()}
+    done_paths = {i.source for i in before.values()}  # the unread entries recorded earlier
     unread = _unread_entries(problems, [w.message for w in caught if isinstance(w.message, SkippedEntry)],
                              done_paths)
     # Each task carries only its own manifest row, not the folder's whole manifest.

@@ -167,11 +167,6 @@ def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None, shown: dic
     return dest
 
 
-def run_notebook(nb: Path, dest: Path, parameters: dict, km=None) -> Path:
-    """execute_notebook, then the executed copy as HTML beside it; returns the HTML's path."""
-    return _to_html(execute_notebook(nb, dest, parameters, km))
-
-
 def _run_all(notebooks: list[Path], folder: Path, parameters: dict, km, progress: Callable[[str], None],
              shown: dict[str, str]) -> None:
     """Run the notebooks one after another in kernel ``km``; each executed notebook is converted to

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +24,7 @@ import pandas as pd
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
 from .segment import Document
-from .targets import target_sentiment
+from .targets import pattern_sentiment, target_sentiment, vader_analyser
 
 SCORE_COLUMNS = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg", "vader_neu",
                  "combined"]
@@ -39,20 +38,12 @@ NEUTRAL_BAND = {"human": 0.5, "combined": 0.125, "vader_compound": 0.05, "tb_pol
 WORD_RE = re.compile(r"[a-z']+")
 
 
-@lru_cache(maxsize=1)
 def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+    return vader_analyser()
 
 
-@lru_cache(maxsize=1)
 def _pattern():
-    # What TextBlob(text).sentiment returns, without the TextBlob object and the namedtuple class that
-    # PatternAnalyzer.analyze builds on every call (a fifth of its time).
-    from textblob.en import sentiment
-
-    return sentiment
+    return pattern_sentiment()
 
 
 MAX_SCORED_CHARS = 2000  # VADER's time grows with the square of a text's length: longer texts go in pieces
