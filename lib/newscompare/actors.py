@@ -20,7 +20,7 @@ from .segment import ABBREVIATIONS, Document
 
 MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
 PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "end", "text"]
-ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in"]
+ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind"]
 # Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
 LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
@@ -312,9 +312,12 @@ def find_places(docs: list[Document], names_across_articles: bool = True,
     return mentions_and_places(docs, names_across_articles, lexicons)[1]
 
 
-def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+def actors_table(mentions: pd.DataFrame, lexicons: Lexicons | str | Path | None = None) -> pd.DataFrame:
     """Actor x article: the labels used with counts; ``only_in`` names the article when only it uses
-    that label for an actor that more than one article names."""
+    that label for an actor that more than one article names; ``label_kind`` says whether the label is
+    a ``name`` (a variant of the actor's name, with or without a title: "Carver", "Transport Secretary
+    Helen Carver", "FSA") or a ``description`` (words of its own: "Obama Regime", "rebels", "Daesh").
+    Descriptions are the framing; name variants are house style and habit."""
     if mentions.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     counts = mentions.groupby(["article", "actor", "label"], sort=False).size().rename("count").reset_index()
@@ -322,8 +325,40 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     users = counts.groupby(["actor", "label"])["article"].agg(lambda a: sorted(set(a)))
     counts["only_in"] = [users[(act, lab)][0] if len(users[(act, lab)]) == 1 and n_articles[act] > 1 else ""
                          for act, lab in zip(counts["actor"], counts["label"])]
+    lex = actor_lexicon(lexicons)
+    counts["label_kind"] = [label_kind(act, lab, lex) for act, lab in zip(counts["actor"], counts["label"])]
     counts = counts.sort_values(["actor", "article", "count"], ascending=[True, True, False])
     return counts.reset_index(drop=True)[ACTOR_COLUMNS]
+
+
+ADDRESS = frozenset("mr mrs ms miss dr sen rep gov the".split())
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-‐.’']+", text) if w]
+
+
+def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
+    """``name`` when ``label`` is the actor's name, part of it, its initials, or the name with titles,
+    forms of address and nationality words (titles.txt, the demonyms of actors.csv), or after a
+    capitalised role that ends in a title; else ``description``."""
+    own = {w.lower() for w in _name_words(actor)}
+    words = _name_words(label)
+    if not words:
+        return "name"
+    initials = "".join(w[0] for w in _name_words(actor) if w[:1].isupper()).lower()
+    if len(words) == 1 and len(initials) > 1 and words[0].lower() == initials:
+        return "name"
+    rest = [w for w in words if w.lower() not in own]
+    if len(rest) == len(words):
+        return "description"  # no word of the name at all: another name for it ("Daesh") or a label
+    if all(w in lex.titles or w in lex.demonyms or w.lower() in ADDRESS for w in rest):
+        return "name"
+    first = next(i for i, w in enumerate(words) if w.lower() in own)
+    role = words[:first]
+    if len(role) == len(rest) and role[-1] in lex.titles and all(w[:1].isupper() for w in role):
+        return "name"  # a capitalised role ending in a title before the name ("Transport Secretary Helen Carver")
+    return "description"
 
 
 def actor_matrix(mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:

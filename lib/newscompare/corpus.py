@@ -29,7 +29,8 @@ from .groups import group_of
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning, SkippedEntry
 
-PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "toward", "frame_hits", "stance", "sources", "term_counts")
+PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "toward", "frame_hits", "stance", "loaded", "sources",
+                      "term_counts")
 
 
 @dataclass
@@ -58,7 +59,7 @@ def _prepare(path: str, manifest: dict, article_id: str, lex: Lexicons):
 
 
 def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFrame]:
-    from . import actors, framing, sentiment, sources
+    from . import actors, framing, sentiment, sources, wording
     from .pipeline import articles_table
 
     scores = sentiment.sentence_scores(docs, lex)
@@ -72,6 +73,8 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
         "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores),
         "frame_hits": framing.frame_hits(docs, lex),
         "stance": framing.stance_markers(docs, lex),
+        # "others" would count the other articles of the batch, which depends on how batches fall
+        "loaded": wording.loaded_words(docs, lex).drop(columns="others"),
         "sources": attributions,
         "term_counts": framing.term_counts(docs),
     }
@@ -462,9 +465,10 @@ def progress_printer(stream=None) -> Callable[[int, int, int, float], None]:
 # ------------------------------------------------------------------------------------------- groups
 def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Comparisons between groups from a corpus run: sentiment with intervals, frames, stance rates,
-    sources by type, distinctive terms (the top 50 per group). Each table has a ``group`` column; they
-    come from the same functions as the notebooks' (framing.frame_shares, marker_rates, term_z_scores)."""
-    from . import framing, sentiment
+    sources by type, distinctive terms (the top 50 per group), loaded words per 1,000 words. Each table
+    has a ``group`` column; they come from the same functions as the notebooks' (framing.frame_shares,
+    marker_rates, term_z_scores)."""
+    from . import framing, sentiment, wording
 
     articles = read_table(out, "articles", ["article", "group", "words", "sentences"])
     if articles.empty:
@@ -473,6 +477,7 @@ def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None)
     scores = read_table(out, "sentences", ["article", "group", "heading", "combined", "tb_subjectivity"])
     frames = read_table(out, "frame_hits", ["article", "group", "sentence", "frame"])
     stance = read_table(out, "stance", ["group", "category"])
+    loaded = read_table(out, "loaded", ["group", "kind"]).rename(columns={"kind": "category"})
     src = read_table(out, "sources", ["group", "source_type"])
     counts = pd.concat([chunk.groupby(["group", "term"], as_index=False)["sentences"].sum()
                         for chunk in iter_table(out, "term_counts", ["group", "term", "sentences"])]
@@ -483,9 +488,10 @@ def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None)
         "sentiment": sentiment.article_summary(scores, unit="group"),
         "frames": framing.frame_shares(frames, totals["sentences"], framing.frame_names(lexicons), "group"),
         "stance_rates": framing.marker_rates(stance, totals["words"], framing.stance_categories(lexicons), "group"),
+        "loaded_rates": framing.marker_rates(loaded, totals["words"], wording.loaded_kinds(lexicons), "group"),
         "sources_by_type": src.groupby(["group", "source_type"]).size().rename("attributions").reset_index(),
         "actor_sentiment": _group_actor_sentiment(read_table(out, "toward", ["group", "actor", "speaker", "score"])),
-        "terms": framing.term_z_scores(counts, "group", top=50),
+        "terms": framing.term_z_scores(counts, "group", top=50, loaded=framing.loaded_terms(lexicons)),
     }
 
 

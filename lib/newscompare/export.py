@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import actors, framing, sentiment, sources
+from . import actors, framing, sentiment, sources, wording
 from .groups import group_map, unit_column
 from .lexicons import Lexicons, get
 from .pipeline import articles_table, prepare, removals_table
@@ -32,7 +32,8 @@ GROUPED = ("terms", "frames", "stance_rates")  # tables that compare units; "<na
 def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Lex = None) -> dict[str, pd.DataFrame]:
     """Every table of the analysis, by name: articles, sentences (with all scores and the compared
     ``group``), actors, mentions, places, terms, frames, frame_hits, stance, stance_rates, sources,
-    toward (who says what about whom), actor_sentiment, quotes, alignment, removals. When
+    toward (who says what about whom), actor_sentiment, quotes, alignment, loaded (loaded words), word_choice
+    (the same thing named differently), removals. When
     ``compare_by`` names a manifest column, terms_by_group, frames_by_group, stance_rates_by_group and
     sentiment_by_group compare the groups."""
     lex = get(lexicons)
@@ -45,14 +46,15 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
     attributions = sources.find_sources(docs, lex)
     toward = sentiment.mention_sentiment(mentions, attributions, lex, scores)
+    alignment = framing.align_content(docs, lexicons=lex)
     sentences["group"] = sentences["article"].map(groups)
     tables = {
         "articles": articles_table(docs),
         "sentences": sentences,
-        "actors": actors.actors_table(mentions),
+        "actors": actors.actors_table(mentions, lex),
         "mentions": mentions,
         "places": places,
-        "terms": framing.distinctive_terms(docs),
+        "terms": framing.distinctive_terms(docs, lexicons=lex),
         "frames": framing.frames_table(docs, hits, lexicons=lex),
         "frame_hits": hits,
         "stance": markers,
@@ -61,11 +63,13 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "toward": toward,
         "actor_sentiment": sentiment.actor_sentiment(scores, mentions, toward=toward),
         "quotes": sentiment.quote_scores(docs),
-        "alignment": framing.align_content(docs, lexicons=lex),
+        "alignment": alignment,
+        "loaded": wording.loaded_words(docs, lex),
+        "word_choice": wording.word_choice(docs, alignment, lex),
         "removals": removals_table(docs),
     }
     if compare_by != "article":
-        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by)
+        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by, lexicons=lex)
         tables["frames_by_group"] = framing.frames_table(docs, hits, compare_by, lexicons=lex)
         tables["stance_rates_by_group"] = framing.stance_rates(docs, markers, compare_by, lexicons=lex)
         tables["sentiment_by_group"] = sentiment.article_summary(sentences, unit="group")

@@ -40,7 +40,7 @@ from .load import NewsCompareWarning
 from .segment import Document
 from .sources import cue_regex, source_lexicon
 
-TERM_COLUMNS = ["term", "article", "count", "z"]
+TERM_COLUMNS = ["term", "article", "count", "z", "ranks"]
 FRAME_HIT_COLUMNS = ["article", "sentence", "frame", "words", "text"]
 FRAME_COLUMNS = ["article", "frame", "sentences", "share"]
 STANCE_COLUMNS = ["article", "marker", "category", "sentence", "words", "start", "end", "text"]
@@ -96,7 +96,12 @@ def _unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.S
 # House style, not framing: honorifics and titles of address, and the reporting verbs every outlet
 # uses in its own way ("Mr." is the New York Times's, "said" everyone's). Not ranked as distinctive.
 HOUSE_STYLE = frozenset("""mr mrs ms miss dr rep sen gov lt gen col sgt jr sr st said says say told tells
-according added adds reported reports reporter reporters spokesman spokeswoman interview statement""".split())
+according added adds reported reports reporter reporters spokesman spokeswoman interview statement
+fox cnn msnbc nbc abc cbs npr pbs bbc reuters ap afp associated press huffpost huffington post times
+journal news newsweek politico axios guardian telegraph staff writer correspondent contributed contributing
+edt est gmt bst updated copyright photo photos image images getty caption video watch click read
+monday tuesday wednesday thursday friday saturday sunday""".split())
+MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or when it is loaded (loaded.csv)
 
 
 def content_terms(text: str) -> set[str]:
@@ -136,13 +141,17 @@ def log_odds_z(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd
     return delta / np.sqrt(var)
 
 
-def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None = None) -> pd.DataFrame:
+def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None = None,
+                  loaded: frozenset = frozenset()) -> pd.DataFrame:
     """Each unit's terms against the pooled rest, from ``counts`` (unit, term, sentences: sentences of
-    the unit using the term): term, unit, count, z; highest z first within each unit (``top`` per unit).
+    the unit using the term): term, unit, count, z, ranks; within each unit the terms that rank first,
+    highest z first (``top`` per unit).
 
-    The prior is the pooled counts of all units, as strong as one side of a comparison.
+    A term ``ranks`` when it rests on at least MIN_SENTENCES sentences of the unit or is a loaded word
+    (``loaded``): one sentence's word is an anecdote, not a pattern. The prior is the pooled counts of
+    all units, as strong as one side of a comparison.
     """
-    columns = ["term", unit, "count", "z"]
+    columns = ["term", unit, "count", "z", "ranks"]
     if counts.empty:
         return pd.DataFrame(columns=columns)
     by_unit = counts.groupby([unit, "term"], sort=False)["sentences"].sum()
@@ -153,15 +162,18 @@ def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None =
     for u in units:
         mine = by_unit.loc[u].astype(float)
         z = log_odds_z(mine, pooled.sub(mine, fill_value=0), prior)
-        part = pd.DataFrame({"term": z.index, unit: u, "count": mine.reindex(z.index, fill_value=0).astype(int).values,
-                             "z": z.values}).sort_values("z", ascending=False, kind="stable")
+        count = mine.reindex(z.index, fill_value=0).astype(int).values
+        part = pd.DataFrame({"term": z.index, unit: u, "count": count, "z": z.values,
+                             "ranks": (count >= MIN_SENTENCES) | z.index.isin(list(loaded))})
+        part = part.sort_values(["ranks", "z"], ascending=[False, False], kind="stable")
         out.append(part if top is None else part.head(top))
     return pd.concat(out, ignore_index=True)[columns]
 
 
-def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: str | None = None) -> pd.DataFrame:
+def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: str | None = None,
+                      lexicons: Lex = None) -> pd.DataFrame:
     """Each article's (or group's) terms against the pooled rest: term, article (or group), count
-    (sentences using it), z.
+    (sentences using it), z, ranks (see term_z_scores); the terms that rank come first, by z.
 
     Units are sentences (a term counts once per sentence), so two short articles still give a
     result; the prior is the pooled counts of all articles. (``by`` is the old name of ``compare_by``.)
@@ -170,7 +182,8 @@ def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: 
     counts, unit = _with_unit(term_counts(docs), docs, compare_by)
     if counts.empty:
         _warn("no content words found; the vocabulary comparison is empty")
-    return term_z_scores(counts, unit).sort_values(unit, kind="stable").reset_index(drop=True)
+    table = term_z_scores(counts, unit, loaded=loaded_terms(lexicons))
+    return table.sort_values(unit, kind="stable").reset_index(drop=True)
 
 
 def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.DataFrame:
@@ -183,6 +196,25 @@ def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.D
                 rows.append((d.id, s.sentence, s.text[max(0, m.start() - width) : m.start()].rjust(width),
                              s.text[m.start() : m.end()], s.text[m.end() : m.end() + width]))
     return pd.DataFrame(rows, columns=["article", "sentence", "left", "term", "right"])
+
+
+def _build_loaded(lex: Lexicons) -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
+    rows = lex.table("loaded.csv")
+    terms = sorted({r["term"].strip().lower() for r in rows if r["term"].strip()}, key=len, reverse=True)
+    kinds = {r["term"].strip().lower(): (r["kind"], float(r.get("weight") or 1)) for r in rows}
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), kinds
+
+
+def loaded_patterns(lexicons: Lex = None) -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
+    """One pattern for the words and phrases of ``loaded.csv`` (longest first), and each term's
+    (kind, weight)."""
+    return get(lexicons).compiled("loaded", _build_loaded)
+
+
+def loaded_terms(lexicons: Lex = None) -> frozenset:
+    """The one-word terms of ``loaded.csv``, as content_terms writes them."""
+    return frozenset(t for t in loaded_patterns(lexicons)[1] if " " not in t)
 
 
 # =========================================================================================== 2. frames
@@ -203,6 +235,22 @@ def frame_names(lexicons: Lex = None) -> list[str]:
     return list(frame_patterns(lexicons))
 
 
+_NAME_LINK = frozenset("and of for the de".split())
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """Is the match a word of a name ("Justice and Development Party", "In God We Trust")? A capitalised
+    match inside a sentence whose neighbouring word (across and/of/for/the) is capitalised too. A
+    capitalised word on its own ("Catholic teaching", "God") is not."""
+    if m.start() == 0 or not m.group(0)[:1].isupper():
+        return False
+    before = [w for w in _WORD.findall(text[max(0, m.start() - 40) : m.start()])][-3:]
+    after = [w for w in _WORD.findall(text[m.end() : m.end() + 40])][:3]
+    near = [w for w in reversed(before) if w.lower() not in _NAME_LINK][:1] + \
+        [w for w in after if w.lower() not in _NAME_LINK][:1]
+    return any(w[:1].isupper() for w in near)
+
+
 def frame_hits(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """One row per sentence and frame it signals: article, sentence, frame, the matching words, text."""
     patterns = frame_patterns(lexicons)
@@ -210,9 +258,7 @@ def frame_hits(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     for d in docs:
         for s in d.sentences:
             for frame, pattern in patterns.items():
-                # A capitalised word inside the sentence is part of a name ("Justice and Development Party").
-                words = sorted({m.group(0).lower() for m in pattern.finditer(s.text)
-                                if m.start() == 0 or not m.group(0)[:1].isupper()})
+                words = sorted({m.group(0).lower() for m in pattern.finditer(s.text) if not _in_name(s.text, m)})
                 if words:
                     rows.append((d.id, s.sentence, frame, ", ".join(words), s.text))
     return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)

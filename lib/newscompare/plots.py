@@ -119,7 +119,8 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
     """z-score against log frequency, one panel per article, the top terms labelled.
 
     Read it as: the higher a word stands, the more typical it is of that article compared with the
-    others; |z| > 1.96 is the usual bar for a difference beyond chance.
+    others; |z| > 1.96 is the usual bar for a difference beyond chance. Only terms that rank (from
+    more than one sentence, or loaded) are labelled.
     """
     import numpy as np
 
@@ -134,7 +135,8 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
     for ax, art in zip(flat, ids):
         mine = terms[terms[by] == art]
         ax.scatter(np.log10(mine["count"].clip(lower=1)), mine["z"], s=10, color=cols[art], alpha=0.5, label=art)
-        best = mine.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
+        ranked = mine[mine["ranks"]] if "ranks" in mine else mine  # one sentence's word is not labelled
+        best = ranked.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
         for (count, z), group in best.groupby(["count", "zr"], sort=False):  # tied words share one label
             ax.annotate(", ".join(group["term"]), (np.log10(max(1, count)), z), fontsize=8,
                         xytext=(4, -3), textcoords="offset points")
@@ -289,5 +291,44 @@ def who_says(table: pd.DataFrame, *, title: str = "Who says what about whom"):
         ax.legend(loc="best", fontsize=8)
     axes[0][0].set_ylabel("actor")
     fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+@_styled
+def word_choice(choices: pd.DataFrame, top: int = 12, *, title: str = "The same thing, named differently"):
+    """Mirrored bars, one row per word-choice pair (wording.word_choice): the left bar in one article's
+    colour carries its words, the right bar in the other's carries the words it used instead; the
+    length is the number of shared sentences showing the swap.
+
+    Read it as: each row is one thing the two articles both report; the labels are the words each chose.
+    """
+    import numpy as np
+
+    rows = choices.head(top).iloc[::-1]
+    ids = list(dict.fromkeys([*choices["article"], *choices["other"]]))
+    cols = colors(ids)
+    fig, ax = plt.subplots(figsize=(9, 0.45 * max(len(rows), 1) + 1.8))
+    y = np.arange(len(rows))
+    ax.barh(y, -rows["pairs"], color=[cols[a] for a in rows["article"]], height=0.6)
+    ax.barh(y, rows["pairs"], color=[cols[a] for a in rows["other"]], height=0.6)
+    for k, r in enumerate(rows.itertuples(index=False)):
+        ax.annotate(r.term, (-r.pairs, k), xytext=(-4, 0), textcoords="offset points", ha="right", va="center",
+                    fontsize=9)
+        ax.annotate(r.other_term, (r.pairs, k), xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+                    fontsize=9)
+    most = int(rows["pairs"].max()) if len(rows) else 1
+    ax.set_xlim(-most * 3.2, most * 3.2)
+    ax.set_yticks([])
+    ax.axvline(0, color="grey", lw=0.8)
+    ticks = range(-most, most + 1)
+    ax.set_xticks(list(ticks), [str(abs(t)) for t in ticks])
+    ax.set_xlabel("shared sentences showing the swap (left: the first article's words; right: the other's)")
+    ax.set_ylabel("pair of words")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color=cols[i], label=i) for i in ids], title="article", loc="upper left",
+              bbox_to_anchor=(1.01, 1), fontsize=8)
+    ax.set_title(title if len(rows) else f"{title}: no pair found")
     fig.tight_layout()
     return fig

@@ -1,7 +1,7 @@
 """HTML: the side-by-side reading view and the report's index page.
 
 The reading view renders the articles in columns, one sentence after another, with highlights for
-quotations, cue verbs, actor labels, hedges, boosters and scare quotes, and each sentence's sentiment
+quotations, cue verbs, actor labels, hedges, boosters, scare quotes and loaded words, and each sentence's sentiment
 as a coloured bar at its left. Hovering shows the evidence (scores, the source a cue attributes to).
 """
 
@@ -29,12 +29,14 @@ CSS = """
 .hedge { background: #e3d7f4; }
 .booster { background: #d3efe3; }
 .scare_quote { outline: 2px dashed #d1495b; }
+.loaded { color: #a4161a; font-weight: 600; }
 .rhetorical_question, .exclamation { background: #fde0dc; }
 .nc-bar { display: inline-block; width: 2.2em; height: .8em; vertical-align: middle; }
 """
 
 LEGEND = [("quote", "quotation"), ("cue", "cue verb (who says)"), ("actor", "actor label"), ("hedge", "hedge"),
-          ("booster", "booster"), ("scare_quote", "scare quote"), ("rhetorical_question", "question / exclamation")]
+          ("booster", "booster"), ("scare_quote", "scare quote"), ("loaded", "loaded word"),
+          ("rhetorical_question", "question / exclamation")]
 
 
 def sentiment_colour(value: float) -> str:
@@ -56,6 +58,10 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     st = tables["stance"]
     for r in st[st["article"] == doc.id].itertuples():
         spans.append((r.start, r.end, r.category, f"{r.category.replace('_', ' ')}: {r.words}"))
+    lw = tables.get("loaded", pd.DataFrame(columns=["article"]))
+    for r in lw[lw["article"] == doc.id].itertuples():
+        others = "no other article uses it" if r.others == 0 else f"{r.others} other article(s) use it too"
+        spans.append((r.start, r.end, "loaded", f"loaded word ({r.kind}): {r.term}; {others}"))
     so = tables["sources"]
     for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
         role = f" ({r.role})" if r.role else ""

@@ -1,0 +1,156 @@
+"""Wording: loaded language, and the different words articles choose for the same thing.
+
+``loaded_words`` finds the words and phrases of ``loaded.csv`` (verbs that attack or praise, labels,
+dramatising nouns, extreme and judging adjectives: an editable list) in every sentence, and says how
+many of the other articles use the same word: a loaded word no other article uses is a choice this
+one made. ``word_choice`` reads the sentences that report the same content (``framing.align_content``)
+side by side and keeps the short stretches where one article's words stand in for the other's
+("illegal immigrants" / "undocumented immigrants", "tax hike" / "tax increase"). Every row carries
+the article, the sentence and its text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from .framing import (
+    HOUSE_STYLE,
+    STOPWORDS,
+    Lex,
+    _stem,
+    _unit_totals,
+    _with_unit,
+    equivalents,
+    loaded_patterns,
+    marker_rates,
+)
+from .segment import Document
+from .sources import source_lexicon
+
+LOADED_COLUMNS = ["article", "sentence", "term", "kind", "weight", "start", "end", "in_quote", "others", "text"]
+WORD_CHOICE_COLUMNS = ["article", "term", "other", "other_term", "pairs", "sentence", "other_sentence",
+                       "similarity", "text", "other_text"]
+MIN_SIMILARITY = 0.3  # aligned sentences less alike than this say different things, not the same thing differently
+MAX_WORDS = 3  # a stretch longer than this is a different clause, not a different word
+
+
+def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
+    """Each loaded word or phrase (``loaded.csv``) in each sentence: article, sentence, term (as
+    written, lower case), kind and weight (from the lexicon), start and end (clean-text offsets),
+    in_quote (inside a quotation: a source's word, not the author's), others (how many of the other
+    articles use the term anywhere), text.
+
+    A capitalised match inside a sentence is part of a name ("Radical Party") and is skipped.
+    """
+    pattern, kinds = loaded_patterns(lexicons)
+    found = []
+    for d in docs:
+        quotes = [(q.start, q.end) for q in d.quotes]
+        for s in d.sentences:
+            for m in pattern.finditer(s.text):
+                word = re.sub(r"\s+", " ", m.group(0).lower())
+                if m.start() > 0 and m.group(0)[:1].isupper():
+                    continue
+                start = s.clean_start + m.start()
+                kind, weight = kinds.get(word, ("", 1.0))
+                in_quote = any(a <= start < b for a, b in quotes)
+                found.append([d.id, s.sentence, word, kind, weight, start, start + len(m.group(0)), in_quote, s.text])
+    used = defaultdict(set)
+    for row in found:
+        used[row[2]].add(row[0])
+    rows = [[*r[:8], len(used[r[2]] - {r[0]}), r[8]] for r in found]
+    return pd.DataFrame(rows, columns=LOADED_COLUMNS).astype({"in_quote": bool, "others": int})
+
+
+def loaded_kinds(lexicons: Lex = None) -> list[str]:
+    """The kinds of ``loaded.csv`` in the file's order."""
+    return list(dict.fromkeys(kind for kind, _ in loaded_patterns(lexicons)[1].values()))
+
+
+def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compare_by: str = "article", *,
+                 lexicons: Lex = None) -> pd.DataFrame:
+    """Loaded words per 1,000 words, per article (or group) and kind: article (or group), category
+    (the kind), count, words, per_1000; the same shape as framing.stance_rates."""
+    loaded = loaded_words(docs, lexicons) if loaded is None else loaded
+    loaded, unit = _with_unit(loaded.rename(columns={"kind": "category"}), docs, compare_by)
+    _, words = _unit_totals(docs, compare_by)
+    return marker_rates(loaded, words, loaded_kinds(lexicons), unit)
+
+
+_TOKEN = re.compile(r"[^\W_][\w’'-]*")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.replace("’", "'"))
+
+
+def _plain(words: list[str], skip: frozenset) -> bool:
+    """A stretch that can be a word choice: lower-case words (not names), no numbers, at least one
+    word that carries content."""
+    if not words or len(words) > MAX_WORDS:
+        return False
+    if any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+        return False
+    return any(w.lower() not in skip for w in words)
+
+
+def _choices(a: str, b: str, skip: frozenset, same: dict[str, str]) -> list[tuple[str, str]]:
+    """The stretches where sentence ``a`` and ``b`` put different words between the same words."""
+    ta, tb = _tokens(a), _tokens(b)
+    la, lb = [w.lower() for w in ta], [w.lower() for w in tb]
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
+        if op != "replace" or not (_plain(ta[i1:i2], skip) and _plain(tb[j1:j2], skip)):
+            continue
+        left = la[i1 - 1] if i1 > 0 and j1 > 0 and la[i1 - 1] == lb[j1 - 1] else ""
+        right = la[i2] if i2 < len(la) and j2 < len(lb) and la[i2] == lb[j2] else ""
+        if not (left and right) and (left or right) in skip | {""}:
+            continue  # the same slot: between shared words, or beside a shared content word
+        x, y = " ".join(la[i1:i2]), " ".join(lb[j1:j2])
+        if {_stem(w, same) for w in la[i1:i2]} == {_stem(w, same) for w in lb[j1:j2]} or \
+                x.replace("-", "").replace(" ", "") == y.replace("-", "").replace(" ", ""):
+            continue  # the same word inflected or spelt apart ("attack" / "attacks", "same-sex" / "same sex")
+        out.append((x, y))
+    return out
+
+
+def _not_choices(lexicons: Lex) -> frozenset:
+    """Words whose swap is house style or grammar, not a choice: stopwords, house style, and the
+    neutral verbs of saying ("said" / "told")."""
+    neutral = {c for c, (stance, _) in source_lexicon(lexicons).cues.items() if stance == "neutral" and " " not in c}
+    return STOPWORDS | HOUSE_STYLE | frozenset(neutral)
+
+
+def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = None,
+                min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+    """Where two articles name the same thing differently: from each pair of aligned sentences
+    (``alignment`` from framing.align_content, similarity >= ``min_similarity``), the stretches of
+    at most MAX_WORDS words that stand between the same words in both ("the illegal immigrants who" /
+    "the undocumented immigrants who").
+
+    Columns: article, term, other, other_term, pairs (aligned sentence pairs showing the swap), and
+    the first such pair as evidence (sentence, other_sentence, similarity, text, other_text). Each
+    pair of articles appears once, in the order the articles come; most pairs first.
+    """
+    if alignment.empty:
+        return pd.DataFrame(columns=WORD_CHOICE_COLUMNS)
+    order = {d.id: i for i, d in enumerate(docs)}
+    skip, same = _not_choices(lexicons), equivalents(lexicons)
+    close = alignment[(alignment["similarity"] >= min_similarity)
+                      & (alignment["article"].map(order) < alignment["other"].map(order))]
+    found: dict[tuple, list] = {}
+    for r in close.itertuples(index=False):
+        for x, y in _choices(r.text, r.other_text, skip, same):
+            key = (r.article, x, r.other, y)
+            if key in found:
+                found[key][4] += 1
+            else:
+                found[key] = [r.article, x, r.other, y, 1, r.sentence, r.other_sentence, r.similarity, r.text,
+                              r.other_text]
+    table = pd.DataFrame(list(found.values()), columns=WORD_CHOICE_COLUMNS)
+    return table.sort_values(["pairs", "article", "other"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
