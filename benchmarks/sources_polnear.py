@@ -12,7 +12,14 @@ prediction inside the quoted content of a gold attribution (a nested attribution
 not annotate) is not counted against precision, nor is the continuation of a quotation into the next
 sentence (the same attribution). Printed beside a regex baseline ("X said", "said X").
 
-    python benchmarks/sources_polnear.py [--split dev] [--misses 15]
+With ``--types`` it also prints the share of attributions typed "other" (target <= 0.15) and the
+type accuracy on the 150 dev sources typed by hand in ``tests/data/polnear_source_types.csv`` (target
+>= 0.85; how the file was made is in ``tests/data/polnear_source_types.md``): each hand-typed Source is
+compared with the type of the prediction whose source as written overlaps it.
+
+``--basil`` prints the share typed "other" on the BASIL events in ``../shared/data/basil/`` too.
+
+    python benchmarks/sources_polnear.py [--split dev] [--misses 15] [--types] [--basil]
 """
 
 from __future__ import annotations
@@ -92,7 +99,7 @@ def predicted(txt: Path) -> tuple[list[dict], str, float]:
         mention = (to_raw(r.mention_start, "start"), to_raw(r.mention_end, "end")) if r.mention_start >= 0 else None
         cue = (to_raw(r.cue_start, "start"), to_raw(r.cue_end, "end")) if r.cue_start >= 0 else None
         out.append({"source": r.source, "mention": mention, "mention_text": r.mention, "cue": cue, "cue_text": r.cue,
-                    "kind": r.kind})
+                    "kind": r.kind, "source_type": r.source_type})
     return out, doc.article.raw, seconds
 
 
@@ -166,19 +173,69 @@ def miss_causes(results: list[dict]) -> Counter:
     return causes
 
 
+TYPED = ROOT / "tests" / "data" / "polnear_source_types.csv"
+
+
+def type_report(predictions: dict[str, list[dict]]) -> None:
+    """The share typed "other", and the accuracy on the hand-typed sources, with the confusions."""
+    every = [p for preds in predictions.values() for p in preds]
+    other = sum(p["source_type"] == "other" for p in every) / max(1, len(every))
+    print(f"\nsource types: {other:.3f} of {len(every)} attributions typed 'other' (target <= 0.15)")
+    typed = pd.read_csv(TYPED)
+    right, found, confusions = 0, 0, Counter()
+    for r in typed.itertuples(index=False):
+        hit = [p for p in predictions.get(r.article, []) if _overlap(p["mention"], (r.start, r.end))]
+        if not hit:
+            continue
+        found += 1
+        right += hit[0]["source_type"] == r.source_type
+        if hit[0]["source_type"] != r.source_type:
+            confusions[f"{r.source_type} -> {hit[0]['source_type']}"] += 1
+    print(f"type accuracy on {TYPED.name}: {right / max(1, found):.3f} of the {found} of {len(typed)} sources "
+          f"the extractor found (target >= 0.85); {right} right")
+    for pair, n in confusions.most_common(12):
+        print(f"    {n:3d}  {pair}")
+
+
+BASIL = ROOT.parent / "shared" / "data" / "basil"
+
+
+def basil_other_share() -> None:
+    """The share of BASIL attributions typed "other" (each article alone: a type does not depend on the others)."""
+    import json
+    import tempfile
+
+    counts = Counter()
+    for year in sorted((BASIL / "articles").glob("*")):
+        for f in sorted(year.glob("*.json")):
+            art = json.loads(f.read_text(encoding="utf-8"))
+            text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
+            with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")
+                rows = sources.find_sources(nc.prepare([tmp]))
+            counts.update(rows[rows["sentence"] >= 0]["source_type"])
+    total = sum(counts.values())
+    print(f"\nBASIL: {counts['other'] / max(1, total):.3f} of {total} attributions typed 'other' (target <= 0.15)")
+    print("  " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--misses", type=int, default=15, help="how many miss causes to list")
+    ap.add_argument("--types", action="store_true", help="also score the source types")
+    ap.add_argument("--basil", action="store_true", help="also give the share typed 'other' on BASIL")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"sources_polnear: {args.data}: PolNeAR not found (give --data)", file=sys.stderr)
         return 2
-    ours, regex, seconds = [], [], 0.0
+    ours, regex, seconds, by_article = [], [], 0.0, {}
     pairs = articles(args.split, args.data)
     for txt, ann in pairs:
         preds, raw, took = predicted(txt)
+        by_article[txt.stem] = preds
         golds = read_gold(ann, raw)
         seconds += took
         ours.append(score(preds, golds))
@@ -194,6 +251,10 @@ def main(argv=None) -> int:
     print(f"  cue not in cues.csv: {sum(causes.values())}, most often:")
     for cause, n in causes.most_common(args.misses):
         print(f"    {n:4d}  {cause.split(': ', 1)[1]}")
+    if args.types:
+        type_report(by_article)
+    if args.basil and (BASIL / "articles").is_dir():
+        basil_other_share()
     return 0
 
 

@@ -65,7 +65,7 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
     scores = sentiment.sentence_scores(docs, lex)
     # Names are grouped within each article, so a result never depends on which articles share a batch.
     mentions = actors.find_mentions(docs, names_across_articles=False, lexicons=lex)
-    attributions = sources.find_sources(docs, lex)
+    attributions = sources.find_sources(docs, lex, mentions)
     tables = {
         "articles": articles_table(docs),
         "sentences": scores,

@@ -44,7 +44,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     hits = framing.frame_hits(docs, lex)
     markers = framing.stance_markers(docs, lex)
     sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
-    attributions = sources.find_sources(docs, lex)
+    attributions = sources.find_sources(docs, lex, mentions)
     toward = sentiment.mention_sentiment(mentions, attributions, lex, scores)
     alignment = framing.align_content(docs, lexicons=lex)
     sentences["group"] = sentences["article"].map(groups)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import ORG_WORDS, ActorLexicon, actor_lexicon
+from .actors import ORG_WORDS, ActorLexicon, actor_lexicon, find_mentions
 from .lexicons import Lexicons, get
 from .segment import Document, Sentence
 
@@ -97,14 +97,144 @@ def cue_regex(lexicons: Lex = None) -> re.Pattern:
     return source_lexicon(lexicons).cue_re
 
 
+def _rule_type(phrase: str, slex: SourceLexicon) -> str:
+    """The type of the first rule of ``source_types.csv`` that matches ``phrase``, or "other"."""
+    for pattern, kind in slex.type_rules:
+        if pattern.search(phrase):
+            return kind
+    return "other"
+
+
 def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
-    for phrase in (source, f"{role} {source}".strip()):
-        for pattern, kind in slex.type_rules:
-            if pattern.search(phrase):
-                return kind
-    if source in slex.actors.states or (source.split() and source.split()[-1] in slex.actors.leaders):
+    """What the source phrase is (the outlet itself, an unnamed source, a document: the first rule of
+    those that matches), or else the type of the role word nearest the name ("longtime Democratic
+    pollster Pat Caddell" is an expert; "president of the NAACP" a union or NGO)."""
+    for pattern, kind in slex.type_rules:
+        if kind not in PERSON_TYPES and pattern.search(source):
+            return kind
+    kind = _nearest_type(f"{role} {source}".strip(), "", slex)
+    if kind != "other":
+        return kind
+    if source.split() and source.split()[-1] in slex.actors.leaders:
+        return "politician"
+    if source in slex.actors.states:
         return "government or official"
     return "other"
+
+
+_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s")
+_APPOSITIVE = re.compile(r"\s*\([^)]{1,30}\)|,\s+[^,;“”\"]{3,80}")
+# Types a role around a person's name can give (a person is never a document, an outlet's "we"...).
+PERSON_TYPES = frozenset({"politician", "government or official", "police or justice", "military", "company",
+                          "union or NGO", "expert", "media or outlet", "citizen or witness",
+                          "international organisation", "armed group"})
+
+
+def _name_contexts(text: str, name: str) -> list[list[tuple[str, str]]]:
+    """How the article introduces a person: for each time it names them, the words before the name in
+    its clause ("Transport Secretary", "longtime Democratic pollster") and after it: a party ("(R-S.C.)")
+    or an appositive (", president of the NAACP"). The full name's contexts come first, then the
+    surname's, each a list. A name in capitals (a transcript's "PENCE") is looked up as "Pence"."""
+    words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
+    if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in ABBREVIATED_TITLES:
+        return []
+    out = []
+    for probe in dict.fromkeys([name, " ".join(words), words[-1]]):
+        found = []
+        for m in re.finditer(rf"(?<![\w-]){re.escape(probe)}(?![\w-])", text):
+            before = text[max(0, m.start() - 70) : m.start()]
+            cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
+            after = _APPOSITIVE.match(text[m.end() : m.end() + 100])
+            found.append((before[cut:].strip(), after.group(0) if after else ""))
+        out.append(found)
+    return out
+
+
+def _nearest_type(before: str, after: str, slex: SourceLexicon) -> str:
+    """The type of the role word nearest the name: the last one before it ("Democratic pollster" is
+    an expert), else the first after it (", president of the NAACP"); rules of ``source_types.csv``
+    break ties in the file's order."""
+    best: tuple | None = None
+    for order, (pattern, kind) in enumerate(slex.type_rules):
+        if kind not in PERSON_TYPES:
+            continue
+        for m in pattern.finditer(before):
+            key = (0, -m.end(), m.start(), order)  # the nearest; of two ending there, the longer
+            best = min(best, (key, kind)) if best else (key, kind)
+        m = pattern.search(after)
+        if m:
+            key = (1, m.start(), -m.end(), order)
+            best = min(best, (key, kind)) if best else (key, kind)
+    return best[1] if best else "other"
+
+
+def _context_type(contexts: list[tuple[str, str]], slex: SourceLexicon) -> str:
+    """The type most of the contexts give (ties: the earliest), or "other"."""
+    kinds = [k for k in (_nearest_type(b, a, slex) for b, a in contexts) if k != "other"]
+    if not kinds:
+        return "other"
+    counts = {k: kinds.count(k) for k in kinds}
+    return max(counts, key=lambda k: (counts[k], -kinds.index(k)))
+
+
+PERSONAL = {"he", "she", "him", "her"}
+NOT_PERSON = frozenset("""News Show Times Post Journal Report Board Court Street Road House Church University
+Institute Center Centre Foundation Company Inc Corp""".split())
+
+
+def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.Series]:
+    """The actor mentions of the article's body, and which of them are people: a capitalised name of
+    two to four words (not a state, an organisation or a place)."""
+    slex = source_lexicon(lexicons)
+    if mentions is None:
+        names = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
+    else:
+        names = mentions[mentions["article"] == doc.id]
+    heading = {s.sentence for s in doc.sentences if s.heading}
+    names = names[~names["sentence"].isin(heading)]
+    words = names["actor"].str.split()
+    capitalised = names["actor"].map(lambda a: all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"}
+                                                   for w in a.split()))
+    person = ((names["kind"] == "proper name") & words.str.len().between(2, 4) & capitalised
+              & ~names["actor"].isin(slex.actors.states) & ~words.str[-1].isin(ORG_WORDS | NOT_PERSON))
+    return names, person
+
+
+def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
+                          mentions: pd.DataFrame | None = None) -> list[Attribution]:
+    """A pronoun no earlier source fits -> what the article named last before it (in that sentence
+    or the four before), from the actor mentions: a person for "he" and "she", anyone else for "it"
+    and "they". The pronoun stays in ``mention``."""
+    if not any(r.source.lower() in PRONOUNS for r in rows):
+        return rows
+    names, person = _named(doc, lexicons, mentions)
+    out = []
+    for r in rows:
+        low = r.source.lower()
+        if low in PRONOUNS and r.mention_start >= 0:
+            fits = person if low in PERSONAL else ~person
+            before = names[fits & (names["end"] <= r.mention_start) & (names["sentence"] >= r.sentence - 4)]
+            if len(before):
+                r = replace(r, source=before["actor"].iloc[-1], role=r.source)
+        out.append(r)
+    return out
+
+
+def _typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexicon) -> list[Attribution]:
+    """Attributions typed "other" whose source the article introduces elsewhere with a role ("Sen.
+    Lindsey Graham (R-S.C.)" before "Graham said"; another attribution's role) get that role's type."""
+    kinds: dict[str, str] = {}
+    for r in rows:
+        if r.source_type == "other" and r.source not in kinds:
+            roles = [(x.role, "") for x in rows if x.source == r.source and x.role]
+            kind = _source_type(r.source, "", slex)  # a pronoun resolved to a name since it was typed
+            # the full name's contexts speak for this person first; the surname's may be a namesake's
+            for contexts in [roles, *_name_contexts(doc.text, r.source)]:
+                if kind != "other":
+                    break
+                kind = _context_type(contexts, slex)
+            kinds[r.source] = kind
+    return [replace(r, source_type=kinds.get(r.source, r.source_type)) for r in rows]
 
 
 def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
@@ -195,11 +325,15 @@ def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, in
     return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
 
 
+ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev St".split())
+
+
 def _np_right(toks, i: int) -> tuple[int, int] | None:
     """The noun phrase starting just after token i ("..., said Putin")."""
     a = i + 1
     b = a
-    while b < len(toks) and (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}):
+    while b < len(toks) and (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
+                             or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)):
         b += 1
     return (a, b) if b > a else None
 
@@ -658,11 +792,13 @@ def _image_credits(doc: Document, slex: SourceLexicon) -> list[Attribution]:
     return out
 
 
-def find_sources(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
+def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per attribution: article, sentence, source, role, source_type, kind, cue, cue_stance,
     quote, start, end (clean offsets of the cue or quote), text (the evidence sentence).
 
     Image credits come from the cleaning log: their ``sentence`` is -1 and start/end are raw offsets.
+    ``mentions`` (actors.find_mentions of the same documents), when given, saves finding them again
+    to resolve a pronoun that no earlier source fits.
     """
     slex = source_lexicon(lexicons)
     rows: list[Attribution] = []
@@ -673,9 +809,9 @@ def find_sources(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
             if sent.heading:  # a headline or sub-heading is not a sentence of the body
                 continue
             found = sentence_attributions(doc, sent, history[-3:], slex) or _continued_quote(sent, history, prev)
-            rows.extend(found)
             history.extend(found)
             prev = sent
+        rows.extend(_typed_from_context(doc, _resolved_by_mentions(doc, history, lexicons, mentions), slex))
         rows.extend(_image_credits(doc, slex))
     return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
 
