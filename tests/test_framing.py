@@ -196,7 +196,9 @@ def test_possessives_joined_names_and_common_capitals():
     m = fr.find_mentions([doc("Voters doubted Vogt’s plan. Ruiz and Vogt met on Friday. Hope faded fast. "
                               "Officials in the United States waited.")])
     assert {"Vogt", "Ruiz"} <= set(m.actor) and "Ruiz and Vogt" not in set(m.actor)
-    assert m[m.sentence == 0].label.tolist() == ["Vogt"]  # the possessive is not part of the name
+    names = m[(m.sentence == 0) & (m.kind == "proper name")]
+    assert names.label.tolist() == ["Vogt"]  # the possessive is not part of the name
+    assert m[(m.sentence == 0) & (m.kind == "group")].actor.tolist() == ["voters"]  # a group of people
     assert "Hope" not in set(m.actor)
     assert "United States" in set(m.label) and "United" not in set(m.actor)
     party = fr.find_mentions([doc("The Justice and Development Party won.")])
@@ -222,3 +224,41 @@ def test_frame_indicators_need_their_context():
 def test_a_capitalised_word_counts_unless_it_is_part_of_a_name():
     assert "morality" in frames_of("He said the budget follows Catholic teaching.")
     assert "morality" not in frames_of("Delegates of the Justice and Development Party met.")
+
+
+def test_roles_are_kept_out_of_the_actor_and_in_the_label():
+    d = doc("Colorado Attorney General John Suthers spoke. Secretary of State Hillary Clinton left. "
+            "Transport Secretary Helen Carver arrived. Later Carver said the line was safe.")
+    m = fr.find_mentions([d])
+    assert m.actor.tolist() == ["John Suthers", "Hillary Clinton", "Helen Carver", "Helen Carver"]
+    assert m.label.tolist()[0] == "Colorado Attorney General John Suthers"
+
+
+def test_a_capitalised_common_word_that_speaks_is_a_name():
+    m = fr.find_mentions([doc("Flake said the vote would fail. “We tried,” Meadows said. LaPierre agreed.")])
+    assert {"Flake", "Meadows", "LaPierre"} <= set(m.actor)
+    assert "Hope" not in set(fr.find_mentions([doc("Hope is fading in the valley.")]).actor)
+
+
+def test_regions_from_the_gazetteer_are_places_unless_they_speak():
+    d = doc("Trains stopped in the north. North Yorkshire was flooded. Texas said it would sue. "
+            "Helen Carver visited Doncaster on Monday.")
+    places = fr.find_places([d])
+    assert set(places.place) == {"North Yorkshire", "Doncaster"}
+    assert set(places.reason) == {"gazetteer"}
+    assert "Texas" in set(fr.find_mentions([d]).actor)
+
+
+def test_actor_kinds_and_name_variants_column():
+    a = doc("Transport Secretary Helen Carver met the Rail Workers Union. Turkey and the FBI said nothing. "
+            "Republicans objected. The rebels fired.", "a")
+    b = doc("Carver spoke to the rebels. Turkey agreed. The terrorists fired.", "b")
+    table = fr.actors_table(fr.find_mentions([a, b]))
+    kinds = dict(zip(table.actor, table.actor_kind))
+    assert kinds["Helen Carver"] == "person" and kinds["Turkey"] == "country or state"
+    assert kinds["FBI"] == "organisation" and kinds["Rail Workers Union"] == "organisation"
+    assert kinds["Republicans"] == "group" and kinds["armed opposition"] == "group"
+    labels = fr.label_comparison(table)
+    assert labels.loc["Helen Carver", "name variants"] == "Transport Secretary Helen Carver; Carver"
+    assert labels.loc["Helen Carver", "a"] == labels.loc["Helen Carver", "b"] == ""
+    assert "terrorists (1) *" in labels.loc["armed opposition", "b"]

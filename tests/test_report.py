@@ -77,7 +77,7 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
     expected = {"sentences": ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
                               "in_quote", "quote_share", "position", "tb_polarity", "tb_subjectivity",
                               "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined", "group"],
-                "actors": ["article", "actor", "label", "count", "only_in", "label_kind"],
+                "actors": ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"],
                 "terms": ["term", "article", "count", "z", "ranks"],
                 "loaded": ["article", "sentence", "term", "kind", "weight", "start", "end", "in_quote", "others",
                            "text"],

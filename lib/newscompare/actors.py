@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from .segment import ABBREVIATIONS, Document
 
 MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
 PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "end", "text"]
-ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind"]
+ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
 # Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
 LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
@@ -43,6 +44,7 @@ class ActorLexicon:
     states: frozenset
     places: frozenset
     place_words: frozenset
+    cues: frozenset = frozenset()  # one-word verbs of saying (cues.csv): "Flake said" names someone
 
 
 def _alternation(words) -> str:
@@ -79,7 +81,8 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
         demonyms=frozenset(r["alias"] for r in rows if r["kind"] == "demonym"),
         leaders=frozenset(r["alias"] for r in rows if r["kind"] == "leader"),
         states=frozenset(r["actor"] for r in rows if r["kind"] == "demonym"),
-        places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")))
+        places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
+        cues=frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip()))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -102,14 +105,49 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
 
 
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[frozenset, frozenset]:
+    """Country names and the names of regions (states, provinces, counties: ISO 3166-1 and 3166-2),
+    from pycountry's bundled data (no download). Built once per process, like VADER's lexicon."""
+    import pycountry
+
+    countries = set()
+    for c in pycountry.countries:
+        countries.update(getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k))
+    regions = set()
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]|,\s*City of$", "", sub.name).strip()
+        if name and name not in countries:
+            regions.add(name)
+    return frozenset(countries), frozenset(regions)
+
+
 POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, tagged as a common noun
 OPENERS = frozenset("“\"‘'(—–―:")
 
 
-def _is_proper(toks, i: int, inside_run: bool) -> bool:
+INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z]+[A-Z][a-z]+$|^O['’][A-Z][a-z]+$")
+
+
+def _speaks(toks, i: int, cues: frozenset) -> bool:
+    """Is token i followed by a verb of saying, perhaps after an adverb ("Flake also said")?"""
+    j = i + 1
+    if j < len(toks) and toks[j][1] == "RB":
+        j += 1
+    return j < len(toks) and toks[j][0].lower() in cues
+
+
+def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
     tok, tag = toks[i][0], toks[i][1]
-    if tag.startswith("NNP") or POSSESSIVE.match(tok):
-        return True
+    if tag == "NN" and tok[:1].isupper() and tok[1:].islower() and _speaks(toks, i, cues):
+        return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
+    if tag.startswith("NNP") or POSSESSIVE.match(tok) or INNER_CAPITAL.match(tok):
+        return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
+    if (tag in ("JJ", "NN", "NNS") and tok[:1].isupper() and tok[1:].islower() and i + 1 < len(toks)
+            and toks[i + 1][1].startswith("NNP") and toks[i + 1][0] in ORG_WORDS):
+        return True  # "Democratic Party", "Republican Guard": an adjective that starts an organisation's name
+    if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
+        return True  # a transcript's speaker label: "PENCE: Well, ..."
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
 
@@ -129,7 +167,7 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
     return [p for p in parts + [cur] if p]
 
 
-def _proper_runs(toks) -> list[list[int]]:
+def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
     before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
     trailing connectors dropped."""
@@ -137,7 +175,7 @@ def _proper_runs(toks) -> list[list[int]]:
     for i, (tok, _, _, _) in enumerate(toks):
         connector = (tok in {"and", "or", "&", "of", "al", "bin", "de"} and cur and i + 1 < len(toks)
                      and _is_proper(toks, i + 1, False))
-        if _is_proper(toks, i, bool(cur)) or connector or (cur and tok.startswith("al-")):
+        if _is_proper(toks, i, bool(cur), cues) or connector or (cur and tok.startswith("al-")):
             cur.append(i)
             if POSSESSIVE.match(tok):  # the possessive ends the name
                 runs.append(cur)
@@ -156,20 +194,27 @@ def _proper_runs(toks) -> list[list[int]]:
     return out
 
 
-def _common_word(toks, run: list[int], heading: bool) -> bool:
+def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset()) -> bool:
     """A capital that a position explains, not a name: one word opening a sentence, a quotation or a
     heading ("Hope", "Rigged"), or in capitals ("SHUTDOWN"), that English has in lower case; or an
-    initial or abbreviation standing alone ("W", "Rep", "St")."""
+    initial or abbreviation standing alone ("W", "Rep", "St"). Not before a verb of saying (``cues``):
+    "Flake said" names a person."""
     from textblob.en import lexicon
 
     if len(run) != 1:
         return False
     i, word = run[0], toks[run[0]][0]
+    if word in GROUP_WORDS:
+        return False  # "Democrats", "Republicans": groups, wherever they stand
     if len(word) <= 2 or word in ABBREVIATIONS:  # "W", "Mo", "Rep", "Gen", "St": initials and abbreviations
         return True
     tag = lexicon.get(word.lower().replace("’", "'"))
     if tag is None or tag.startswith("NNP"):
         return False
+    if cues and _speaks(toks, i, cues) and not word.isupper():
+        return False  # "Flake said", "Rose told": someone who speaks
+    if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
+        return False  # a transcript's speaker label
     opens = i == 0 or toks[i - 1][0] in OPENERS
     return opens or heading or (word.isupper() and len(word) > 1)
 
@@ -177,9 +222,19 @@ def _common_word(toks, run: list[int], heading: bool) -> bool:
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
     """A person's name without titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir
     Putin"); an organisation keeps every word ("Syrian Arab Army")."""
-    if words[-1] not in ORG_WORDS:
-        while words and (words[0] in lex.titles or words[0] in lex.demonyms):
-            words = words[1:]
+    if words[-1] in ORG_WORDS:
+        return " ".join(words)
+    # a role ending in a title before the name: "Colorado Attorney General John Suthers", "House
+    # Speaker Newt Gingrich", "Secretary of State Hillary Clinton"
+    last = max((k for k, w in enumerate(words[:-1]) if w in lex.titles), default=-1)
+    if last >= 0:
+        rest = words[last + 1 :]
+        if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
+            rest = rest[2:] if len(rest) <= 4 else rest[3:]
+        if rest and rest[0][:1].isupper():
+            words = rest
+    while len(words) > 1 and (words[0] in lex.titles or words[0] in lex.demonyms):
+        words = words[1:]
     return " ".join(words)
 
 
@@ -188,9 +243,8 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     (start, end, name, label, reads as a place)."""
     toks = doc.tagged(sent)
     out = []
-    for run in _proper_runs(toks):
-        if _common_word(toks, run, sent.heading):
-            continue
+    for run in _proper_runs(toks, lex.cues):
+        doubtful = _common_word(toks, run, sent.heading, lex.cues)  # kept if a longer name ends in it
         first = run[0]
         if first > 0 and toks[first - 1][0] in lex.demonyms:
             first -= 1
@@ -204,7 +258,8 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
             continue
         if lex.names is not None and lex.names.fullmatch(name):
             continue
-        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex)))
+        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex), _speaks(toks, run[-1], lex.cues),
+                    doubtful))
     return out
 
 
@@ -254,19 +309,64 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon) -> list[tuple]:
     return found
 
 
+PEOPLE_NOUNS = ("lawmakers|legislators|officials|leaders|members|senators|protesters|protestors|demonstrators|"
+                "plaintiffs|defendants|prosecutors|police|officers|voters|residents|activists|critics|supporters|"
+                "opponents|advocates|conservatives|liberals|workers|employees|students|parents|immigrants|refugees|"
+                "veterans|troops|soldiers|donors|delegates|investigators|regulators|executives|unions")
+BODY_NOUNS = "administration|campaign|government|camp"
+GROUP_RE = re.compile(
+    r"(?<![\w-])(?:(?P<mod>(?:(?:[A-Z][\w.&’'-]*|of|and)\s+){0,3}[A-Z][\w.&-]*)\s+)?"
+    rf"(?P<noun>(?i:{PEOPLE_NOUNS}))(?![\w-])"
+    r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
+    rf"(?P<body>{BODY_NOUNS})(?![\w-])")
+
+
+def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Groups of people ("Republican lawmakers", "Colorado officials", "protesters", "police") and
+    bodies named after their head ("Obama administration", "the Romney campaign"): (start, end, actor,
+    label, "group"). The actor is the modifier with the noun ("Republican lawmakers"), or the noun
+    alone; a modifier that opens the sentence is kept only when it is not a common word."""
+    out = []
+    for m in GROUP_RE.finditer(text):
+        if m.group("body"):
+            s, e, actor = m.start(), m.end(), f"{m.group('owner')} {m.group('body')}"
+        elif m.group("noun")[:1].isupper() and m.start("noun") > 0:
+            continue  # a capitalised word inside a sentence is part of a name ("Rail Workers Union")
+        else:
+            mod = m.group("mod") or ""
+            s = m.start("mod") if mod else m.start("noun")
+            e, actor = m.end(), f"{mod} {m.group('noun').lower()}".strip()
+        if _free(taken, base + s, base + e):
+            out.append((base + s, base + e, actor, text[s:e], "group"))
+            taken = [*taken, (base + s, base + e)]
+    return out
+
+
 def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     """Every mention, lexicon ones first in each sentence, with whether it reads like a place."""
     rows = []
     for doc in docs:
         for sent in doc.sentences:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex)
-            rows.extend([doc.id, sent.sentence, *m, sent.text, False] for m in known)
+            known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
+            rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
-            for s, e, name, label, placelike in _proper_names(doc, sent, taken, lex):
-                rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike])
+            for s, e, name, label, placelike, speaks, doubtful in _proper_names(doc, sent, taken, lex):
+                rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, speaks,
+                             doubtful])
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
-                                        "_placelike"])
-    return table[[*MENTION_COLUMNS, "_placelike"]]
+                                        "_placelike", "_speaks", "_doubtful"])
+    return table[[*MENTION_COLUMNS, "_placelike", "_speaks", "_doubtful"]]
+
+
+def _confirm_doubtful(table: pd.DataFrame) -> pd.DataFrame:
+    """Keep a capital its position explains ("Carver" opening a sentence) only where a longer name of
+    the same scope ends in it ("Helen Carver"): then it is that person, not a common word."""
+    sure = table[(table["kind"] == "proper name") & ~table["_doubtful"]]
+    surnames = {(sc, a.split()[-1]) for sc, a in zip(sure["_scope"], sure["actor"]) if len(a.split()) > 1}
+    keep = ~table["_doubtful"] | pd.Series([(sc, a) in surnames for sc, a in zip(table["_scope"], table["actor"])],
+                                           index=table.index, dtype=bool)
+    return table[keep]
 
 
 def mentions_and_places(docs: list[Document], names_across_articles: bool = True,
@@ -276,17 +376,28 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     table = _mention_rows(docs, lex)
     # Names are grouped, and judged to be places, within a scope: all the articles, or each one.
     table["_scope"] = "" if names_across_articles else table["article"]
+    table = _confirm_doubtful(table)
     proper = table["kind"] == "proper name"
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table.loc[proper, "actor"] = [canon[sc].get(a, a)
                                   for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
-    # A name is a place when listed in places.txt, or when at least half its mentions read like one.
+    # A name is a place when listed in places.txt, when at least half its mentions read like one, or
+    # when the gazetteer has it as a region (ISO 3166-2) and it never speaks ("Texas said" is a government).
     share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
-    is_place = proper & pd.Series(
-        [a in lex.places or (share.get((sc, a), 0.0) >= 0.5 and a.split()[-1] not in ORG_WORDS)
-         for a, sc in zip(table["actor"], table["_scope"])], index=table.index, dtype=bool)
-    places = table[is_place].assign(place=lambda t: t["actor"], reason=lambda t: [
-        "places.txt" if a in lex.places else "reads as a place" for a in t["actor"]])
+    speaks = table[proper].groupby(["_scope", "actor"])["_speaks"].any()
+    regions = gazetteer()[1]
+    reasons = {}
+    for a, sc in zip(table.loc[proper, "actor"], table.loc[proper, "_scope"]):
+        if a in lex.places:
+            reasons[(sc, a)] = "places.txt"
+        elif share.get((sc, a), 0.0) >= 0.5 and a.split()[-1] not in ORG_WORDS:
+            reasons[(sc, a)] = "reads as a place"
+        elif a in regions and not speaks.get((sc, a), False):
+            reasons[(sc, a)] = "gazetteer"
+    is_place = proper & pd.Series([(sc, a) in reasons for a, sc in zip(table["actor"], table["_scope"])],
+                                  index=table.index, dtype=bool)
+    places = table[is_place].assign(place=lambda t: t["actor"], reason=[
+        reasons[(sc, a)] for a, sc in zip(table.loc[is_place, "actor"], table.loc[is_place, "_scope"])])
     order = ["article", "sentence", "start"]
     return (table[~is_place][MENTION_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True),
             places[PLACE_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True))
@@ -314,21 +425,62 @@ def find_places(docs: list[Document], names_across_articles: bool = True,
 
 def actors_table(mentions: pd.DataFrame, lexicons: Lexicons | str | Path | None = None) -> pd.DataFrame:
     """Actor x article: the labels used with counts; ``only_in`` names the article when only it uses
-    that label for an actor that more than one article names; ``label_kind`` says whether the label is
+    that descriptive label for an actor that more than one article names (a name variant is habit, not
+    a choice of framing, and is never flagged); ``label_kind`` says whether the label is
     a ``name`` (a variant of the actor's name, with or without a title: "Carver", "Transport Secretary
     Helen Carver", "FSA") or a ``description`` (words of its own: "Obama Regime", "rebels", "Daesh").
-    Descriptions are the framing; name variants are house style and habit."""
+    Descriptions are the framing; name variants are house style and habit. ``actor_kind`` is person,
+    organisation, country or state, group or other (see actor_kind)."""
     if mentions.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     counts = mentions.groupby(["article", "actor", "label"], sort=False).size().rename("count").reset_index()
     n_articles = mentions.groupby("actor")["article"].nunique()
     users = counts.groupby(["actor", "label"])["article"].agg(lambda a: sorted(set(a)))
-    counts["only_in"] = [users[(act, lab)][0] if len(users[(act, lab)]) == 1 and n_articles[act] > 1 else ""
-                         for act, lab in zip(counts["actor"], counts["label"])]
     lex = actor_lexicon(lexicons)
     counts["label_kind"] = [label_kind(act, lab, lex) for act, lab in zip(counts["actor"], counts["label"])]
+    counts["only_in"] = [users[(act, lab)][0] if len(users[(act, lab)]) == 1 and n_articles[act] > 1
+                         and kind == "description" else ""
+                         for act, lab, kind in zip(counts["actor"], counts["label"], counts["label_kind"])]
+    mention_kinds = mentions.groupby("actor")["kind"].agg(set)
+    counts["actor_kind"] = [actor_kind(act, mention_kinds.get(act, set()), lex) for act in counts["actor"]]
     counts = counts.sort_values(["actor", "article", "count"], ascending=[True, True, False])
     return counts.reset_index(drop=True)[ACTOR_COLUMNS]
+
+
+ORG_NAMES = frozenset("""Congress Senate Parliament Kremlin Pentagon Cabinet Court Commission Bureau Institute
+University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
+Times Post Journal News Network Airlines Railway Railways Rail Police Council Authority Administration
+Campaign Club League Federation Alliance Coalition Church Hospital Service Services Board Trust Agency
+Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban""".split())
+CONNECTORS = frozenset("of and the for de van von al bin la".split())
+GROUP_WORDS = frozenset("""Republicans Democrats Conservatives Liberals Tories Socialists Communists Kurds
+Palestinians Israelis Americans Europeans Muslims Christians Jews Catholics Evangelicals Progressives
+Libertarians Independents""".split())
+
+
+def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
+    """person, organisation, country or state, group, or other: from actors.csv (its states; its labels
+    name groups such as the armed opposition), the gazetteer (countries), the name's last word
+    (organisation words, "Republicans"), initials ("FBI"), and two to four capitalised words (a person)."""
+    words = actor.split()
+    if actor in lex.states or actor in gazetteer()[0]:
+        return "country or state"
+    if words and words[-1] in BODY_NOUNS.split("|"):
+        return "organisation"  # "Obama administration"
+    if mention_kinds & {"label", "group"} or not actor[:1].isupper():
+        return "group"
+    if not words:
+        return "other"
+    if words[-1] in GROUP_WORDS:
+        return "group"
+    if any(w in ORG_WORDS or w in ORG_NAMES for w in words) or re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", actor):
+        return "organisation"
+    capital = [w.split("-")[-1][:1].isupper() for w in words if w not in CONNECTORS]
+    if not all(capital):
+        return "group"  # "Kurdish forces": a description, not a name
+    if 2 <= len(words) <= 4 and len(capital) == len(words):
+        return "person"
+    return "other"
 
 
 ADDRESS = frozenset("mr mrs ms miss dr sen rep gov the".split())
@@ -347,8 +499,9 @@ def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
     if not words:
         return "name"
     initials = "".join(w[0] for w in _name_words(actor) if w[:1].isupper()).lower()
-    if len(words) == 1 and len(initials) > 1 and words[0].lower() == initials:
-        return "name"
+    letters = re.sub(r"[\s.]", "", label).lower()
+    if len(initials) > 1 and letters == initials:
+        return "name"  # "FSA", "U.S."
     rest = [w for w in words if w.lower() not in own]
     if len(rest) == len(words):
         return "description"  # no word of the name at all: another name for it ("Daesh") or a label
@@ -370,11 +523,22 @@ def actor_matrix(mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:
 
 
 def label_comparison(actors: pd.DataFrame, min_articles: int = 2) -> pd.DataFrame:
-    """For actors named by at least ``min_articles`` articles: each article's labels, 'label (count)'."""
+    """For actors named by at least ``min_articles`` articles: each article's descriptive labels,
+    'label (count)' (a * marks one only that article uses), and the name variants of all articles in
+    the last column, ``name variants`` ("Carver; Helen Carver")."""
     if actors.empty:
         return pd.DataFrame()
     shared = actors.groupby("actor")["article"].nunique()
     keep = actors[actors["actor"].isin(shared[shared >= min_articles].index)]
-    cell = keep.assign(text=[f"{lab} ({n})" + (" *" if only else "") for lab, n, only in
-                             zip(keep["label"], keep["count"], keep["only_in"])])
-    return cell.groupby(["actor", "article"])["text"].agg("; ".join).unstack(fill_value="")
+    if "label_kind" not in keep:  # a table from before label kinds: every label is a description
+        keep = keep.assign(label_kind="description")
+    described = keep[keep["label_kind"] == "description"]
+    cell = described.assign(text=[f"{lab} ({n})" + (" *" if only else "") for lab, n, only in
+                                  zip(described["label"], described["count"], described["only_in"])])
+    table = cell.groupby(["actor", "article"])["text"].agg("; ".join).unstack(fill_value="")
+    articles = list(dict.fromkeys(keep["article"]))
+    table = table.reindex(index=sorted(set(keep["actor"])), columns=articles, fill_value="")
+    names = keep[keep["label_kind"] == "name"].groupby("actor")["label"].agg(lambda x: "; ".join(dict.fromkeys(x)))
+    table["name variants"] = names.reindex(table.index, fill_value="")
+    table.columns.name, table.index.name = "article", "actor"
+    return table

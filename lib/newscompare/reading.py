@@ -189,7 +189,9 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         for f in figures)
     body = (
         "<h2>Key figures</h2><div class='nc-scroll'>" + key.to_html(border=0, escape=True) + "</div>"
-        + "<h2>How each article labels the actors they share</h2><p>* marks a label only that article uses.</p>"
+        + "<h2>How each article labels the actors they share</h2><p>Descriptive labels (words of their own, such "
+        "as \"rebels\" or \"Obama Regime\"); * marks a label only that article uses. Name variants (a surname, a "
+        "name with its title) are in the last column: they are habit, not framing.</p>"
         + ("<div class='nc-scroll'>" + labels.to_html(border=0, escape=True) + "</div>" if not labels.empty
            else "<p>No actor is named by more than one article.</p>")
         + "<h2>Sentiment toward the actors</h2><p>Mean sentiment of the sentences toward each actor (-1 negative, "
