@@ -16,11 +16,13 @@ signed contribution (positive minus negative log-odds).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -67,8 +69,7 @@ def _pattern():
     return pattern_sentiment()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     low: str
     start: int
@@ -80,13 +81,15 @@ def tokens(sentence: str) -> list[Token]:
     """Words and the marks that matter (quotes, clause breaks), with VADER valences; a valence is
     flipped when one of the three words before it negates ("not good")."""
     analyzer, negate = _vader()
+    lexicon = analyzer.lexicon
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
-        low = m.group(0).lower().replace("’", "'")
-        val = float(analyzer.lexicon.get(low, 0.0))
+        word = m.group(0)
+        low = word.lower().replace("’", "'")
+        val = lexicon.get(low, 0.0)
         if val and any(t.low in negate or t.low.endswith("n't") for t in out[-3:]):
             val = -0.74 * val  # VADER's own damping of a negated word
-        out.append(Token(m.group(0), low, m.start(), m.end(), val))
+        out.append(Token(word, low, m.start(), m.end(), float(val)))
     return out
 
 
@@ -131,24 +134,43 @@ def _scores(text: str, memo: dict) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _Parsed:
-    """What every target of one sentence shares: its tokens, their clauses and quotation flags."""
+    """What every target of one sentence shares: its tokens, their clauses and quotation flags, and
+    the sums the features take over the whole sentence (so a target subtracts its own tokens)."""
 
     toks: list[Token]
     clause: list[int]
     quoted: list[bool]
     has_quote: bool
+    members: dict[int, list[int]]  # clause -> its tokens
+    scored: list[int]  # the tokens with a valence (few): every valence sum runs over these only
+    is_name: list[bool]  # a capitalised word not right after a quotation mark
+    quoted_tokens: frozenset  # the tokens inside quotations
+    ends: list[int]  # each token's end, for finding a span's tokens by bisection
 
 
 def _parse(sentence: str, memo: dict) -> _Parsed:
     key = ("parsed", sentence)
     if key not in memo:
         toks = tokens(sentence)
-        memo[key] = _Parsed(toks, _clauses(toks), _inside_quotes(toks), any(t.text in QUOTE_MARKS for t in toks))
+        clause, quoted = _clauses(toks), _inside_quotes(toks)
+        members: dict[int, list[int]] = {}
+        for i, c in enumerate(clause):
+            members.setdefault(c, []).append(i)
+        is_name = [i > 0 and t.text[:1].isupper() and toks[i - 1].text not in QUOTE_MARKS for i, t in enumerate(toks)]
+        memo[key] = _Parsed(toks, clause, quoted, any(t.text in QUOTE_MARKS for t in toks), members,
+                            [i for i, t in enumerate(toks) if t.valence], is_name,
+                            frozenset(i for i, q in enumerate(quoted) if q), [t.end for t in toks])
     return memo[key]
 
 
-def _target_tokens(toks: list[Token], start: int, end: int) -> list[int]:
-    target = [i for i, t in enumerate(toks) if t.end > start and t.start < end]
+def _target_tokens(toks: list[Token], start: int, end: int, ends: list[int] | None = None) -> list[int]:
+    first = bisect.bisect_right(ends, start) if ends is not None else 0  # the first token ending after start
+    target = []
+    for i in range(first, len(toks)):
+        if toks[i].start >= end:
+            break
+        if toks[i].end > start:
+            target.append(i)
     if not target and toks:  # a span of punctuation only: the nearest token stands for it
         target = [min(range(len(toks)), key=lambda i: abs(toks[i].start - start))]
     return target
@@ -162,19 +184,21 @@ def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, u
     a quotation the target itself speaks) are left out."""
     toks, first, last = p.toks, target[0], target[-1]
     mine, skip = p.clause[first], set(target) | unheard
-    members = [i for i in range(len(toks)) if p.clause[i] == mine]
+    members = p.members[mine]
     in_clause = [i for i in members if i not in skip]
+    # Sums over the tokens with a valence only (a zero adds nothing: the results are the same).
+    valued = [i for i in p.scored if p.clause[i] == mine and i not in skip]
     f: dict[str, float] = {}
     if not unheard and len(members) == len(toks):
         f["clause_vader"] = _scores(sentence, memo)[0]  # the clause is the sentence: its own score
     else:  # VADER's normalisation of the clause's valences, without running the tool again
-        total = sum(toks[i].valence for i in members if i not in unheard)
+        total = sum(toks[i].valence for i in p.scored if p.clause[i] == mine and i not in unheard)
         f["clause_vader"] = total / math.sqrt(total * total + 15)
-    f["other_clauses_valence"] = sum(t.valence for i, t in enumerate(toks) if p.clause[i] != mine) / 4
+    f["other_clauses_valence"] = sum(toks[i].valence for i in p.scored if p.clause[i] != mine) / 4
     f["clause_valence_by_distance"] = sum(toks[i].valence / (1 + min(abs(i - first), abs(i - last)))
-                                          for i in in_clause) / 4
-    f["clause_valence_before"] = sum(toks[i].valence for i in in_clause if i < first) / 4
-    f["clause_valence_after"] = sum(toks[i].valence for i in in_clause if i > last) / 4
+                                          for i in valued) / 4
+    f["clause_valence_before"] = sum(toks[i].valence for i in valued if i < first) / 4
+    f["clause_valence_after"] = sum(toks[i].valence for i in valued if i > last) / 4
     f["target_is_subject"] = float(sum(toks[i].low[:1].isalpha() for i in range(members[0], first)) <= 1)
     return f, in_clause
 
@@ -189,7 +213,7 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
         raise ValueError(f"target span ({start}, {end}) is outside the sentence of {len(sentence)} characters: "
                          f"{sentence[:80]!r}")
     p = _parse(sentence, memo)
-    toks, target = p.toks, _target_tokens(p.toks, start, end)
+    toks, target = p.toks, _target_tokens(p.toks, start, end, p.ends)
     sentence_vader, sentence_textblob = _scores(sentence, memo)
     f: dict[str, float] = {"bias_sentence_vader": sentence_vader, "bias_sentence_textblob": sentence_textblob}
     if not target:
@@ -198,22 +222,22 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
     around = {toks[i].low for i in range(max(0, first - 2), min(len(toks), last + 4)) if i not in target}
     speaker = bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
     # A speaker's own quoted words are about someone else: they are not read as sentiment toward it.
-    unheard = {i for i in range(len(toks)) if p.quoted[i]} if speaker else set()
+    unheard = p.quoted_tokens if speaker else frozenset()
     skip = set(target) | unheard
     clause_f, in_clause = _clause_features(sentence, p, target, memo, unheard)
     f.update(clause_f)
+    valued = [i for i in p.scored if i not in skip]
     for k in WINDOWS:
-        near = [toks[i].valence for i in range(max(0, first - k), min(len(toks), last + k + 1)) if i not in skip]
+        near = [toks[i].valence for i in valued if first - k <= i <= last + k]
         f[f"near{k}_positive"] = sum(v for v in near if v > 0) / 4
         f[f"near{k}_negative"] = sum(v for v in near if v < 0) / 4
     f["target_in_quote"] = float(any(p.quoted[i] for i in target))
     f["sentence_has_quote"] = float(p.has_quote)
     f["target_is_speaker"] = float(speaker)
     f["target_is_pronoun"] = float(all(toks[i].low in PRONOUNS for i in target))
-    names = sum(1 for i in range(1, len(toks)) if i not in skip and toks[i].text[:1].isupper()
-                and toks[i - 1].text not in QUOTE_MARKS)
+    names = sum(p.is_name) - sum(p.is_name[i] for i in skip)
     f["other_names"] = math.log1p(names)
-    f["quoted_valence"] = sum(t.valence for i, t in enumerate(toks) if p.quoted[i] and i not in skip) / 4
+    f["quoted_valence"] = sum(toks[i].valence for i in valued if p.quoted[i]) / 4
     near_words = [i for i in range(max(0, first - 4), min(len(toks), last + 5)) if i not in skip]
     return f, _words(toks, in_clause), _words(toks, near_words)
 
@@ -274,22 +298,29 @@ def _sparse_row(f: dict[str, float], clause_words: list[str], near_words: list[s
     """design_row without the zeros: the standardised numeric features and {column: value} of the
     words, so a target costs its own words, not the whole vocabulary."""
     numeric = (np.array([f.get(n, 0.0) for n in model.numeric]) - model.mean) / model.scale
-    known = [model.vocab[w] for w in [f"w:{w}" for w in clause_words] + [f"n:{w}" for w in near_words]
-             if w in model.vocab]
+    return numeric, _word_columns(clause_words, near_words, model)
+
+
+def _word_columns(clause_words: list[str], near_words: list[str], model: TargetModel) -> dict[int, float]:
+    """{column: value} of a target's clause and near words (counts scaled by the square root of their number)."""
+    vocab, offset = model.vocab, len(model.numeric)
+    known = [vocab[w] for w in [f"w:{w}" for w in clause_words] + [f"n:{w}" for w in near_words] if w in vocab]
     words: dict[int, float] = {}
-    for j in known:
-        words[len(model.numeric) + j] = words.get(len(model.numeric) + j, 0.0) + 1.0 / math.sqrt(len(known))
-    return numeric, words
+    if known:
+        share = 1.0 / math.sqrt(len(known))
+        for j in known:
+            words[offset + j] = words.get(offset + j, 0.0) + share
+    return words
 
 
 def _evidence(numeric: np.ndarray, words: dict[int, float], model: TargetModel, top: int = 4) -> str:
     """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'."""
     push = model.push
-    pushes = [(numeric[i] * push[i], i) for i in range(len(numeric))] + [(v * push[j], j) for j, v in words.items()]
-    pushes.sort(key=lambda t: -abs(t[0]))
+    pushes = [(abs(v), v, i) for i, v in enumerate((numeric * push[: len(numeric)]).tolist()) if abs(v) >= 0.05]
+    pushes += [(abs(v * push[j]), v * push[j], j) for j, v in words.items() if abs(v * push[j]) >= 0.05]
+    pushes.sort(key=lambda t: -t[0])
     names = model.names
-    return "; ".join(f"{names[j].replace('w:', '').replace('n:', 'near ')} {v:+.2f}" for v, j in pushes[:top]
-                     if abs(v) >= 0.05)
+    return "; ".join(f"{names[j].replace('w:', '').replace('n:', 'near ')} {v:+.2f}" for _, v, j in pushes[:top])
 
 
 def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo: dict | None = None) -> pd.DataFrame:
@@ -301,19 +332,22 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     model = load_model(lexicons)
     memo = {} if memo is None else memo
     n = len(model.numeric)
-    logits, evidence = [], []
+    rows, bags = [], []
     for sentence, start, end in items:
         f, clause_words, near_words = features(sentence, int(start), int(end), memo)
-        numeric, words = _sparse_row(f, clause_words, near_words, model)
-        z = model.weights[:, :n] @ numeric + model.intercept
-        for j, v in words.items():
-            z = z + model.weights[:, j] * v
-        logits.append(z)
-        evidence.append(_evidence(numeric, words, model))
-    if not logits:
+        rows.append([f.get(name, 0.0) for name in model.numeric])
+        bags.append(_word_columns(clause_words, near_words, model))
+    if not rows:
         return pd.DataFrame({c: pd.Series(dtype=float if c.startswith(("score", "p_")) else object)
                              for c in TARGET_COLUMNS})
-    p = softmax(np.vstack(logits))
+    numeric = (np.array(rows) - model.mean) / model.scale  # all targets at once
+    z = numeric @ model.weights[:, :n].T + model.intercept
+    at = [(k, j, v) for k, bag in enumerate(bags) for j, v in bag.items()]
+    if at:
+        k, j, v = (np.array(x) for x in zip(*at))
+        np.add.at(z, k, model.weights[:, j].T * v[:, None])
+    evidence = [_evidence(numeric[k], bag, model) for k, bag in enumerate(bags)]
+    p = softmax(z)
     return pd.DataFrame({"score": p[:, 2] - p[:, 0], "label": [LABELS[i] for i in p.argmax(axis=1)],
                          "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
                          "evidence": evidence})

@@ -1,0 +1,69 @@
+"""What sentiment toward actors costs: the whole analysis of ten BASIL articles (``nc.analyze``) with
+the target model, and with ``mention_sentiment`` replaced by an empty table (the analysis as it was
+before sentiment toward actors), alternated, medians of ``--repeat`` runs. The issue on sentiment
+toward actors asks for at most 1.2 times.
+
+    python benchmarks/analysis_cost.py [--articles 10] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+import newscompare as nc
+from newscompare import export, sentiment
+
+ROOT = Path(__file__).resolve().parents[1]
+BASIL = ROOT.parent / "shared" / "data" / "basil" / "articles"
+
+
+def without_model(*args, **kwargs) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=float if c == "score" else object) for c in sentiment.TOWARD_COLUMNS})
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=10)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+    if not BASIL.is_dir():
+        print(f"skipped: BASIL is not at {BASIL}")
+        return 0
+    warnings.simplefilter("ignore")
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in sorted(BASIL.glob("*/*.json"))[: args.articles]:
+            art = json.loads(f.read_text(encoding="utf-8"))
+            text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
+            (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")
+        docs = nc.prepare([tmp])
+    real = sentiment.mention_sentiment
+    times: dict[str, list[float]] = {"with the model": [], "without": []}
+    nc.analyze(docs=docs)  # warm: analysers and lexicons built once
+    for k in range(args.repeat):
+        for name in (["with the model", "without"] if k % 2 == 0 else ["without", "with the model"]):
+            export.sentiment.mention_sentiment = real if name == "with the model" else without_model
+            started = time.perf_counter()
+            nc.analyze(docs=docs)
+            times[name].append(time.perf_counter() - started)
+    export.sentiment.mention_sentiment = real
+    med = {k: statistics.median(v) for k, v in times.items()}
+    words = sum(d.words for d in docs)
+    print(f"{len(docs)} BASIL articles, {words} words; medians of {args.repeat} alternated runs")
+    for name, t in med.items():
+        print(f"  {name}: {t:.3f} s")
+    print(f"  ratio: {med['with the model'] / med['without']:.2f} (target <= 1.2); "
+          "`python benchmarks/analysis_cost.py`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
