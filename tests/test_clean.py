@@ -138,3 +138,15 @@ def test_wire_datelines_after_a_headline(second, place):
 def test_a_capitalised_second_paragraph_after_a_full_sentence_is_not_a_dateline():
     cleaned = clean_text("The union met on Monday.\n\nNATO — the alliance — was not involved.\n")
     assert "dateline_place" not in cleaned.meta and "NATO — the alliance" in cleaned.text
+
+
+def test_offsets_map_exactly_after_a_repair_that_changes_a_lines_length():
+    # "cafÃ©" is "café" decoded with the wrong encoding: the repair shortens the line by one character
+    # before the name, which must still map back to its own characters in the raw text.
+    raw = "The cafÃ© owner, Dana Okafor, said \u201cno\u201d to the council.\n"
+    c = clean_text(raw)
+    assert "café" in c.text and rebuild_raw(c.text, c.edits) == raw
+    for word in ("Dana Okafor", "council", "no"):
+        i = c.text.index(word)
+        assert raw[c.to_raw(i, "start"):c.to_raw(i + len(word), "end")] == word
+    assert all(len(e.text) <= 3 for e in c.edits)  # the characters the repair changed, not the whole line

@@ -15,6 +15,7 @@ and ``unicode_nfc`` (composed Unicode form).
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -177,7 +178,12 @@ def _line_edits(raw: str, start: int, content: str, ending: str, char_rules) -> 
     body = raw[start : start + len(content)]
     fixed, rule_name = _repair(body)
     if rule_name:
-        edits = [Edit(start, start + len(body), body, _apply_char_rules(fixed, char_rules), rule_name)]
+        # Only the characters the repair changed, so offsets elsewhere in the line map back exactly
+        # (one edit for the whole line would stretch or squeeze every offset after the first change).
+        final = _apply_char_rules(fixed, char_rules)
+        ops = difflib.SequenceMatcher(None, body, final, autojunk=False).get_opcodes()
+        edits = [Edit(start + i1, start + i2, body[i1:i2], final[j1:j2], rule_name)
+                 for op, i1, i2, j1, j2 in ops if op != "equal"]
     else:
         edits = _char_edits(body, start, char_rules)
     return edits + _char_edits(ending, start + len(content), char_rules)

@@ -238,27 +238,41 @@ def frame_names(lexicons: Lex = None) -> list[str]:
 _NAME_LINK = frozenset("and of for the de".split())
 
 
-def _in_name(text: str, m: re.Match) -> bool:
-    """Is the match a word of a name ("Justice and Development Party", "In God We Trust")? A capitalised
-    match inside a sentence whose neighbouring word (across and/of/for/the) is capitalised too. A
-    capitalised word on its own ("Catholic teaching", "God") is not."""
-    if m.start() == 0 or not m.group(0)[:1].isupper():
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a word of a name ("Justice and Development Party", "In God We Trust")? A
+    capitalised match inside a sentence whose neighbouring word (across and/of/for/the) is capitalised
+    too. A capitalised word on its own ("Catholic teaching", "God") is not."""
+    if start == 0 or not text[start:start + 1].isupper():
         return False
-    before = [w for w in _WORD.findall(text[max(0, m.start() - 40) : m.start()])][-3:]
-    after = [w for w in _WORD.findall(text[m.end() : m.end() + 40])][:3]
+    before = [w for w in _WORD.findall(text[max(0, start - 40) : start])][-3:]
+    after = [w for w in _WORD.findall(text[end : end + 40])][:3]
     near = [w for w in reversed(before) if w.lower() not in _NAME_LINK][:1] + \
         [w for w in after if w.lower() not in _NAME_LINK][:1]
     return any(w[:1].isupper() for w in near)
 
 
+_LITERAL_CAPITAL = re.compile(r"(?<!\\)[A-Z]")  # a capital letter of a pattern that is not an escape (\W)
+
+
+def _lower_frame_patterns(lex: Lexicons) -> dict[str, re.Pattern]:
+    """The frame patterns in lower case without IGNORECASE, for lower-cased text: three times faster
+    (case-insensitive matching is slow in ``re``) and the same matches."""
+    return {f: re.compile(_LITERAL_CAPITAL.sub(lambda m: m.group(0).lower(), p.pattern))
+            for f, p in frame_patterns(lex).items()}
+
+
 def frame_hits(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """One row per sentence and frame it signals: article, sentence, frame, the matching words, text."""
-    patterns = frame_patterns(lexicons)
+    lex = get(lexicons)
+    patterns, lowered = frame_patterns(lex), lex.compiled("frames_lower", _lower_frame_patterns)
     rows = []
     for d in docs:
         for s in d.sentences:
-            for frame, pattern in patterns.items():
-                words = sorted({m.group(0).lower() for m in pattern.finditer(s.text) if not _in_name(s.text, m)})
+            low = s.text.lower()
+            same = len(low) == len(s.text)  # lower-casing kept every offset (it nearly always does)
+            for frame, pattern in (lowered if same else patterns).items():
+                words = sorted({s.text[m.start():m.end()].lower() for m in pattern.finditer(low if same else s.text)
+                                if not _in_name(s.text, m.start(), m.end())})
                 if words:
                     rows.append((d.id, s.sentence, frame, ", ".join(words), s.text))
     return pd.DataFrame(rows, columns=FRAME_HIT_COLUMNS)

@@ -182,22 +182,23 @@ NOT_PERSON = frozenset("""News Show Times Post Journal Report Board Court Street
 Institute Center Centre Foundation Company Inc Corp""".split())
 
 
-def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.Series]:
-    """The actor mentions of the article's body, and which of them are people: a capitalised name of
-    two to four words (not a state, an organisation or a place)."""
+def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
+    """A capitalised name of two to four words that is not a state, an organisation or a place."""
+    words = actor.split()
+    return (kind == "proper name" and 2 <= len(words) <= 4 and actor not in slex.actors.states
+            and words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
+            and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
+
+
+def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> list[tuple[int, int, str, bool]]:
+    """The actor mentions of the article's body as (sentence, end, actor, is a person)."""
     slex = source_lexicon(lexicons)
     if mentions is None:
-        names = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
-    else:
-        names = mentions[mentions["article"] == doc.id]
+        mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
     heading = {s.sentence for s in doc.sentences if s.heading}
-    names = names[~names["sentence"].isin(heading)]
-    words = names["actor"].str.split()
-    capitalised = names["actor"].map(lambda a: all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"}
-                                                   for w in a.split()))
-    person = ((names["kind"] == "proper name") & words.str.len().between(2, 4) & capitalised
-              & ~names["actor"].isin(slex.actors.states) & ~words.str[-1].isin(ORG_WORDS | NOT_PERSON))
-    return names, person
+    return [(sid, end, actor, _is_person(actor, kind, slex))
+            for sid, end, actor, kind in zip(mentions["sentence"], mentions["end"], mentions["actor"], mentions["kind"])
+            if sid not in heading]
 
 
 def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
@@ -207,15 +208,16 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     and "they". The pronoun stays in ``mention``."""
     if not any(r.source.lower() in PRONOUNS for r in rows):
         return rows
-    names, person = _named(doc, lexicons, mentions)
+    names = _named(doc, lexicons, mentions)
     out = []
     for r in rows:
         low = r.source.lower()
         if low in PRONOUNS and r.mention_start >= 0:
-            fits = person if low in PERSONAL else ~person
-            before = names[fits & (names["end"] <= r.mention_start) & (names["sentence"] >= r.sentence - 4)]
-            if len(before):
-                r = replace(r, source=before["actor"].iloc[-1], role=r.source)
+            want = low in PERSONAL
+            before = [actor for sid, end, actor, person in names
+                      if person == want and end <= r.mention_start and sid >= r.sentence - 4]
+            if before:
+                r = replace(r, source=before[-1], role=r.source)
         out.append(r)
     return out
 
@@ -802,6 +804,7 @@ def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFr
     """
     slex = source_lexicon(lexicons)
     rows: list[Attribution] = []
+    by_article = dict(iter(mentions.groupby("article", sort=False))) if mentions is not None else None
     for doc in docs:
         history: list[Attribution] = []
         prev: Sentence | None = None
@@ -811,7 +814,8 @@ def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFr
             found = sentence_attributions(doc, sent, history[-3:], slex) or _continued_quote(sent, history, prev)
             history.extend(found)
             prev = sent
-        rows.extend(_typed_from_context(doc, _resolved_by_mentions(doc, history, lexicons, mentions), slex))
+        mine = None if by_article is None else by_article.get(doc.id, mentions.iloc[:0])
+        rows.extend(_typed_from_context(doc, _resolved_by_mentions(doc, history, lexicons, mine), slex))
         rows.extend(_image_credits(doc, slex))
     return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
 

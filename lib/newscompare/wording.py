@@ -28,6 +28,7 @@ from .framing import (
     loaded_patterns,
     marker_rates,
 )
+from .lexicons import get
 from .segment import Document
 from .sources import source_lexicon
 
@@ -38,6 +39,45 @@ MIN_SIMILARITY = 0.3  # aligned sentences less alike than this say different thi
 MAX_WORDS = 3  # a stretch longer than this is a different clause, not a different word
 
 
+_WORDISH = re.compile(r"[^\W\d_][\w’'-]*")
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _loaded_index(lexicons: Lex) -> tuple[dict, dict]:
+    """The loaded terms for lookup by word: one-word terms, and the phrases by their first word (each
+    a pattern matched where that word stands). Looking words up is many times faster than one regex
+    of four hundred alternatives, and finds the same matches."""
+    _, kinds = loaded_patterns(lexicons)
+    singles = {t for t in kinds if " " not in t}
+    phrases: dict[str, list[re.Pattern]] = defaultdict(list)
+    for t in sorted((t for t in kinds if " " in t), key=len, reverse=True):
+        words = t.split()
+        phrases[words[0]].append(re.compile(r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE))
+    return singles, dict(phrases)
+
+
+def _loaded_in(text: str, singles: set, phrases: dict) -> list[tuple[int, int]]:
+    """(start, end) of each loaded term in ``text``: a phrase where one starts ("lashed out"), else a
+    word, or a word before a possessive ("regime’s")."""
+    found, until = [], -1
+    for m in _WORDISH.finditer(text):
+        if m.start() < until:
+            continue
+        word = m.group(0).lower()
+        head = re.split(r"['’]", word, maxsplit=1)[0] if ("'" in word or "’" in word) else word
+        if head in phrases:
+            hit = next((h for h in (p.match(text, m.start()) for p in phrases[head]) if h), None)
+            if hit:
+                found.append((hit.start(), hit.end()))
+                until = hit.end()
+                continue
+        if word in singles:
+            found.append((m.start(), m.end()))
+        elif head != word and head in singles and word[len(head):] in POSSESSIVES:
+            found.append((m.start(), m.start() + len(head)))
+    return found
+
+
 def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """Each loaded word or phrase (``loaded.csv``) in each sentence: article, sentence, term (as
     written, lower case), kind and weight (from the lexicon), start and end (clean-text offsets),
@@ -46,19 +86,20 @@ def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
 
     A capitalised match inside a sentence is part of a name ("Radical Party") and is skipped.
     """
-    pattern, kinds = loaded_patterns(lexicons)
+    _, kinds = loaded_patterns(lexicons)
+    singles, phrases = get(lexicons).compiled("loaded_index", _loaded_index)
     found = []
     for d in docs:
         quotes = [(q.start, q.end) for q in d.quotes]
         for s in d.sentences:
-            for m in pattern.finditer(s.text):
-                word = re.sub(r"\s+", " ", m.group(0).lower())
-                if m.start() > 0 and m.group(0)[:1].isupper():
+            for a, b in _loaded_in(s.text, singles, phrases):
+                if a > 0 and s.text[a:a + 1].isupper():
                     continue
-                start = s.clean_start + m.start()
+                word = re.sub(r"\s+", " ", s.text[a:b].lower())
+                start = s.clean_start + a
                 kind, weight = kinds.get(word, ("", 1.0))
-                in_quote = any(a <= start < b for a, b in quotes)
-                found.append([d.id, s.sentence, word, kind, weight, start, start + len(m.group(0)), in_quote, s.text])
+                in_quote = any(qa <= start < qb for qa, qb in quotes)
+                found.append([d.id, s.sentence, word, kind, weight, start, s.clean_start + b, in_quote, s.text])
     used = defaultdict(set)
     for row in found:
         used[row[2]].add(row[0])
