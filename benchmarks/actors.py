@@ -76,10 +76,10 @@ def basil_actors(data: Path = SHARED / "basil") -> tuple[pd.DataFrame, pd.DataFr
     table = pd.concat(mentions, ignore_index=True)
     rows = []
     for article, entity in entities:
-        surname = entity.split()[-1].lower()
+        surname = entity.split()[-1].lower().replace("-", "")  # "Walmart" is written "Wal-Mart" too
         mine = table[table["article"] == article]
-        hit = (mine["actor"].str.lower().str.contains(surname, regex=False)
-               | mine["label"].str.lower().str.contains(surname, regex=False)).any()
+        hit = (mine["actor"].str.lower().str.replace("-", "").str.contains(surname, regex=False)
+               | mine["label"].str.lower().str.replace("-", "").str.contains(surname, regex=False)).any()
         rows.append({"article": article, "entity": entity, "found": bool(hit)})
     return table, pd.DataFrame(rows), pd.concat(labels, ignore_index=True)
 

@@ -260,3 +260,23 @@ def test_documents_unions_and_titles_after_the_cue():
     assert find("The union said the strike would go on.").source_type.tolist() == ["union or NGO"]
     rows = find("“It is a misguided approach,” said Mr. Burman, an economist.")
     assert (rows.source.iloc[0], rows.source_type.iloc[0]) == ("Burman", "expert")
+
+
+@pytest.mark.parametrize("text", [
+    "The alleged attacker fled before police arrived.",  # an adjective, not a cue
+    "It is worth noting that the bridge was closed.",
+    "Mayor Lund declined.",  # a refusal; "declined to comment" is a statement
+    "Ruiz was once asked how the strike would end.",  # a passive: Ruiz is asked, not asking
+    "He has been harshly criticized for the delays.",
+    "Tom Ruiz, 56, who has led the union for a decade, told Channel Four it was clear.",  # never the listener
+])
+def test_words_that_look_like_cues_but_attribute_nothing_to_anyone_named(text):
+    rows = find(text)
+    assert "Channel Four" not in set(rows.source) and set(rows.source) <= {"Tom Ruiz", "Ruiz"}
+    if "Channel Four" not in text:
+        assert rows.empty
+
+
+def test_declined_to_comment_and_told_keep_their_speaker():
+    assert find("Mayor Lund declined to comment on the plan.").source.tolist() == ["Lund"]
+    assert find("The minister told Channel Four that the line was safe.").source.tolist() == ["minister"]

@@ -602,6 +602,24 @@ def passive_media(ctx: _Sentence) -> list[Candidate]:
     return out
 
 
+PASSIVE_BY_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are|as)\s+(?:(?:first|also|initially|previously|earlier|\w+ly)\s+)?"
+    r"(?P<cue>reported|disclosed|revealed|announced|confirmed|noted|described|stated|claimed|alleged|quoted)"
+    r"\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w.&’'-]*){0,5})")
+
+
+def passive_by(ctx: _Sentence) -> list[Candidate]:
+    """A passive with its agent: "was first reported by The Wall Street Journal", "as noted by the
+    Congressional Budget Office": the agent is the source."""
+    out = []
+    for m in PASSIVE_BY_RE.finditer(ctx.text):
+        np = m.group("np")
+        out.append(Candidate(np, "indirect", m.group("cue"), "", *ctx.span(m, "cue"), ctx.span(m, "np"),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    return out
+
+
 def self_reports(ctx: _Sentence) -> list[Candidate]:
     """The outlet's own earlier reporting ("as we reported")."""
     out = []
@@ -616,6 +634,13 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
 NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates".split())
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
 CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])")  # for "calm": quoted
+
+
+DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|respond|speak|be\s+interviewed)|comment)",
+                         re.IGNORECASE)
+DETERMINERS = frozenset("the a an his her their its our my your ’s 's".split())
+LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
+                           "warns", "assured", "reminded", "informed"})
 
 
 def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
@@ -634,7 +659,16 @@ def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
         return False  # "found a way", "chemicals found in", "showed up": not what a source found or showed
     if cue.lower() in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
         return False  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
-    passive = i > 0 and toks[i - 1][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
+    if i > 0 and toks[i - 1][0].lower() in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ"):
+        return False  # "the alleged terrorist", "his announced plans": an adjective, not a cue
+    if i > 0 and toks[i - 1][0].lower() == "worth":
+        return False  # "it is worth noting that"
+    if cue.lower() == "declined" and not DECLINED_TO.match(ctx.text, m.end()):
+        return False  # "Chaffetz declined": a refusal, not a statement (unless "declined to comment")
+    j = i - 1
+    while j > 0 and toks[j][1] == "RB":  # "was once asked", "has been harshly criticized"
+        j -= 1
+    passive = j >= 0 and toks[j][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
     return not (passive and toks[i][1] in ("VBN", "VBD"))
 
 
@@ -650,6 +684,8 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
         span = _np_left(toks, i, ctx.slex.actors.not_actors)
     after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
         i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
+    if toks[i][0].lower() in LISTENER_CUES:
+        return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), never the speaker
     if span is None or (ctx.quotes and after_quote):
         right = _np_right(toks, i)  # "..." said Putin
         if right and toks[right[0]][1].startswith("NNP") and toks[right[0]][0] not in ctx.slex.actors.not_actors:
@@ -762,6 +798,7 @@ def sentence_attributions(doc: Document, sent: Sentence, history: list[Attributi
     if not any(r.kind == "according_to" for r in rows):
         accept(statements(ctx))
     accept(passive_media(ctx))
+    accept(passive_by(ctx))
     accept(self_reports(ctx))
     accept(credited_quotes(ctx))
     accept(cue_verbs(ctx))
