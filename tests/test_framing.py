@@ -262,3 +262,15 @@ def test_actor_kinds_and_name_variants_column():
     assert labels.loc["Helen Carver", "name variants"] == "Transport Secretary Helen Carver; Carver"
     assert labels.loc["Helen Carver", "a"] == labels.loc["Helen Carver", "b"] == ""
     assert "terrorists (1) *" in labels.loc["armed opposition", "b"]
+
+
+def test_a_role_names_the_person_the_article_gave_it_to():
+    d = doc("Sen. Maria Lopez (D-Ore.) opened the hearing. Critics booed. The senator said the bill would pass. "
+            "President Obama spoke. The president left. The mayor was absent.")
+    m = fr.find_mentions([d])
+    described = m[m.kind == "description"]
+    assert described.actor.tolist() == ["Maria Lopez", "Obama", "the mayor"]
+    assert described.label.tolist() == ["The senator", "The president", "The mayor"]
+    assert "D-Ore" not in set(m.actor)  # a party and state, not an actor
+    kinds = dict(zip(*[fr.actors_table(m)[c] for c in ("actor", "actor_kind")]))
+    assert kinds["the mayor"] == "person"

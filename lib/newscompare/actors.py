@@ -258,11 +258,14 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
             continue
         if lex.names is not None and lex.names.fullmatch(name):
             continue
+        if PARTY_STATE.fullmatch(name):
+            continue  # "(D-Ore.)": a senator's party and state, not an actor
         out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex), _speaks(toks, run[-1], lex.cues),
                     doubtful))
     return out
 
 
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
 _NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")
 
 
@@ -342,6 +345,48 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+ROLE_NOUNS = ("president|vice president|senator|congressman|congresswoman|governor|mayor|minister|prime minister|"
+              "secretary|chairman|chairwoman|speaker|candidate|nominee|lawmaker|commissioner|chancellor|"
+              "attorney general|ambassador|spokesman|spokeswoman|judge")
+DESCRIPTION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:former|new|current|late|then|incoming|outgoing)\s+)?"
+                            rf"(?P<role>{ROLE_NOUNS})(?![\w-])(?!\s+[A-Z])")
+
+
+def _description_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[tuple]:
+    """A person named by their role ("the senator", "the former president"; not "the President
+    Obama", which is a name): (start, end, role, label, "description"). resolve_descriptions then
+    gives it the person the article named with that role before."""
+    out = []
+    for m in DESCRIPTION_RE.finditer(text):
+        if _free(taken, base + m.start(), base + m.end()):
+            out.append((base + m.start(), base + m.end(), m.group(0).lower(), m.group(0), "description"))
+    return out
+
+
+def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
+    """Each description ("the senator") -> the person last named before it in the same article (five
+    sentences back at most) with that role in their label ("Sen. Maria Lopez", "Senator Lopez"); a
+    description with no such antecedent stays its own actor ("the senator")."""
+    rows = table.reset_index(drop=True)
+    actors = rows["actor"].tolist()
+    named = []
+    for i, (a, sid, lab, kind, text) in enumerate(zip(rows["article"], rows["sentence"], rows["label"], rows["kind"],
+                                                      rows["text"])):
+        if kind != "description":
+            at = text.find(lab)
+            named.append((i, a, sid, (text[max(0, at - 6):at] + lab).lower() if at >= 0 else lab.lower()))
+    for i, (art, sid, kind, label) in enumerate(zip(rows["article"], rows["sentence"], rows["kind"], rows["label"])):
+        if kind != "description":
+            continue
+        role = DESCRIPTION_RE.match(label).group("role").lower()
+        short = {"senator": "sen", "governor": "gov", "congressman": "rep", "congresswoman": "rep"}.get(role, role)
+        for j, a, s, lab in reversed(named):
+            if j < i and a == art and sid - 5 <= s <= sid and (role in lab or re.search(rf"\b{short}\.", lab)):
+                actors[i] = rows.at[j, "actor"]
+                break
+    return rows.assign(actor=actors)
+
+
 def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     """Every mention, lexicon ones first in each sentence, with whether it reads like a place."""
     rows = []
@@ -349,6 +394,7 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
         for sent in doc.sentences:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex)
             known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
+            known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
             for s, e, name, label, placelike, speaks, doubtful in _proper_names(doc, sent, taken, lex):
@@ -381,6 +427,8 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table.loc[proper, "actor"] = [canon[sc].get(a, a)
                                   for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
+    table = _resolve_descriptions(table)
+    proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, when at least half its mentions read like one, or
     # when the gazetteer has it as a region (ISO 3166-2) and it never speaks ("Texas said" is a government).
     share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
@@ -408,9 +456,12 @@ def find_mentions(docs: list[Document], names_across_articles: bool = True,
     """Every actor mention: article, sentence, actor, label (as written), kind, clean offsets, sentence text.
 
     kind: ``name`` (an alias in actors.csv), ``label`` (a descriptive label such as "rebels" or
-    "Obama Regime") or ``proper name`` (a capitalised name not in the lexicon, grouped across variants:
+    "Obama Regime"), ``proper name`` (a capitalised name not in the lexicon, grouped across variants:
     "Putin" joins "Vladimir Putin", across all the articles, or within each article when
-    ``names_across_articles`` is False, as corpus mode does). Places are left out (see find_places).
+    ``names_across_articles`` is False, as corpus mode does), ``group`` ("Republican lawmakers",
+    "police", "Romney campaign") or ``description`` ("the senator": the person last named with that
+    role in the article, five sentences back at most, or else the description itself). Places are left
+    out (see find_places).
     """
     return mentions_and_places(docs, names_across_articles, lexicons)[0]
 
@@ -467,6 +518,8 @@ def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
         return "country or state"
     if words and words[-1] in BODY_NOUNS.split("|"):
         return "organisation"  # "Obama administration"
+    if mention_kinds and mention_kinds <= {"description"}:
+        return "person"  # "the mayor", named only by the role
     if mention_kinds & {"label", "group"} or not actor[:1].isupper():
         return "group"
     if not words:
@@ -491,13 +544,14 @@ def _name_words(text: str) -> list[str]:
 
 
 def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
-    """``name`` when ``label`` is the actor's name, part of it, its initials, or the name with titles,
+    """``name`` when ``label`` is the actor's name, part of it, its initials, a plain role ("the
+    senator"), or the name with titles,
     forms of address and nationality words (titles.txt, the demonyms of actors.csv), or after a
     capitalised role that ends in a title; else ``description``."""
     own = {w.lower() for w in _name_words(actor)}
     words = _name_words(label)
-    if not words:
-        return "name"
+    if not words or DESCRIPTION_RE.fullmatch(label):
+        return "name"  # nothing, or a plain role ("the senator"): how papers refer back, not a choice of words
     initials = "".join(w[0] for w in _name_words(actor) if w[:1].isupper()).lower()
     letters = re.sub(r"[\s.]", "", label).lower()
     if len(initials) > 1 and letters == initials:
