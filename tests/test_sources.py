@@ -280,3 +280,24 @@ def test_words_that_look_like_cues_but_attribute_nothing_to_anyone_named(text):
 def test_declined_to_comment_and_told_keep_their_speaker():
     assert find("Mayor Lund declined to comment on the plan.").source.tolist() == ["Lund"]
     assert find("The minister told Channel Four that the line was safe.").source.tolist() == ["minister"]
+
+
+@pytest.mark.parametrize("text, source, role", [
+    ("“The city will change, and that is good,” said the Rev. Anna Price, of Grace Church.", "Anna Price", "Rev."),
+    ("“It was a moment of truth,” said European Council President Ana Ruiz, summing up the talks.", "Ana Ruiz",
+     "European Council President"),
+    ("“I thought he did well,” said radio host Sam Reed.", "Sam Reed", "radio host"),
+])
+def test_a_speaker_after_the_quote_with_a_title_or_a_role(text, source, role):
+    rows = find(text)
+    assert (rows.source.iloc[0], rows.role.iloc[0], rows.kind.iloc[0]) == (source, role, "direct")
+
+
+def test_no_speaker_after_the_quote_without_a_name():
+    assert find("“It was late,” said the company on Tuesday.").empty
+
+
+def test_an_unnamed_speaker_after_the_quote_is_anonymous():
+    rows = find("“It was chaotic and aimless,” said one senior aide on the committee.")
+    assert (rows.source.iloc[0], rows.kind.iloc[0], rows.source_type.iloc[0]) == ("one senior aide", "direct",
+                                                                                  "anonymous")

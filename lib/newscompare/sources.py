@@ -638,6 +638,9 @@ CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[â
 
 DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|respond|speak|be\s+interviewed)|comment)",
                          re.IGNORECASE)
+SPEAKER_NOUNS = frozenset("""source sources official officials spokesman spokeswoman spokesperson aide aides
+adviser advisers advisor lawmaker lawmakers senator analyst analysts expert experts witness witnesses resident
+residents""".split())
 DETERMINERS = frozenset("the a an his her their its our my your â€™s 's".split())
 LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
                            "warns", "assured", "reminded", "informed"})
@@ -687,9 +690,12 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
     if toks[i][0].lower() in LISTENER_CUES:
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), never the speaker
     if span is None or (ctx.quotes and after_quote):
-        right = _np_right(toks, i)  # "..." said Putin
-        if right and toks[right[0]][1].startswith("NNP") and toks[right[0]][0] not in ctx.slex.actors.not_actors:
-            span = right
+        right = _np_right(toks, i)  # "..." said Putin, "..." said the Rev. Anna Price, "..." said radio host Sam Reed
+        named = right and any(toks[k][1].startswith("NNP") and toks[k][0] not in ctx.slex.actors.not_actors
+                              for k in range(*right))
+        if right and toks[right[0]][0] not in ctx.slex.actors.not_actors and (
+                named or toks[right[1] - 1][0].lower() in SPEAKER_NOUNS):
+            span = right  # a name, or a person by role: '..." said one Democratic source on the panel'
     return span
 
 
