@@ -97,14 +97,6 @@ def cue_regex(lexicons: Lex = None) -> re.Pattern:
     return source_lexicon(lexicons).cue_re
 
 
-def _rule_type(phrase: str, slex: SourceLexicon) -> str:
-    """The type of the first rule of ``source_types.csv`` that matches ``phrase``, or "other"."""
-    for pattern, kind in slex.type_rules:
-        if pattern.search(phrase):
-            return kind
-    return "other"
-
-
 def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
     """What the source phrase is (the outlet itself, an unnamed source, a document: the first rule of
     those that matches), or else the type of the role word nearest the name ("longtime Democratic

@@ -293,14 +293,6 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _sparse_row(f: dict[str, float], clause_words: list[str], near_words: list[str], model: TargetModel
-                ) -> tuple[np.ndarray, dict[int, float]]:
-    """design_row without the zeros: the standardised numeric features and {column: value} of the
-    words, so a target costs its own words, not the whole vocabulary."""
-    numeric = (np.array([f.get(n, 0.0) for n in model.numeric]) - model.mean) / model.scale
-    return numeric, _word_columns(clause_words, near_words, model)
-
-
 def _word_columns(clause_words: list[str], near_words: list[str], model: TargetModel) -> dict[int, float]:
     """{column: value} of a target's clause and near words (counts scaled by the square root of their number)."""
     vocab, offset = model.vocab, len(model.numeric)
