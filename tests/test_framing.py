@@ -274,3 +274,12 @@ def test_a_role_names_the_person_the_article_gave_it_to():
     assert "D-Ore" not in set(m.actor)  # a party and state, not an actor
     kinds = dict(zip(*[fr.actors_table(m)[c] for c in ("actor", "actor_kind")]))
     assert kinds["the mayor"] == "person"
+
+
+def test_a_title_case_headline_names_only_who_the_article_names():
+    d = doc("White House Asked Bill Clinton To Talk To Joe Sestak About Senate Run\n\n"
+            "Rep. Joe Sestak said former President Bill Clinton called him. Sestak declined the offer.")
+    m = fr.find_mentions([d])
+    head = m[m.sentence == 0]
+    assert head.actor.tolist() == ["Bill Clinton", "Joe Sestak"]
+    assert [d.text[a:b] for a, b in zip(head.start, head.end)] == ["Bill Clinton", "Joe Sestak"]

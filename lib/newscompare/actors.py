@@ -395,14 +395,48 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex)
             known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
-            rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False] for m in known)
+            rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
+            titled = sent.heading and _title_case(sent.text)
             for s, e, name, label, placelike, speaks, doubtful in _proper_names(doc, sent, taken, lex):
                 rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, speaks,
-                             doubtful])
+                             doubtful, titled])
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
-                                        "_placelike", "_speaks", "_doubtful"])
-    return table[[*MENTION_COLUMNS, "_placelike", "_speaks", "_doubtful"]]
+                                        "_placelike", "_speaks", "_doubtful", "_titled"])
+    return table[[*MENTION_COLUMNS, "_placelike", "_speaks", "_doubtful", "_titled"]]
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Obama Gun Control Proposals Unveiled"): most of its words capitalised,
+    so capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) / len(words) >= 0.7
+
+
+def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
+    """In a title-case headline, a run of capitals is not one name: keep only the names the article's
+    other sentences give (the longest first: "Bill Clinton", "Joe Sestak" in "White House Asked Bill
+    Clinton To Talk To Joe Sestak"), a surname of one, or initials ("NAACP"), each with its own
+    offsets; drop the rest."""
+    titled = table["_titled"] & (table["kind"] == "proper name")
+    if not titled.any():
+        return table
+    body = table[~titled & (table["kind"] == "proper name")]
+    known: dict[str, set[str]] = {}
+    for sc, actor in zip(body["_scope"], body["actor"]):
+        known.setdefault(sc, set()).add(actor)
+    out = [table[~titled]]
+    for r in table[titled].to_dict("records"):
+        names = sorted(known.get(r["_scope"], ()), key=len, reverse=True)
+        taken: list[tuple[int, int]] = []
+        acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
+        for name in names + [n.split()[-1] for n in names if len(n.split()) > 1] + acronyms:
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r["label"])
+            if m and _free(taken, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                out.append(pd.DataFrame([{**r, "start": r["start"] + m.start(), "end": r["start"] + m.end(),
+                                          "actor": name, "label": name}]))
+    return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
 
 
 def _confirm_doubtful(table: pd.DataFrame) -> pd.DataFrame:
@@ -422,7 +456,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     table = _mention_rows(docs, lex)
     # Names are grouped, and judged to be places, within a scope: all the articles, or each one.
     table["_scope"] = "" if names_across_articles else table["article"]
-    table = _confirm_doubtful(table)
+    table = _names_in_titles(_confirm_doubtful(table))
     proper = table["kind"] == "proper name"
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table.loc[proper, "actor"] = [canon[sc].get(a, a)
