@@ -198,23 +198,19 @@ def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.D
     return pd.DataFrame(rows, columns=["article", "sentence", "left", "term", "right"])
 
 
-def _build_loaded(lex: Lexicons) -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
-    rows = lex.table("loaded.csv")
-    terms = sorted({r["term"].strip().lower() for r in rows if r["term"].strip()}, key=len, reverse=True)
-    kinds = {r["term"].strip().lower(): (r["kind"], float(r.get("weight") or 1)) for r in rows}
-    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), kinds
+def _build_loaded(lex: Lexicons) -> dict[str, tuple[str, float]]:
+    return {r["term"].strip().lower(): (r["kind"], float(r.get("weight") or 1))
+            for r in lex.table("loaded.csv") if r["term"].strip()}
 
 
-def loaded_patterns(lexicons: Lex = None) -> tuple[re.Pattern, dict[str, tuple[str, float]]]:
-    """One pattern for the words and phrases of ``loaded.csv`` (longest first), and each term's
-    (kind, weight)."""
+def loaded_lexicon(lexicons: Lex = None) -> dict[str, tuple[str, float]]:
+    """Each word or phrase of ``loaded.csv`` (lower case) -> its (kind, weight)."""
     return get(lexicons).compiled("loaded", _build_loaded)
 
 
 def loaded_terms(lexicons: Lex = None) -> frozenset:
     """The one-word terms of ``loaded.csv``, as content_terms writes them."""
-    return frozenset(t for t in loaded_patterns(lexicons)[1] if " " not in t)
+    return frozenset(t for t in loaded_lexicon(lexicons) if " " not in t)
 
 
 # =========================================================================================== 2. frames

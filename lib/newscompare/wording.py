@@ -25,7 +25,7 @@ from .framing import (
     _unit_totals,
     _with_unit,
     equivalents,
-    loaded_patterns,
+    loaded_lexicon,
     marker_rates,
 )
 from .lexicons import get
@@ -47,7 +47,7 @@ def _loaded_index(lexicons: Lex) -> tuple[dict, dict]:
     """The loaded terms for lookup by word: one-word terms, and the phrases by their first word (each
     a pattern matched where that word stands). Looking words up is many times faster than one regex
     of four hundred alternatives, and finds the same matches."""
-    _, kinds = loaded_patterns(lexicons)
+    kinds = loaded_lexicon(lexicons)
     singles = {t for t in kinds if " " not in t}
     phrases: dict[str, list[re.Pattern]] = defaultdict(list)
     for t in sorted((t for t in kinds if " " in t), key=len, reverse=True):
@@ -86,7 +86,7 @@ def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
 
     A capitalised match inside a sentence is part of a name ("Radical Party") and is skipped.
     """
-    _, kinds = loaded_patterns(lexicons)
+    kinds = loaded_lexicon(lexicons)
     singles, phrases = get(lexicons).compiled("loaded_index", _loaded_index)
     found = []
     for d in docs:
@@ -109,7 +109,7 @@ def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
 
 def loaded_kinds(lexicons: Lex = None) -> list[str]:
     """The kinds of ``loaded.csv`` in the file's order."""
-    return list(dict.fromkeys(kind for kind, _ in loaded_patterns(lexicons)[1].values()))
+    return list(dict.fromkeys(kind for kind, _ in loaded_lexicon(lexicons).values()))
 
 
 def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compare_by: str = "article", *,
