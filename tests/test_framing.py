@@ -283,3 +283,58 @@ def test_a_title_case_headline_names_only_who_the_article_names():
     head = m[m.sentence == 0]
     assert head.actor.tolist() == ["Bill Clinton", "Joe Sestak"]
     assert [d.text[a:b] for a, b in zip(head.start, head.end)] == ["Bill Clinton", "Joe Sestak"]
+
+
+def test_initials_and_abbreviated_titles_stay_inside_the_name():
+    d = doc("Representative Nora J. Wendt spoke first. Rep. Omar Haddad answered. The St. Albans group wrote.")
+    m = fr.find_mentions([d])
+    assert m.actor.tolist()[:2] == ["Nora J. Wendt", "Omar Haddad"]
+    assert m.label.tolist()[1] == "Rep. Omar Haddad"  # the title is in the label, not the name
+    assert "St. Albans" in set(m.actor) and "Albans" not in set(m.actor)
+    assert "Rep" not in set(m.actor) and "J" not in set(m.actor)
+
+
+def test_a_title_alone_is_no_name_and_the_president_is_a_description():
+    m = fr.find_mentions([doc("Governor Lena Ortiz met voters. As Governor, I will act. The Governor said no.")])
+    assert "Governor" not in set(m.actor)
+    assert m[m.kind == "description"].actor.tolist() == ["Lena Ortiz"]
+
+
+def test_an_organisation_keeps_its_whole_name():
+    m = fr.find_mentions([doc("She testified before the Committee on Transport and Rural Affairs. "
+                              "The Office of Parks, Fisheries and Forests declined. Smith and Jones left.")])
+    assert "Committee on Transport and Rural Affairs" in set(m.actor)
+    assert not {"Fisheries", "Forests", "Affairs"} & set(m.actor)
+    assert {"Smith", "Jones"} <= set(m.actor)  # two people are still two
+
+
+def test_a_person_is_not_a_place_after_a_possessive_title_or_a_contest():
+    d = doc("Critics looked into Vance’s record. The victory over Moreno was narrow. Mr. Kent left. "
+            "The inquiry into Dolan widened.")
+    m, places = fr.find_mentions([d]), fr.find_places([d])
+    assert {"Vance", "Moreno", "Kent", "Dolan"} <= set(m.actor)
+    assert places.empty
+
+
+def test_a_sentence_opening_capital_is_a_name_where_the_article_also_names_it_mid_sentence():
+    m = fr.find_mentions([doc("Crowds cheered for Hale on Monday. Hale flew home after the rally. "
+                              "Hope is fading.")])
+    assert m[m.actor == "Hale"].sentence.tolist() == [0, 1]
+    assert "Hope" not in set(m.actor)
+
+
+def test_the_administration_is_the_body_named_before_it_anywhere_in_the_article():
+    text = ("The Hartley administration defended the rule. Critics objected. Lawyers met. Judges ruled. "
+            "Nobody came. It rained. The administration said it would appeal.")
+    m = fr.find_mentions([doc(text)])
+    assert m[m.kind == "description"].actor.tolist() == ["Hartley administration"]
+    alone = fr.find_mentions([doc("The administration said it would appeal.")])
+    assert dict(zip(*[fr.actors_table(alone)[c] for c in ("actor", "actor_kind")])) == {
+        "the administration": "organisation"}
+
+
+def test_of_before_a_place_ends_a_persons_name_but_not_an_organisations():
+    m = fr.find_mentions([doc("Senator Ana Ruiz of New Mexico spoke. The University of Texas and the Bank of Ireland "
+                              "agreed.")])
+    assert "Ana Ruiz" in set(m.actor)
+    assert {"University of Texas", "Bank of Ireland"} <= set(m.actor)

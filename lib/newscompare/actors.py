@@ -24,6 +24,13 @@ PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "en
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
 # Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
 LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
+# "victory over Clinton", "influence over Kim Jong-Un", "an inquiry into Flynn": after these nouns the
+# preposition takes a person or a body, not a place
+NOT_LOCATIVE_AFTER = {
+    "over": frozenset("victory win lead edge advantage influence power control authority pressure triumph upset"
+                      .split()),
+    "into": frozenset("inquiry inquiries investigation investigations probe probes look insight".split()),
+}
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
 Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly
 Nations""".split())
@@ -93,7 +100,7 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
     """Does this mention of a name read like a place: after a locative ("in", "near the"), or before a
     place word ("Idlib province", "Afrin, a city")? Not before a possessive ("in Smith's view")."""
     after = [t[0] for t in toks[last + 1 : last + 4]]
-    if after[:1] and after[0] in {"’s", "'s", "’", "'"}:
+    if (after[:1] and after[0] in {"’s", "'s", "’", "'"}) or POSSESSIVE.match(toks[last][0]):
         return False
     if after[:1] and after[0].lower() in lex.place_words:
         return True
@@ -101,6 +108,8 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
         if len(after) > 2 and after[2].lower() in lex.place_words:
             return True
     before = [t[0].lower() for t in toks[max(0, first - 2) : first]]
+    if len(before) == 2 and before[0] in NOT_LOCATIVE_AFTER.get(before[1], ()):
+        return False
     return bool(before) and (before[-1] in LOCATIVES
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
 
@@ -122,6 +131,9 @@ def gazetteer() -> tuple[frozenset, frozenset]:
     return frozenset(countries), frozenset(regions)
 
 
+# Abbreviations a dot ends inside a name: "Rep. Omar Haddad", "St. Louis"
+NAME_ABBREVIATIONS = frozenset("""Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Reps Rev Fr St Jr Sr
+Mt Ft""".split())
 POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, tagged as a common noun
 OPENERS = frozenset("“\"‘'(—–―:")
 
@@ -148,6 +160,8 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
         return True  # "Democratic Party", "Republican Guard": an adjective that starts an organisation's name
     if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return True  # a transcript's speaker label: "PENCE: Well, ..."
+    if inside_run and _dotted(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
+        return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
 
@@ -155,7 +169,16 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
 def _split_joined(run: list[int], toks) -> list[list[int]]:
     """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
     organisation ("Justice and Development Party")."""
-    if toks[run[-1]][0] in ORG_WORDS:
+    words = [toks[i][0] for i in run]
+    joins = [k for k, w in enumerate(words) if w in {"and", "or", "&"}]
+    if not joins:
+        return [run]
+    # "Office of Management and Budget", "Committee on Oversight and Government Reform": an organisation's
+    # word with "of"/"on" before the "and"
+    if any(w in ORG_WORDS | ORG_NAMES and words[k + 1] in {"of", "on"} for k, w in enumerate(words[: joins[0]])):
+        return [run]
+    # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name)
+    if words[-1] in ORG_WORDS and not any(words[k - 1].isupper() or words[k + 1].isupper() for k in joins):
         return [run]
     parts, cur = [], []
     for i in run:
@@ -167,14 +190,43 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
     return [p for p in parts + [cur] if p]
 
 
+def _of_a_place(toks, run: list[int], i: int) -> bool:
+    """Is "of" at ``i`` followed by a country or region from the gazetteer, after a name that is not an
+    organisation's ("Senator Robert Menendez of New Jersey", "a Republican of New York")? Then it ends the name."""
+    if any(toks[k][0] in ORG_WORDS | ORG_NAMES for k in run):
+        return False  # "University of Texas", "Attorney General of Ohio" is a role, kept whole below
+    words = []
+    for tok in toks[i + 1 : i + 4]:
+        if not tok[0][:1].isupper():
+            break
+        words.append(tok[0])
+    countries, regions = gazetteer()
+    names = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    return any(name in countries or name in regions for name in names)
+
+
+def _dotted(word: str) -> bool:
+    """An initial or an abbreviation that a dot ends inside a name ("T", "Rep", "St", "Jr")."""
+    return (len(word) == 1 and word.isupper()) or word in NAME_ABBREVIATIONS
+
+
 def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
     before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
     trailing connectors dropped."""
     runs, cur = [], []
     for i, (tok, _, _, _) in enumerate(toks):
-        connector = (tok in {"and", "or", "&", "of", "al", "bin", "de"} and cur and i + 1 < len(toks)
-                     and _is_proper(toks, i + 1, False))
+        # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
+        # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
+        ahead = bool(cur) and i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
+                                                     or _is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
+        connector = ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
+                               # "Bank of America", but not "Robert Menendez of New Jersey"
+                               or tok == "of" and not _of_a_place(toks, cur, i)
+                               # "Committee on Oversight", "Center on Budget and Policy Priorities"
+                               or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES
+                               # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
+                               or tok == "." and cur[-1] == i - 1 and _dotted(toks[i - 1][0]))
         if _is_proper(toks, i, bool(cur), cues) or connector or (cur and tok.startswith("al-")):
             cur.append(i)
             if POSSESSIVE.match(tok):  # the possessive ends the name
@@ -213,10 +265,33 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
         return False
     if cues and _speaks(toks, i, cues) and not word.isupper():
         return False  # "Flake said", "Rose told": someone who speaks
+    if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
+        return False  # "Graham, who has never sent an email"
     if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return False  # a transcript's speaker label
     opens = i == 0 or toks[i - 1][0] in OPENERS
     return opens or heading or (word.isupper() and len(word) > 1)
+
+
+def _list_fragment(toks, run: list[int]) -> bool:
+    """One common word continuing a list of capitalised words ("Bureau of Alcohol, Tobacco, Firearms and
+    Explosives", "Departments of Homeland Security, Education and Justice"): part of a longer name."""
+    from textblob.en import lexicon
+
+    if len(run) != 1 or run[0] < 2:
+        return False
+    i, word = run[0], toks[run[0]][0]
+    tag = lexicon.get(word.lower())
+    if (tag is None or tag.startswith("NNP") or word in GROUP_WORDS | ORG_NAMES
+            or toks[i - 1][0] not in {",", "and", "&"}):
+        return False
+    # the list continues an organisation's name: back over capitals, commas and "and" to "of"/"on"
+    j = i - 2
+    while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0] in {",", "and", "&"}):
+        j -= 1
+    org = toks[j - 1][0] if j >= 1 else ""
+    bodies = ORG_WORDS | ORG_NAMES
+    return j < i - 2 and toks[j][0] in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"
 
 
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
@@ -244,24 +319,30 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     toks = doc.tagged(sent)
     out = []
     for run in _proper_runs(toks, lex.cues):
-        doubtful = _common_word(toks, run, sent.heading, lex.cues)  # kept if a longer name ends in it
+        # kept if a name elsewhere ends in it
+        doubtful = _common_word(toks, run, sent.heading, lex.cues) or _list_fragment(toks, run)
         first = run[0]
         if first > 0 and toks[first - 1][0] in lex.demonyms:
             first -= 1
         s, e = toks[first][2], toks[run[-1]][3]
-        words = [t[0] for t in toks[first : run[-1] + 1]]
+        words = doc.text[s:e].split()  # "T." and "Rep." keep their dots
         if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
             words[-1], e = words[-1][:-2], e - 2
         label = doc.text[s:e]
         name = _run_name(words, lex)
         if not name or name in lex.not_actors or label in lex.not_actors or not _free(taken, s, e):
             continue
+        if " " not in name and not name.isupper() and (name in lex.titles or f"{name}." in lex.titles):
+            continue  # "As President, I will...", "Rep." alone: a title, not a name
         if lex.names is not None and lex.names.fullmatch(name):
             continue
         if PARTY_STATE.fullmatch(name):
             continue  # "(D-Ore.)": a senator's party and state, not an actor
-        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex), _speaks(toks, run[-1], lex.cues),
-                    doubtful))
+        before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
+        titled = (any(w in lex.titles for w in words[: len(words) - len(name.split())])
+                  or before[-1:] == ["."] and before[0] in lex.titles)
+        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex),
+                    titled or _speaks(toks, run[-1], lex.cues), doubtful))
     return out
 
 
@@ -318,7 +399,7 @@ PEOPLE_NOUNS = ("lawmakers|legislators|officials|leaders|members|senators|protes
                 "veterans|troops|soldiers|donors|delegates|investigators|regulators|executives|unions")
 BODY_NOUNS = "administration|campaign|government|camp"
 GROUP_RE = re.compile(
-    r"(?<![\w-])(?:(?P<mod>(?:(?:[A-Z][\w.&’'-]*|of|and)\s+){0,3}[A-Z][\w.&-]*)\s+)?"
+    r"(?<![\w-])(?:(?P<mod>(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,3}[A-Z][\w.&-]*)\s+)?"
     rf"(?P<noun>(?i:{PEOPLE_NOUNS}))(?![\w-])"
     r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
     rf"(?P<body>{BODY_NOUNS})(?![\w-])")
@@ -347,9 +428,11 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
 
 ROLE_NOUNS = ("president|vice president|senator|congressman|congresswoman|governor|mayor|minister|prime minister|"
               "secretary|chairman|chairwoman|speaker|candidate|nominee|lawmaker|commissioner|chancellor|"
-              "attorney general|ambassador|spokesman|spokeswoman|judge")
+              "attorney general|ambassador|spokesman|spokeswoman|judge|administration|campaign")
+# Bodies named by a description ("the administration") reach back over the whole article, not five sentences
+WHOLE_ARTICLE_ROLES = frozenset({"administration", "campaign"})
 DESCRIPTION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:former|new|current|late|then|incoming|outgoing)\s+)?"
-                            rf"(?P<role>{ROLE_NOUNS})(?![\w-])(?!\s+[A-Z])")
+                            rf"(?P<role>(?i:{ROLE_NOUNS}))(?![\w-])(?!\s+[A-Z])")
 
 
 def _description_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[tuple]:
@@ -365,8 +448,9 @@ def _description_mentions(text: str, base: int, taken: list[tuple[int, int]]) ->
 
 def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
     """Each description ("the senator") -> the person last named before it in the same article (five
-    sentences back at most) with that role in their label ("Sen. Maria Lopez", "Senator Lopez"); a
-    description with no such antecedent stays its own actor ("the senator")."""
+    sentences back at most) with that role in their label ("Sen. Maria Lopez", "Senator Lopez"); "the
+    administration" -> the last body named with that word ("the Obama administration"), anywhere before
+    it in the article; a description with no such antecedent stays its own actor ("the senator")."""
     rows = table.reset_index(drop=True)
     actors = rows["actor"].tolist()
     named = []
@@ -381,7 +465,8 @@ def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
         role = DESCRIPTION_RE.match(label).group("role").lower()
         short = {"senator": "sen", "governor": "gov", "congressman": "rep", "congresswoman": "rep"}.get(role, role)
         for j, a, s, lab in reversed(named):
-            if j < i and a == art and sid - 5 <= s <= sid and (role in lab or re.search(rf"\b{short}\.", lab)):
+            near = s <= sid and (role in WHOLE_ARTICLE_ROLES or sid - 5 <= s)
+            if j < i and a == art and near and (role in lab or re.search(rf"\b{short}\.", lab)):
                 actors[i] = rows.at[j, "actor"]
                 break
     return rows.assign(actor=actors)
@@ -440,10 +525,11 @@ def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _confirm_doubtful(table: pd.DataFrame) -> pd.DataFrame:
-    """Keep a capital its position explains ("Carver" opening a sentence) only where a longer name of
-    the same scope ends in it ("Helen Carver"): then it is that person, not a common word."""
+    """Keep a capital its position explains ("Carver" opening a sentence) only where a name of the same
+    scope ends in it where no position explains the capital ("Helen Carver", or "Carver" mid-sentence):
+    then it is that person, not a common word."""
     sure = table[(table["kind"] == "proper name") & ~table["_doubtful"]]
-    surnames = {(sc, a.split()[-1]) for sc, a in zip(sure["_scope"], sure["actor"]) if len(a.split()) > 1}
+    surnames = {(sc, a.split()[-1]) for sc, a in zip(sure["_scope"], sure["actor"])}
     keep = ~table["_doubtful"] | pd.Series([(sc, a) in surnames for sc, a in zip(table["_scope"], table["actor"])],
                                            index=table.index, dtype=bool)
     return table[keep]
@@ -463,8 +549,9 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
                                   for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
     table = _resolve_descriptions(table)
     proper = table["kind"] == "proper name"
-    # A name is a place when listed in places.txt, when at least half its mentions read like one, or
-    # when the gazetteer has it as a region (ISO 3166-2) and it never speaks ("Texas said" is a government).
+    # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
+    # gazetteer has it as a region (ISO 3166-2), and it never speaks or takes a title ("Texas said" is a
+    # government, "Mr. Paul" a person).
     share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
     speaks = table[proper].groupby(["_scope", "actor"])["_speaks"].any()
     regions = gazetteer()[1]
@@ -472,7 +559,8 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     for a, sc in zip(table.loc[proper, "actor"], table.loc[proper, "_scope"]):
         if a in lex.places:
             reasons[(sc, a)] = "places.txt"
-        elif share.get((sc, a), 0.0) >= 0.5 and a.split()[-1] not in ORG_WORDS:
+        elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & (ORG_WORDS | ORG_NAMES)
+              and not speaks.get((sc, a), False)):
             reasons[(sc, a)] = "reads as a place"
         elif a in regions and not speaks.get((sc, a), False):
             reasons[(sc, a)] = "gazetteer"
@@ -533,7 +621,7 @@ def actors_table(mentions: pd.DataFrame, lexicons: Lexicons | str | Path | None 
 
 
 ORG_NAMES = frozenset("""Congress Senate Parliament Kremlin Pentagon Cabinet Court Commission Bureau Institute
-University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
+Center Centre University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
 Times Post Journal News Network Airlines Railway Railways Rail Police Council Authority Administration
 Campaign Club League Federation Alliance Coalition Church Hospital Service Services Board Trust Agency
 Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban""".split())
