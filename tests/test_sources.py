@@ -243,6 +243,12 @@ def test_a_role_given_elsewhere_in_the_article_types_the_source():
     assert (rows.source.iloc[0], rows.source_type.iloc[0]) == ("Okafor", "expert")
 
 
+def test_a_person_named_beside_words_of_an_election_is_a_politician():
+    text = "Hale won the state primary by nine points. “We earned every vote,” Hale said."
+    assert find(text).source_type.tolist() == ["politician"]
+    assert find("“We earned every vote,” Hale said.").source_type.tolist() == ["other"]
+
+
 def test_the_role_word_nearest_the_name_decides():
     rows = find("Longtime Democratic pollster Sam Reed said the race was close.")
     assert rows.source_type.tolist() == ["expert"]

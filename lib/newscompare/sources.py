@@ -214,6 +214,22 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     return out
 
 
+# Words of an election: a person the article never introduces but writes beside them runs for office
+# ("Sanders won the Michigan primary", "the Rubio campaign").
+ELECTION = re.compile(r"(?i)\b(?:campaign\w*|candidat\w+|nomin(?:ee|ation|ated?)s?|primar(?:y|ies)|caucus(?:es)?|"
+                      r"voters|ballots?|elect(?:ion|ions|oral|ed)|re-?election|running mate|presidential|"
+                      r"delegates|polls?|rally|rallies|stump)\b")
+
+
+def _runs_for_office(doc: Document, source: str) -> bool:
+    """Does a sentence that names this person (by their last name) hold a word of an election?"""
+    words = source.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[-1].isupper():
+        return False
+    name = re.compile(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])")
+    return any(name.search(s.text) and ELECTION.search(s.text) for s in doc.sentences)
+
+
 def _typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexicon) -> list[Attribution]:
     """Attributions typed "other" whose source the article introduces elsewhere with a role ("Sen.
     Lindsey Graham (R-S.C.)" before "Graham said"; another attribution's role) get that role's type."""
@@ -227,6 +243,8 @@ def _typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexi
                 if kind != "other":
                     break
                 kind = _context_type(contexts, slex)
+            if kind == "other" and _runs_for_office(doc, r.source):
+                kind = "politician"
             kinds[r.source] = kind
     return [replace(r, source_type=kinds.get(r.source, r.source_type)) for r in rows]
 
