@@ -167,6 +167,8 @@ def bootstrap_ci(values, stat=np.mean, n: int = 2000, seed: int = 0, level: floa
     values = np.asarray(values, dtype=float)
     if len(values) == 0:
         return (float("nan"), float("nan"))
+    if len(values) == 1:  # every draw is the one value (stat of one value: the value itself)
+        return (float(stat(values)), float(stat(values)))
     rng = np.random.default_rng(seed)
     draws = stat(values[rng.integers(0, len(values), size=(n, len(values)))], axis=1)
     lo, hi = np.quantile(draws, [(1 - level) / 2, 1 - (1 - level) / 2])

@@ -305,10 +305,12 @@ def _word_columns(clause_words: list[str], near_words: list[str], model: TargetM
     return words
 
 
-def _evidence(numeric: np.ndarray, words: dict[int, float], model: TargetModel, top: int = 4) -> str:
-    """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'."""
+def _evidence(pushed: np.ndarray, words: dict[int, float], model: TargetModel, top: int = 4) -> str:
+    """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'.
+    ``pushed``: the target's numeric features times their push (``model.push``)."""
     push = model.push
-    pushes = [(abs(v), v, i) for i, v in enumerate((numeric * push[: len(numeric)]).tolist()) if abs(v) >= 0.05]
+    strong = np.flatnonzero(np.abs(pushed) >= 0.05)
+    pushes = [(abs(v), v, i) for i, v in zip(strong.tolist(), pushed[strong].tolist())]
     pushes += [(abs(v * push[j]), v * push[j], j) for j, v in words.items() if abs(v * push[j]) >= 0.05]
     pushes.sort(key=lambda t: -t[0])
     names = model.names
@@ -334,11 +336,13 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
                              for c in TARGET_COLUMNS})
     numeric = (np.array(rows) - model.mean) / model.scale  # all targets at once
     z = numeric @ model.weights[:, :n].T + model.intercept
-    at = [(k, j, v) for k, bag in enumerate(bags) for j, v in bag.items()]
-    if at:
-        k, j, v = (np.array(x) for x in zip(*at))
+    k = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])  # target of each (word column, value)
+    if len(k):
+        j = np.fromiter((c for bag in bags for c in bag), dtype=int, count=len(k))
+        v = np.fromiter((x for bag in bags for x in bag.values()), dtype=float, count=len(k))
         np.add.at(z, k, model.weights[:, j].T * v[:, None])
-    evidence = [_evidence(numeric[k], bag, model) for k, bag in enumerate(bags)]
+    pushed = numeric * model.push[:n]
+    evidence = [_evidence(pushed[k], bag, model) for k, bag in enumerate(bags)]
     p = softmax(z)
     return pd.DataFrame({"score": p[:, 2] - p[:, 0], "label": [LABELS[i] for i in p.argmax(axis=1)],
                          "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
