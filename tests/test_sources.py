@@ -234,6 +234,23 @@ def test_verbs_that_attribute_only_with_a_clause():
     assert find("The senator called for a new inquiry into the contract.").empty
 
 
+def test_nouns_names_given_and_telephone_calls_attribute_nothing():
+    assert find("Too many calls still roll over to backup centres.").empty
+    assert find("Reporters doubted his questioning of the witness.").empty
+    assert find("The mill stood beside a stream called Otter Run.").empty
+    assert find("She joined a group called Harbour Voices, which campaigns on rents.").empty
+    assert find("Mayor Lind called Tomas Berg on Friday to thank him.").empty
+    rows = find("Mayor Lind called Tomas Berg a coward.")
+    assert (rows.source.tolist(), rows.cue.tolist()) == (["Lind"], ["called"])
+
+
+def test_the_speaker_stands_before_a_time_or_a_participle():
+    rows = find("Harbour Bank just this month announced it would close four branches.")
+    assert rows.source.tolist() == ["Harbour Bank"]
+    rows = find("An audit office report released last year found that the fund was short.")
+    assert rows.source.tolist() == ["audit office report"]
+
+
 def test_a_role_given_elsewhere_in_the_article_types_the_source():
     rows = find("Sen. Maria Lopez (D-Ore.) opened the hearing. Residents filled the hall. "
                 "Later Lopez said the bill would pass.")

@@ -312,6 +312,10 @@ def _np_start(toks, b: int) -> int:
     return a
 
 
+TIME_WORDS = frozenset("""the last this next early late earlier later month months week weeks year years day days
+morning afternoon evening night weekend today yesterday tonight""".split())
+
+
 def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
     speaker before a prepositional phrase ("witnesses in the village of Yamadi said")."""
@@ -322,8 +326,14 @@ def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, in
         return j, j + 1
     b = j + 1
     a = _np_start(toks, b)
-    if a < b and all(t[0] in not_actors or t[0] in {"the", "last", "this"} for t in toks[a:b]):
-        return _np_left(toks, a - 1, not_actors) if a >= 1 and toks[a - 1][1] == "IN" else None  # "on Tuesday"
+    if a < b and all(t[0] in not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
+        if a >= 1 and toks[a - 1][1] == "IN":
+            return _np_left(toks, a - 1, not_actors)  # "on Tuesday"
+        # "Wells Fargo just this month announced", "a report released last year found": the speaker
+        # stands before the time (and the participle)
+        if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
+            return _np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
+        return None
     # "witnesses in the village of Yamadi said": the speaker is the noun phrase before the preposition
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
         outer = _np_left(toks, a - 1, not_actors)
@@ -643,7 +653,16 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
 # Verbs that attribute only with a clause after them ("the poll found that ...").
 NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates".split())
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
-CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])")  # for "calm": quoted
+CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])"  # for "calm": quoted
+                               # a telephone call: "called Alicia Machado on Friday to", "called him back"
+                               r"|\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:him|her|them)\s+)"
+                               r"(?:on|to|at|back|last|this|from|early|late|after|before)\b")
+# "called" + a name and then no complement ("a stream called Miracle Run.", "a group called Lashkar-e-Taiba
+# belongs"), unlike "called Trump a liar"
+CALLED_A_NAME = re.compile(r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)"
+                           r"(?:[,;:)]|\.(?:\s|$)|\s+(?:belongs?|is|was|has|had|will)\b)")
+# Words before a cue that make it a noun: "many calls", "some reports", "these claims"
+QUANTIFIERS = frozenset("many some several few these those such numerous multiple".split())
 
 
 DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|respond|speak|be\s+interviewed)|comment)",
@@ -658,7 +677,8 @@ LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", 
 
 def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
     """Does the cue word at token ``i`` attribute? Not as a noun ("the claim"), a media cue without
-    media ("posted" with no video), or a passive ("the jet was warned")."""
+    media ("posted" with no video), a word that says no statement (_no_statement) or a passive ("the
+    jet was warned")."""
     toks, cue = ctx.toks, m.group(0)
     if cue[:1].isupper() and i > 0 and toks[i - 1][0] not in {"“", '"', "‘", "(", ":", "—", "–"}:
         return False  # a capital inside a sentence is a name: "the United States", "Says Who"
@@ -668,21 +688,34 @@ def _cue_applies(ctx: _Sentence, i: int, m: re.Match, cue_kind: str) -> bool:
         return False
     if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
         return False
-    if cue.lower() in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()):
-        return False  # "found a way", "chemicals found in", "showed up": not what a source found or showed
-    if cue.lower() in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
-        return False  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
-    if i > 0 and toks[i - 1][0].lower() in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ"):
-        return False  # "the alleged terrorist", "his announced plans": an adjective, not a cue
-    if i > 0 and toks[i - 1][0].lower() == "worth":
-        return False  # "it is worth noting that"
-    if cue.lower() == "declined" and not DECLINED_TO.match(ctx.text, m.end()):
-        return False  # "Chaffetz declined": a refusal, not a statement (unless "declined to comment")
+    if _no_statement(ctx, i, m):
+        return False
     j = i - 1
     while j > 0 and toks[j][1] == "RB":  # "was once asked", "has been harshly criticized"
         j -= 1
     passive = j >= 0 and toks[j][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
     return not (passive and toks[i][1] in ("VBN", "VBD"))
+
+
+def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
+    """The words around a cue that say it reports no statement: an adjective, a noun, a name given, a
+    demand or an action, a refusal."""
+    toks, low = ctx.toks, m.group(0).lower()
+    before = toks[i - 1][0].lower() if i > 0 else ""
+    if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()):
+        return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
+    if low in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
+        return True  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
+    if before in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ"):
+        return True  # "the alleged terrorist", "his announced plans": an adjective, not a cue
+    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")):
+        return True  # "many calls", "his questioning": nouns
+    named = CALLED_A_NAME.match(ctx.text, m.end()) if low == "called" else None
+    if named and named.group("name").split()[-1] not in ABBREVIATED_TITLES:  # not "called Mr. Obama's remarks"
+        return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
+    if before == "worth":
+        return True  # "it is worth noting that"
+    return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
 
 
 def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
