@@ -71,8 +71,20 @@ def read_gold(ann: Path, text: str) -> list[Gold]:
             continue
         src, cue = spans[parts["Source"]][1:], spans[parts["Cue"]][1:]
         content = spans[parts["Content"]][1:] if "Content" in parts else (cue[1], cue[1])
+        if _swapped(text[src[0]:src[1]], text[cue[0]:cue[1]]):
+            src, cue = cue, src
+            read_gold.swapped += 1
         out.append(Gold(src, cue, content, text[src[0]:src[1]], text[cue[0]:cue[1]], text[content[0]:content[1]]))
     return out
+
+
+read_gold.swapped = 0  # annotations whose Source and Cue labels were swapped, counted over a run
+
+
+def _swapped(source: str, cue: str) -> bool:
+    """An annotation with the labels the wrong way round: the Source span is a verb of saying and the
+    Cue span a capitalised name ('"...," said Hester' annotated Source 'said', Cue 'Hester')."""
+    return source.strip().lower() in {"said", "says", "say", "told", "added", "wrote"} and cue[:1].isupper()
 
 
 def articles(split: str, data: Path = DATA) -> list[tuple[Path, Path]]:
@@ -242,7 +254,8 @@ def main(argv=None) -> int:
         regex.append(score(baseline(raw), golds))
     table = pd.DataFrame([{"method": "newscompare", **summary(ours, seconds, len(pairs))},
                           {"method": "regex 'X said'", **summary(regex, 0.0, len(pairs))}])
-    print(f"PolNeAR {args.split}: {len(pairs)} articles; `python benchmarks/sources_polnear.py --split {args.split}`")
+    print(f"PolNeAR {args.split}: {len(pairs)} articles; `python benchmarks/sources_polnear.py --split {args.split}`; "
+          f"{read_gold.swapped} annotations with Source and Cue swapped are read the right way round")
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print("\nmisses by cause (newscompare):")
     causes = miss_causes(ours)

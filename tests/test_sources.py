@@ -324,3 +324,10 @@ def test_an_unnamed_speaker_after_the_quote_is_anonymous():
     rows = find("“It was chaotic and aimless,” said one senior aide on the committee.")
     assert (rows.source.iloc[0], rows.kind.iloc[0], rows.source_type.iloc[0]) == ("one senior aide", "direct",
                                                                                   "anonymous")
+
+
+def test_verbs_of_voice_attribute_a_quotation():
+    rows = find("“Open the gates!” the crowd chanted. “Not today,” Warden Pike yelled back.")
+    assert rows.cue.tolist() == ["chanted", "yelled"]
+    assert rows.source.tolist()[1].endswith("Pike")
+    assert find("“Is it safe?” Councillor Amos wondered aloud.").source.tolist() == ["Amos"]
