@@ -331,3 +331,21 @@ def test_verbs_of_voice_attribute_a_quotation():
     assert rows.cue.tolist() == ["chanted", "yelled"]
     assert rows.source.tolist()[1].endswith("Pike")
     assert find("“Is it safe?” Councillor Amos wondered aloud.").source.tolist() == ["Amos"]
+
+
+def test_a_noun_of_saying_owned_by_a_name_is_an_attribution():
+    rows = find("Inspectors checked Mayor Lind’s claim that the bridge was safe.")
+    assert (rows.source.tolist(), rows.cue.tolist()) == (["Lind"], ["claim"])
+    assert find("The claim that the bridge was safe spread fast.").empty
+
+
+def test_a_text_that_reads_and_speakers_found_through_phrases():
+    rows = find("“We will not close the school,” the letter reads.")
+    assert (rows.source.tolist(), rows.cue.tolist()) == (["letter"], ["reads"])
+    assert find("Every morning the porter reads the paper.").empty
+    rows = find("The minister answered the critics by saying the plan was “on track”.")
+    assert rows.source.tolist() == ["minister"]
+    rows = find("Tenants marching through the square chanted “Fair rents now!”")
+    assert rows.source.tolist() == ["Tenants"]
+    rows = find("“Appeal denied,” said the ruling.")
+    assert rows.source.tolist() == ["ruling"]

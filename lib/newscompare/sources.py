@@ -51,6 +51,12 @@ NP_TEXT = r"(?P<np>(?:[^,;:!?.]|(?<=[A-Z])\.)+)"  # up to a clause break; "U.S."
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|post|video|"
                           r"communiqué|release)\s+(?:by|from)\s+)?" + NP_TEXT)
 STATEMENT_RE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<cue>statements?|communiqué)\s+(?:by|from)\s+" + NP_TEXT)
+# "Trump's claim that", "Clinton's remarks about", "the senator's warning: “...”": a noun of saying owned by a name
+CLAIM_RE = re.compile(r"(?P<np>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w.’'-]*?)['’]s?\s+(?:(?:latest|earlier|recent|repeated|"
+                      r"false|new|own|public|initial|famous|infamous)\s+)?(?P<cue>claims?|assertions?|contention|"
+                      r"allegations?|accusations?|insistence|statements?|remarks|comments|warnings?|promises?|pledges?|"
+                      r"predictions?|suggestion|argument|charges?|denials?|admission|description)"
+                      r"(?=\s+(?:that|about)\b|\s*[:,]?\s*[“\"])")
 PASSIVE_MEDIA_RE = re.compile(r"\b(?i:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?"
                               r"|clips?)\s+"
                               r"(?P<cue>posted|released|distributed|published|issued|shared|broadcast|uploaded)\s+by\s+"
@@ -318,7 +324,7 @@ morning afternoon evening night weekend today yesterday tonight""".split())
 
 def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
-    speaker before a prepositional phrase ("witnesses in the village of Yamadi said")."""
+    speaker before a time ("on Tuesday") or a phrase that follows it (_outer_speaker)."""
     j = _skip_left(toks, i)
     if j is None:
         return None
@@ -334,17 +340,25 @@ def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, in
         if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
             return _np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
         return None
-    # "witnesses in the village of Yamadi said": the speaker is the noun phrase before the preposition
+    outer = _outer_speaker(toks, a, b, not_actors)
+    if outer is not None:
+        return outer
+    return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
+
+
+def _outer_speaker(toks, a: int, b: int, not_actors: frozenset) -> tuple[int, int] | None:
+    """The speaker before a phrase that the noun phrase [a, b) ends: "witnesses in the village of
+    Yamadi said", "protesters marching through the streets chanted", "sources close to the Kremlin"."""
+    outer = None
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
         outer = _np_left(toks, a - 1, not_actors)
-        if outer is not None:
-            return outer
-    # "sources close to the Kremlin", "officials familiar with the talks"
-    if a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}:
+    if outer is None and a >= 3 and toks[a - 1][1] == "IN" and toks[a - 2][1] == "VBG":
         outer = _np_left(toks, a - 2, not_actors)
-        if outer is not None:
-            return outer[0], b
-    return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
+    close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
+    if outer is None and close_to:
+        outer = _np_left(toks, a - 2, not_actors)
+        return (outer[0], b) if outer is not None else None
+    return outer
 
 
 ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev St".split())
@@ -602,6 +616,17 @@ def according_to(ctx: _Sentence) -> list[Candidate]:
     return out
 
 
+def nominal_claims(ctx: _Sentence) -> list[Candidate]:
+    """"Trump's claim that ...", "Clinton's remarks about “...”": a noun of saying that a name owns."""
+    out = []
+    for m in CLAIM_RE.finditer(ctx.text):
+        if m.group("np").split()[0] in {"The", "A", "An", "This", "That"}:
+            continue
+        out.append(Candidate(m.group("np"), _cue_kind(ctx, m, "speech"), m.group("cue"), "", *ctx.offset(m),
+                             ctx.span(m, "np"), ctx.span(m, "cue")))
+    return out
+
+
 def statements(ctx: _Sentence) -> list[Candidate]:
     """"a statement by X", "a communiqué from X"."""
     return [Candidate(m.group("np"), "statement", m.group("cue"), "", *ctx.offset(m), ctx.span(m, "np"),
@@ -669,7 +694,10 @@ DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|re
                          re.IGNORECASE)
 SPEAKER_NOUNS = frozenset("""source sources official officials spokesman spokeswoman spokesperson aide aides
 adviser advisers advisor lawmaker lawmakers senator analyst analysts expert experts witness witnesses resident
-residents""".split())
+residents ruling letter report statement article memo order complaint lawsuit filing decision opinion""".split())
+# "read" is a cue only right after a quotation: '"...," the letter reads.'
+READ_CUES = frozenset({"read", "reads"})
+AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?:the|a|an|his|her|its|their)?\s*[\w’' -]{1,40}$")
 DETERMINERS = frozenset("the a an his her their its our my your ’s 's".split())
 LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
                            "warns", "assured", "reminded", "informed"})
@@ -715,6 +743,8 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
         return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
     if before == "worth":
         return True  # "it is worth noting that"
+    if low in READ_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()):
+        return True  # "he reads the news": reading, not a text's words
     return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
 
 
@@ -722,8 +752,8 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
     """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
     toks = ctx.toks
     span = None
-    if i > 0 and toks[i - 1][0] == "," and toks[i][1] == "VBG":
-        span = _subject(toks, i - 1)  # ", denying ...": the subject of the clause before
+    if i > 0 and toks[i - 1][0] in {",", "by"} and toks[i][1] == "VBG":
+        span = _subject(toks, i - 1)  # ", denying ...", "responded by saying": the subject of the clause before
     elif i > 0 and toks[i - 1][0] == "and":
         span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
     if span is None:
@@ -851,6 +881,7 @@ def sentence_attributions(doc: Document, sent: Sentence, history: list[Attributi
     accept(self_reports(ctx))
     accept(credited_quotes(ctx))
     accept(cue_verbs(ctx))
+    accept([c for c in nominal_claims(ctx) if not any(r.source.endswith(c.speaker.split()[-1]) for r in rows)])
     if not rows:
         accept(cueless_quotes(ctx))
     return rows
