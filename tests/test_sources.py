@@ -349,3 +349,25 @@ def test_a_text_that_reads_and_speakers_found_through_phrases():
     assert rows.source.tolist() == ["Tenants"]
     rows = find("“Appeal denied,” said the ruling.")
     assert rows.source.tolist() == ["ruling"]
+
+
+def test_a_name_set_off_by_commas_speaks_and_loose_phrases_do_not():
+    rows = find("A lawyer for the paper, Ada Moss, said no decision had been made.")
+    assert rows.source.tolist() == ["Ada Moss"]
+    assert find("Donors paid for mailers and phone calls.").empty
+    assert find("Too many of their calls are not getting through.").empty
+    assert find("Mayor Lind this week said he would resign.").source.tolist() == ["Lind"]
+    rows = find("The board met Ortiz and Kemp and said little.")
+    assert "Kemp and" not in set(rows.source)
+
+
+def test_a_relative_pronoun_is_the_mention_of_the_speaker_before_it():
+    rows = find("She met Omar Haddad, who said the port would reopen.")
+    assert rows[["source", "mention"]].values.tolist() == [["Omar Haddad", "who"]]
+    assert find("A senior diplomat, who asked not to be named, said the talks had stalled.").cue.tolist() == ["said"]
+
+
+def test_editors_notices_and_proved_to_be_attribute_nothing():
+    assert find("CORRECTION: An earlier version misspelled the mayor's name.").empty
+    assert find("The council has proved to be slow.").empty
+    assert find("The audit proved that the fund was short.").cue.tolist() == ["proved"]

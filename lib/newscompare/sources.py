@@ -269,17 +269,23 @@ def _skip_left(toks, i: int) -> int | None:
         tok, tag = toks[j][0], toks[j][1]
         if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
             j -= 1
+        elif tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
+            j -= 2  # "Tom Ruiz, 56, who has led the union, told": an age between commas
         elif tok == ")":  # "Jaysh al-Nasr (Army of Victory) which ..."
             while j >= 0 and toks[j][0] != "(":
                 j -= 1
             j -= 1
+        elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
+            j -= 1  # "Omar Haddad, who said": the name before the relative clause
+            break
         elif tok == ",":
             k = j - 1
             while k >= 0 and toks[k][0] != ",":
                 k -= 1
             # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
             # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
-            aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN"))
+            aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")
+                                or toks[k + 1][0].lower() in {"who", "which"})  # ", who asked not to be named,"
             appositive = k >= 1 and toks[k - 1][1].startswith("NNP") and j - k <= 25
             if not (aside or appositive):
                 return None
@@ -343,6 +349,8 @@ def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, in
     outer = _outer_speaker(toks, a, b, not_actors)
     if outer is not None:
         return outer
+    while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
+        b -= 2  # "Trump this week said": the speaker without the time
     return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
 
 
@@ -676,7 +684,8 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
 
 
 # Verbs that attribute only with a clause after them ("the poll found that ...").
-NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates".split())
+NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven"
+                       .split())
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
 CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])"  # for "calm": quoted
                                # a telephone call: "called Alicia Machado on Friday to", "called him back"
@@ -694,7 +703,14 @@ DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|re
                          re.IGNORECASE)
 SPEAKER_NOUNS = frozenset("""source sources official officials spokesman spokeswoman spokesperson aide aides
 adviser advisers advisor lawmaker lawmakers senator analyst analysts expert experts witness witnesses resident
-residents ruling letter report statement article memo order complaint lawsuit filing decision opinion""".split())
+residents""".split())
+# Texts that speak after a quotation only: '"...," said the ruling' (not "said no immediate decision")
+TEXT_NOUNS = frozenset("ruling letter report statement article memo order complaint lawsuit filing opinion".split())
+# A noun phrase that ends here is cut short, not a speaker: "Samuelson and Bentel and", "Kadzik wouldn’t"
+LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
+ANONYMITY_ASKED = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b")
+# "phone calls.", "too many of their calls are not getting through": "calls" as a noun
+CALLS_NOUN = re.compile(r"\s*(?:[.,;:)]|(?:are|were|is|was|came|come|from|into|that\s+came)\b)")
 # "read" is a cue only right after a quotation: '"...," the letter reads.'
 READ_CUES = frozenset({"read", "reads"})
 AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?:the|a|an|his|her|its|their)?\s*[\w’' -]{1,40}$")
@@ -743,9 +759,31 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
         return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
     if before == "worth":
         return True  # "it is worth noting that"
+    if low in ("asked", "asks", "requested") and ANONYMITY_ASKED.match(ctx.text, m.end()):
+        return True  # "who asked not to be named": a condition of the source's, not its words
+    if low == "calls" and CALLS_NOUN.match(ctx.text, m.end()):
+        return True  # "phone calls came in"
     if low in READ_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()):
         return True  # "he reads the news": reading, not a text's words
     return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
+
+
+def _relative_subject(toks, i: int) -> int | None:
+    """The token of "who"/"which" when it is the subject of the cue at ``i`` ("Haddad, who later said")."""
+    k = i - 1
+    while k >= 0 and (toks[k][1] in ("RB", "MD") or toks[k][0].lower() in SKIP_LEFT - {"who", "which", "that"}):
+        k -= 1
+    return k if k >= 0 and toks[k][0].lower() in {"who", "which"} else None
+
+
+def _appositive_name(toks, i: int) -> tuple[int, int] | None:
+    """The name set off by commas just before the cue: "The group's director, Rami Abdulrahman, told"."""
+    if i < 3 or toks[i - 1][0] != ",":
+        return None
+    k = i - 2
+    while k >= 0 and (toks[k][1].startswith("NNP") or (toks[k][0] == "." and k > 0 and len(toks[k - 1][0]) == 1)):
+        k -= 1
+    return (k + 1, i - 1) if k < i - 2 and k >= 0 and toks[k][0] == "," else None
 
 
 def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
@@ -757,7 +795,7 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
     elif i > 0 and toks[i - 1][0] == "and":
         span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
     if span is None:
-        span = _np_left(toks, i, ctx.slex.actors.not_actors)
+        span = _np_left(toks, i, ctx.slex.actors.not_actors) or _appositive_name(toks, i)
     after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
         i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
     if toks[i][0].lower() in LISTENER_CUES:
@@ -766,9 +804,12 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
         right = _np_right(toks, i)  # "..." said Putin, "..." said the Rev. Anna Price, "..." said radio host Sam Reed
         named = right and any(toks[k][1].startswith("NNP") and toks[k][0] not in ctx.slex.actors.not_actors
                               for k in range(*right))
+        last = toks[right[1] - 1][0].lower() if right else ""
         if right and toks[right[0]][0] not in ctx.slex.actors.not_actors and (
-                named or toks[right[1] - 1][0].lower() in SPEAKER_NOUNS):
+                named or last in SPEAKER_NOUNS or (after_quote and last in TEXT_NOUNS)):
             span = right  # a name, or a person by role: '..." said one Democratic source on the panel'
+    if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
+        return None
     return span
 
 
@@ -805,11 +846,19 @@ def cue_verbs(ctx: _Sentence) -> list[Candidate]:
         if span is None:
             continue
         kind = _cue_kind(ctx, m, cue_kind)
+        # the mention as written: the relative pronoun the speaker was reached through ("the department,
+        # which reported"), else the speaker's words
+        rel = _relative_subject(ctx.toks, i)
+        mention = (ctx.toks[rel][2], ctx.toks[rel][3]) if rel is not None and rel >= span[1] else (
+            ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3])
         out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
-                             cs, ce, (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]), (cs, ce)))
+                             cs, ce, mention, (cs, ce)))
     return out
 
 
+# Labels in capitals that open an editor's notice, not a speaker's words ("CLARIFICATION: The first sentence...")
+NOTICE_LABELS = frozenset({"Clarification", "Correction", "Corrections", "Update", "Updated", "Editor's Note",
+                           "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video"})
 DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
 SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})(?P<cue>:)\s+\S")
 
@@ -825,7 +874,7 @@ def credited_quotes(ctx: _Sentence) -> list[Candidate]:
                              ctx.span(m, "cue")))
         ctx.mark_used(m)
     m = SPEAKER_LABEL_RE.match(ctx.text)
-    if m and len(m.group("np")) > 1:
+    if m and len(m.group("np")) > 1 and m.group("np").rstrip(".").title() not in NOTICE_LABELS:
         rest = ctx.text[m.end("cue"):].strip()
         out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
                              ctx.span(m, "cue")))
