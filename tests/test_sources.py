@@ -371,3 +371,11 @@ def test_editors_notices_and_proved_to_be_attribute_nothing():
     assert find("CORRECTION: An earlier version misspelled the mayor's name.").empty
     assert find("The council has proved to be slow.").empty
     assert find("The audit proved that the fund was short.").cue.tolist() == ["proved"]
+
+
+def test_a_verb_that_casts_someone_as_a_quoted_label_attributes_it():
+    rows = find("Mayor Lind openly admires the builder as a “true visionary” of the town.")
+    assert rows[["source", "cue", "kind"]].values.tolist() == [["Lind", "admires", "partial"]]
+    assert find("The builder was described as a “true visionary” of the town.").empty
+    assert find("Ruiz served as “acting chair” for a year.").empty
+    assert find("“It works,” the report further noted.").source.tolist() == ["report"]

@@ -43,7 +43,7 @@ NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
 SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "may", "might", "could", "would",
              "will", "also", "publicly", "allegedly", "reportedly", "later", "then", "repeatedly", "again",
              "previously", "not", "never", "already", "still", "now", "openly", "once", "first", "earlier",
-             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly"}
+             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further"}
 SELF_RE = re.compile(r"\b(?:as\s+)?we\s+(?:have\s+)?(?:previously\s+|earlier\s+|already\s+)?(?P<cue>reported|revealed|"
                      r"noted|wrote|learned)\b|\b(?:as\s+)?(?:this|our)\s+(?:outlet|newspaper|site)\s+(?:has\s+)?"
                      r"(?P<cue2>reported)\b", re.IGNORECASE)
@@ -881,6 +881,34 @@ def credited_quotes(ctx: _Sentence) -> list[Candidate]:
     return out
 
 
+NOT_CHARACTERISING = frozenset("""is was are were be been being am served serve serves serving work works worked
+working known seen regarded listed described ranked rated""".split())
+
+
+def characterisations(ctx: _Sentence) -> list[Candidate]:
+    """A verb that casts someone as a quoted label: "Trump openly admires Putin as a “strong leader”",
+    "Reid has been pounding Trump as a “con artist”": the verb's subject gives the label."""
+    out = []
+    toks = ctx.toks
+    for q in ctx.quotes:
+        i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
+        k = i - 1 - (i > 1 and toks[i - 1][0].lower() in {"a", "an", "the"})
+        if k < 2 or toks[k][0].lower() != "as":
+            continue
+        near = range(k - 1, max(-1, k - 8), -1)
+        if any(toks[j][0].lower() in ctx.slex.cues for j in near):
+            continue  # "described the downing as “...”": a cue verb, found by cue_verbs
+        v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
+        if v is None or toks[v][0].lower() in NOT_CHARACTERISING or (v > 0 and toks[v - 1][0].lower() in
+                                                                        {"was", "were", "is", "are", "been", "being"}):
+            continue
+        span = _np_left(toks, v, ctx.slex.actors.not_actors)
+        if span:
+            out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
+                                 q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))
+    return out
+
+
 def cueless_quotes(ctx: _Sentence) -> list[Candidate]:
     """A quotation of five words or more with no cue verb: the clause subject said it."""
     out = []
@@ -930,6 +958,7 @@ def sentence_attributions(doc: Document, sent: Sentence, history: list[Attributi
     accept(self_reports(ctx))
     accept(credited_quotes(ctx))
     accept(cue_verbs(ctx))
+    accept(characterisations(ctx))
     accept([c for c in nominal_claims(ctx) if not any(r.source.endswith(c.speaker.split()[-1]) for r in rows)])
     if not rows:
         accept(cueless_quotes(ctx))
