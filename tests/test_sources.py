@@ -379,3 +379,11 @@ def test_a_verb_that_casts_someone_as_a_quoted_label_attributes_it():
     assert find("The builder was described as a “true visionary” of the town.").empty
     assert find("Ruiz served as “acting chair” for a year.").empty
     assert find("“It works,” the report further noted.").source.tolist() == ["report"]
+
+
+def test_she_is_the_person_named_by_one_name_and_her_quotation_goes_on():
+    rows = find("Melba waved at the stage. “Here he comes,” she said. “The man himself.”")
+    assert rows.source.tolist() == ["Melba", "Melba"]
+    assert rows.cue.tolist() == ["said", "(continued)"]
+    rows = find("Congress met on Monday. “We will act,” she said.")
+    assert rows.source.tolist() == ["she"]  # a body is no "she"

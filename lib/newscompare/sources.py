@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import ORG_WORDS, ActorLexicon, actor_lexicon, find_mentions
+from .actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, ActorLexicon, actor_lexicon, find_mentions, gazetteer
 from .lexicons import Lexicons, get
 from .segment import Document, Sentence
 
@@ -181,10 +181,18 @@ Institute Center Centre Foundation Company Inc Corp""".split())
 
 
 def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
-    """A capitalised name of two to four words that is not a state, an organisation or a place."""
+    """A capitalised name of one to four words that is not a state, an organisation, a group or a
+    place ("Melanie", "Helen Carver"; not "FBI", "Congress", "Republicans", "Texas"); or a person
+    named by a role ("the senator")."""
     words = actor.split()
-    return (kind == "proper name" and 2 <= len(words) <= 4 and actor not in slex.actors.states
-            and words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
+    if kind == "description":
+        return True
+    if kind != "proper name" or not 1 <= len(words) <= 4 or actor in slex.actors.states:
+        return False
+    if len(words) == 1 and (actor.isupper() or actor in GROUP_WORDS or actor in ORG_NAMES
+                            or any(actor in names for names in gazetteer())):
+        return False  # an acronym, a body or a place named by one word
+    return (words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
             and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
 
 
@@ -208,6 +216,7 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
         return rows
     names = _named(doc, lexicons, mentions)
     out = []
+    resolved: dict[str, str] = {}  # pronoun -> the name it was last resolved to, for continued quotations
     for r in rows:
         low = r.source.lower()
         if low in PRONOUNS and r.mention_start >= 0:
@@ -215,7 +224,10 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
             before = [actor for sid, end, actor, person in names
                       if person == want and end <= r.mention_start and sid >= r.sentence - 4]
             if before:
+                resolved[low] = before[-1]
                 r = replace(r, source=before[-1], role=r.source)
+        elif low in PRONOUNS and r.cue == "(continued)" and low in resolved:
+            r = replace(r, source=resolved[low], role=r.source)
         out.append(r)
     return out
 
