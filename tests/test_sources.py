@@ -387,3 +387,12 @@ def test_she_is_the_person_named_by_one_name_and_her_quotation_goes_on():
     assert rows.cue.tolist() == ["said", "(continued)"]
     rows = find("Congress met on Monday. “We will act,” she said.")
     assert rows.source.tolist() == ["she"]  # a body is no "she"
+
+
+def test_studies_find_without_that_and_a_bracketed_party_ends_the_name():
+    assert find("One study found the levy would raise costs for most families.").cue.tolist() == ["found"]
+    assert find("Engineers found a way through the hill.").empty
+    rows = find("“We were misled,” Rep. Ana Ruiz (D-Ore.), a member of the panel, said in an interview.")
+    assert rows.source.tolist() == ["Ana Ruiz"]
+    rows = find("Ruiz, who in 2010 said the levy was unfair, voted for it.")
+    assert rows[["source", "mention"]].values.tolist() == [["Ruiz", "who"]]

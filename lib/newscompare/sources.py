@@ -298,7 +298,8 @@ def _skip_left(toks, i: int) -> int | None:
             # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
             aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")
                                 or toks[k + 1][0].lower() in {"who", "which"})  # ", who asked not to be named,"
-            appositive = k >= 1 and toks[k - 1][1].startswith("NNP") and j - k <= 25
+            # (a party and state in brackets ends the name too: "Rep. Jim Jordan (R-Ohio), an oversight panel member,")
+            appositive = k >= 1 and (toks[k - 1][1].startswith("NNP") or toks[k - 1][0] == ")") and j - k <= 25
             if not (aside or appositive):
                 return None
             j = _before_appositives(toks, k) if appositive else k - 1
@@ -696,6 +697,8 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
 
 
 # Verbs that attribute only with a clause after them ("the poll found that ...").
+# Studies and polls find and show without a "that": "one study found Trump would raise taxes"
+FINDERS = frozenset("study studies poll polls survey surveys report analysis research review audit data".split())
 NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven"
                        .split())
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
@@ -758,7 +761,7 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
     demand or an action, a refusal."""
     toks, low = ctx.toks, m.group(0).lower()
     before = toks[i - 1][0].lower() if i > 0 else ""
-    if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()):
+    if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()) and before not in FINDERS:
         return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
     if low in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
         return True  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
@@ -783,8 +786,9 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
 def _relative_subject(toks, i: int) -> int | None:
     """The token of "who"/"which" when it is the subject of the cue at ``i`` ("Haddad, who later said")."""
     k = i - 1
-    while k >= 0 and (toks[k][1] in ("RB", "MD") or toks[k][0].lower() in SKIP_LEFT - {"who", "which", "that"}):
-        k -= 1
+    while k >= max(0, i - 6) and (toks[k][1] in ("RB", "MD", "IN", "CD", "DT", "NNP")
+                                  or toks[k][0].lower() in SKIP_LEFT - {"who", "which", "that"}):
+        k -= 1  # auxiliaries, adverbs and a short time phrase: "who in 2010 said", "which on Monday announced"
     return k if k >= 0 and toks[k][0].lower() in {"who", "which"} else None
 
 
