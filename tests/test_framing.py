@@ -338,3 +338,9 @@ def test_of_before_a_place_ends_a_persons_name_but_not_an_organisations():
                               "agreed.")])
     assert "Ana Ruiz" in set(m.actor)
     assert {"University of Texas", "Bank of Ireland"} <= set(m.actor)
+
+
+def test_a_surname_joins_the_son_and_the_father_keeps_his_own_name():
+    m = fr.find_mentions([doc("Former Rep. Ned Carver Jr. pleaded guilty. Carver wept. "
+                              "His father, Ned Carver, watched.")])
+    assert m.actor.tolist() == ["Ned Carver Jr", "Ned Carver Jr", "Ned Carver"]

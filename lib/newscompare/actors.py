@@ -347,6 +347,7 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
 
 
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")
 
 
@@ -363,12 +364,15 @@ def _group_names(names: list[str]) -> dict[str, str]:
     groups: dict[str, list[tuple[set, str]]] = defaultdict(list)  # last word -> (words, full name)
     for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
         keys = [_name_key(t) for t in name.split()]
-        for tokens, full in groups[keys[-1]]:
-            if set(keys) <= tokens:
+        core = keys[:-1] if len(keys) > 1 and keys[-1] in SUFFIXES else keys  # "Jesse Jackson Jr." ends in Jackson
+        for tokens, full in groups[core[-1]]:
+            # a bare surname joins "Jesse Jackson Jr."; the full name "Jesse Jackson" (his father) does not
+            suffixed = bool(tokens & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
+            if set(keys) <= tokens and not suffixed:
                 canon[name] = full
                 break
         else:
-            groups[keys[-1]].append((set(keys), name))
+            groups[core[-1]].append((set(keys), name))
             canon[name] = name
     return canon
 

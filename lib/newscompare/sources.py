@@ -236,7 +236,7 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
 # ("Sanders won the Michigan primary", "the Rubio campaign").
 ELECTION = re.compile(r"(?i)\b(?:campaign\w*|candidat\w+|nomin(?:ee|ation|ated?)s?|primar(?:y|ies)|caucus(?:es)?|"
                       r"voters|ballots?|elect(?:ion|ions|oral|ed)|re-?election|running mate|presidential|"
-                      r"delegates|polls?|rally|rallies|stump)\b")
+                      r"delegates|rally|rallies|stump)\b")
 
 
 def _runs_for_office(doc: Document, source: str) -> bool:
