@@ -130,10 +130,17 @@ def surname_occurrences(docs, found: pd.DataFrame, entities: list[tuple[str, str
         spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", texts[article])]
         actor_at = [next((a for a, s0, e0 in zip(mine["actor"], mine["start"], mine["end"]) if s0 <= at < e0), None)
                     for at in spots]
-        own = pd.Series([a for a in actor_at if a and a.split()[-1] == surname]).value_counts()
+        own = pd.Series([a for a in actor_at if a and _last_name(a) == surname]).value_counts()
         entity_actor = own.index[0] if len(own) else None
         out += [(article, entity, a is not None and a == entity_actor) for a in actor_at]
     return out
+
+
+def _last_name(actor: str) -> str:
+    """The last word of a name, a generational suffix aside ("Jesse Jackson Jr" -> "Jackson")."""
+    words = actor.split()
+    suffix = len(words) > 1 and words[-1].rstrip(".").lower() in {"jr", "sr", "ii", "iii", "iv"}
+    return words[-2] if suffix else words[-1]
 
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "the"}
