@@ -310,9 +310,9 @@ def test_an_organisation_keeps_its_whole_name():
 
 def test_a_person_is_not_a_place_after_a_possessive_title_or_a_contest():
     d = doc("Critics looked into Vance’s record. The victory over Moreno was narrow. Mr. Kent left. "
-            "The inquiry into Dolan widened.")
+            "The inquiry into Dolan widened. Police questioned Devon, who denied it.")
     m, places = fr.find_mentions([d]), fr.find_places([d])
-    assert {"Vance", "Moreno", "Kent", "Dolan"} <= set(m.actor)
+    assert {"Vance", "Moreno", "Kent", "Dolan", "Devon"} <= set(m.actor)
     assert places.empty
 
 

@@ -339,8 +339,10 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
         if PARTY_STATE.fullmatch(name):
             continue  # "(D-Ore.)": a senator's party and state, not an actor
         before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
+        after = [t[0] for t in toks[run[-1] + 1 : run[-1] + 3]]
         titled = (any(w in lex.titles for w in words[: len(words) - len(name.split())])
-                  or before[-1:] == ["."] and before[0] in lex.titles)
+                  or before[-1:] == ["."] and before[0] in lex.titles
+                  or after == [",", "who"])  # "Santiago, who surrendered": a person, whatever the gazetteer says
         out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex),
                     titled or _speaks(toks, run[-1], lex.cues), doubtful))
     return out
