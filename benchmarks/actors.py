@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 import newscompare as nc
+from basil import article_text, read_article, write_article
 from newscompare import actors
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,10 +90,8 @@ def basil_actors(data: Path = SHARED / "basil") -> tuple[pd.DataFrame, pd.DataFr
             files = sorted((data / "articles").glob(f"*/{triplet}_*.json"))
             with tempfile.TemporaryDirectory() as tmp:
                 for f in files:
-                    art = json.loads(f.read_text(encoding="utf-8"))
-                    text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
-                    (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")
-                    entities += [(f.stem, e) for e in art["main-entities"]]
+                    write_article(f, Path(tmp))
+                    entities += [(f.stem, e) for e in read_article(f)["main-entities"]]
                 docs = nc.prepare([tmp])
                 found = actors.find_mentions(docs)
             mentions.append(found[["article", "actor", "label"]])
@@ -104,8 +103,7 @@ def basil_actors(data: Path = SHARED / "basil") -> tuple[pd.DataFrame, pd.DataFr
     texts = {f.stem: f for f in (data / "articles").glob("*/*.json")}
     rows = []
     for article, entity in entities:
-        art = json.loads(texts[article].read_text(encoding="utf-8"))
-        words = (art["title"] + " " + " ".join(" ".join(p) for p in art["body-paragraphs"])).lower().replace("-", "")
+        words = article_text(read_article(texts[article])).replace("\n\n", " ").lower().replace("-", "")
         surname = entity.split()[-1].lower().replace("-", "")  # "Walmart" is written "Wal-Mart" too
         mine = table[table["article"] == article]
         hit = (mine["actor"].str.lower().str.replace("-", "").str.contains(surname, regex=False)

@@ -9,7 +9,6 @@ toward actors asks for at most 1.2 times.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import newscompare as nc
+from basil import write_article
 from newscompare import export, sentiment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,9 +41,7 @@ def main(argv=None) -> int:
     warnings.simplefilter("ignore")
     with tempfile.TemporaryDirectory() as tmp:
         for f in sorted(BASIL.glob("*/*.json"))[: args.articles]:
-            art = json.loads(f.read_text(encoding="utf-8"))
-            text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
-            (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")
+            write_article(f, Path(tmp))
         docs = nc.prepare([tmp])
     real = sentiment.mention_sentiment
     times: dict[str, list[float]] = {"with the model": [], "without": []}

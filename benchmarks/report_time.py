@@ -12,7 +12,6 @@ the shared machine's drift falls on both; the figures are medians over ``--repea
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -20,6 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from basil import write_article
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "data" / "basil" / "articles"
@@ -30,10 +31,7 @@ def write_basil(folder: Path, n: int = 10) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for src in sorted((BASIL / "2010").glob("*.json"))[:n]:
-        art = json.loads(src.read_text(encoding="utf-8"))
-        text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
-        out.append(folder / f"{src.stem}.txt")
-        out[-1].write_text(text, encoding="utf-8")
+        out.append(write_article(src, folder))
     return out
 
 

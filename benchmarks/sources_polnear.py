@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 import newscompare as nc
+from basil import article_text, read_article
 from newscompare import sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,14 +215,12 @@ BASIL = ROOT.parent / "shared" / "data" / "basil"
 
 def basil_other_share() -> None:
     """The share of BASIL attributions typed "other" (each article alone: a type does not depend on the others)."""
-    import json
     import tempfile
 
     counts = Counter()
     for year in sorted((BASIL / "articles").glob("*")):
         for f in sorted(year.glob("*.json")):
-            art = json.loads(f.read_text(encoding="utf-8"))
-            text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
+            text = article_text(read_article(f))
             with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from basil import write_article
 from newscompare import sentiment, targets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,9 +143,7 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
         with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for f in files:
-                art = json.loads(f.read_text(encoding="utf-8"))
-                text = art["title"] + "\n\n" + "\n\n".join(" ".join(p) for p in art["body-paragraphs"])
-                (Path(tmp) / f"{f.stem}.txt").write_text(text, encoding="utf-8")
+                write_article(f, Path(tmp))
             tables = nc.analyze([tmp]).tables
         toward, scores, mentions = tables["toward"], tables["sentences"], tables["mentions"]
         for f in files:
