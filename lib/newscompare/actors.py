@@ -315,7 +315,7 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
 
 def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     """Runs of proper-noun tokens with a leading demonym kept in the label:
-    (start, end, name, label, reads as a place)."""
+    (start, end, name, label, reads as a place, reads as a person, doubtful)."""
     toks = doc.tagged(sent)
     out = []
     for run in _proper_runs(toks, lex.cues):
@@ -338,14 +338,19 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
             continue
         if PARTY_STATE.fullmatch(name):
             continue  # "(D-Ore.)": a senator's party and state, not an actor
-        before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
-        after = [t[0] for t in toks[run[-1] + 1 : run[-1] + 3]]
-        titled = (any(w in lex.titles for w in words[: len(words) - len(name.split())])
-                  or before[-1:] == ["."] and before[0] in lex.titles
-                  or after == [",", "who"])  # "Santiago, who surrendered": a person, whatever the gazetteer says
         out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex),
-                    titled or _speaks(toks, run[-1], lex.cues), doubtful))
+                    _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex), doubtful))
     return out
+
+
+def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: ActorLexicon) -> bool:
+    """Does this mention of a name read like a person (so never a place): a title before it ("Mr. Paul",
+    "Secretary Kerry"), ", who" after it ("Santiago, who surrendered"), or a verb of saying ("Texas
+    said": a government)? ``before_name``: the run's words before the name (titles, demonyms)."""
+    before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
+    after = [t[0] for t in toks[last + 1 : last + 3]]
+    return (any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
+            or after == [",", "who"] or _speaks(toks, last, lex.cues))
 
 
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
@@ -489,12 +494,12 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
             titled = sent.heading and _title_case(sent.text)
-            for s, e, name, label, placelike, speaks, doubtful in _proper_names(doc, sent, taken, lex):
-                rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, speaks,
+            for s, e, name, label, placelike, person, doubtful in _proper_names(doc, sent, taken, lex):
+                rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, person,
                              doubtful, titled])
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
-                                        "_placelike", "_speaks", "_doubtful", "_titled"])
-    return table[[*MENTION_COLUMNS, "_placelike", "_speaks", "_doubtful", "_titled"]]
+                                        "_placelike", "_person", "_doubtful", "_titled"])
+    return table[[*MENTION_COLUMNS, "_placelike", "_person", "_doubtful", "_titled"]]
 
 
 def _title_case(text: str) -> bool:
@@ -556,19 +561,19 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     table = _resolve_descriptions(table)
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
-    # gazetteer has it as a region (ISO 3166-2), and it never speaks or takes a title ("Texas said" is a
-    # government, "Mr. Paul" a person).
+    # gazetteer has it as a region (ISO 3166-2), and no mention reads like a person (_reads_as_person:
+    # "Texas said" is a government, "Mr. Paul" a person).
     share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
-    speaks = table[proper].groupby(["_scope", "actor"])["_speaks"].any()
+    person = table[proper].groupby(["_scope", "actor"])["_person"].any()
     regions = gazetteer()[1]
     reasons = {}
     for a, sc in zip(table.loc[proper, "actor"], table.loc[proper, "_scope"]):
         if a in lex.places:
             reasons[(sc, a)] = "places.txt"
         elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & (ORG_WORDS | ORG_NAMES)
-              and not speaks.get((sc, a), False)):
+              and not person.get((sc, a), False)):
             reasons[(sc, a)] = "reads as a place"
-        elif a in regions and not speaks.get((sc, a), False):
+        elif a in regions and not person.get((sc, a), False):
             reasons[(sc, a)] = "gazetteer"
     is_place = proper & pd.Series([(sc, a) in reasons for a, sc in zip(table["actor"], table["_scope"])],
                                   index=table.index, dtype=bool)
