@@ -55,6 +55,14 @@ def test_bootstrap_interval_contains_mean_and_is_reproducible():
     assert np.isnan(st.bootstrap_ci([])[0])
 
 
+def test_bootstrap_intervals_of_many_groups_equal_one_at_a_time():
+    rng = np.random.default_rng(3)
+    groups = [rng.uniform(-1, 1, size) for size in (1, 2, 2, 5, 9, 9, 17, 40)]
+    assert st.bootstrap_cis(groups) == [st.bootstrap_ci(g) for g in groups]
+    (empty, one), = [st.bootstrap_cis([[], [0.25]])]
+    assert np.isnan(empty).all() and one == (0.25, 0.25)
+
+
 def test_article_summary_aggregates_sentences(seed_docs):
     scores = st.sentence_scores(list(seed_docs.values()))
     assert list(scores.columns) == st.SENTENCE_SCORE_COLUMNS

@@ -59,6 +59,7 @@ def pattern_sentiment():
     return sentiment
 
 
+@lru_cache(maxsize=1)
 def _vader():
     from vaderSentiment.vaderSentiment import NEGATE
 
@@ -77,19 +78,28 @@ class Token(NamedTuple):
     valence: float  # VADER's, negation applied; 0 for words it does not know
 
 
+_make_token = tuple.__new__  # Token(...) without the keyword handling of a namedtuple's __new__
+
+
 def tokens(sentence: str) -> list[Token]:
     """Words and the marks that matter (quotes, clause breaks), with VADER valences; a valence is
     flipped when one of the three words before it negates ("not good")."""
     analyzer, negate = _vader()
     lexicon = analyzer.lexicon
+    curly = "’" in sentence
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
-        word = m.group(0)
-        low = word.lower().replace("’", "'")
-        val = lexicon.get(low, 0.0)
-        if val and any(t.low in negate or t.low.endswith("n't") for t in out[-3:]):
-            val = -0.74 * val  # VADER's own damping of a negated word
-        out.append(Token(word, low, m.start(), m.end(), float(val)))
+        word = m.group()
+        low = word.lower().replace("’", "'") if curly else word.lower()
+        val = lexicon.get(low)
+        if val:
+            if any(t.low in negate or t.low.endswith("n't") for t in out[-3:]):
+                val = -0.74 * val  # VADER's own damping of a negated word
+            val = float(val)
+        else:
+            val = 0.0
+        start, end = m.span()
+        out.append(_make_token(Token, (word, low, start, end, val)))
     return out
 
 
@@ -119,8 +129,9 @@ def _inside_quotes(toks: list[Token]) -> list[bool]:
     return inside
 
 
-def _words(toks, idx) -> list[str]:
-    return [toks[i].low for i in idx if toks[i].low[:1].isalpha()]
+def _words(p: "_Parsed", idx) -> list[str]:
+    words, lows = p.is_word, p.lows
+    return [lows[i] for i in idx if words[i]]
 
 
 def _scores(text: str, memo: dict) -> tuple[float, float]:
@@ -144,6 +155,9 @@ class _Parsed:
     members: dict[int, list[int]]  # clause -> its tokens
     scored: list[int]  # the tokens with a valence (few): every valence sum runs over these only
     is_name: list[bool]  # a capitalised word not right after a quotation mark
+    names: int  # how many tokens are names
+    lows: list[str]  # each token lower-cased
+    is_word: list[bool]  # whether a token is a word (not a mark)
     quoted_tokens: frozenset  # the tokens inside quotations
     ends: list[int]  # each token's end, for finding a span's tokens by bisection
 
@@ -156,9 +170,12 @@ def _parse(sentence: str, memo: dict) -> _Parsed:
         members: dict[int, list[int]] = {}
         for i, c in enumerate(clause):
             members.setdefault(c, []).append(i)
-        is_name = [i > 0 and t.text[:1].isupper() and toks[i - 1].text not in QUOTE_MARKS for i, t in enumerate(toks)]
-        memo[key] = _Parsed(toks, clause, quoted, any(t.text in QUOTE_MARKS for t in toks), members,
-                            [i for i, t in enumerate(toks) if t.valence], is_name,
+        texts = [t.text for t in toks]
+        is_name = [i > 0 and w[:1].isupper() and texts[i - 1] not in QUOTE_MARKS for i, w in enumerate(texts)]
+        lows = [t.low for t in toks]
+        memo[key] = _Parsed(toks, clause, quoted, not QUOTE_MARKS.isdisjoint(texts), members,
+                            [i for i, t in enumerate(toks) if t.valence], is_name, sum(is_name),
+                            lows, [w[:1].isalpha() for w in lows],
                             frozenset(i for i, q in enumerate(quoted) if q), [t.end for t in toks])
     return memo[key]
 
@@ -199,7 +216,7 @@ def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, u
                                           for i in valued) / 4
     f["clause_valence_before"] = sum(toks[i].valence for i in valued if i < first) / 4
     f["clause_valence_after"] = sum(toks[i].valence for i in valued if i > last) / 4
-    f["target_is_subject"] = float(sum(toks[i].low[:1].isalpha() for i in range(members[0], first)) <= 1)
+    f["target_is_subject"] = float(sum(p.is_word[members[0]:first]) <= 1)
     return f, in_clause
 
 
@@ -235,11 +252,11 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
     f["sentence_has_quote"] = float(p.has_quote)
     f["target_is_speaker"] = float(speaker)
     f["target_is_pronoun"] = float(all(toks[i].low in PRONOUNS for i in target))
-    names = sum(p.is_name) - sum(p.is_name[i] for i in skip)
+    names = p.names - sum(p.is_name[i] for i in skip)
     f["other_names"] = math.log1p(names)
     f["quoted_valence"] = sum(toks[i].valence for i in valued if p.quoted[i]) / 4
     near_words = [i for i in range(max(0, first - 4), min(len(toks), last + 5)) if i not in skip]
-    return f, _words(toks, in_clause), _words(toks, near_words)
+    return f, _words(p, in_clause), _words(p, near_words)
 
 
 # -------------------------------------------------------------------------------------------- model
@@ -258,6 +275,10 @@ class TargetModel:
     names: list[str]  # the numeric features, then the vocabulary in column order
 
     push: np.ndarray  # each feature's weight toward positive against negative (what evidence ranks by)
+    push_list: list[float]  # the same, as a list
+    shown: list[str]  # each feature as evidence names it: "honest" (clause word), "near honest", "clause_vader"
+    clause_columns: dict[str, int]  # a clause word ("w:word" in the vocabulary) -> its design-matrix column
+    near_columns: dict[str, int]  # a near word ("n:word") -> its column
 
 
 def load_model(lexicons: Lexicons | str | Path | None = None) -> TargetModel:
@@ -268,10 +289,15 @@ def load_model(lexicons: Lexicons | str | Path | None = None) -> TargetModel:
 def _build_model(lex: Lexicons) -> TargetModel:
     data = lex.json("target_sentiment.json")
     vocab = {w: i for i, w in enumerate(data["vocabulary"])}
+    offset = len(data["numeric"])
+    columns = {kind: {w[2:]: offset + i for w, i in vocab.items() if w.startswith(kind)} for kind in ("w:", "n:")}
     return TargetModel(data["numeric"], np.array(data["mean"]), np.array(data["scale"]), vocab,
                        np.array(data["weights"]), np.array(data["intercept"]), data.get("info", {}),
                        list(data["numeric"]) + list(data["vocabulary"]),
-                       np.array(data["weights"])[2] - np.array(data["weights"])[0])
+                       np.array(data["weights"])[2] - np.array(data["weights"])[0],
+                       (np.array(data["weights"])[2] - np.array(data["weights"])[0]).tolist(),
+                       [n.replace("w:", "").replace("n:", "near ") for n in list(data["numeric"]) + list(data["vocabulary"])],
+                       columns["w:"], columns["n:"])
 
 
 def design_row(f: dict[str, float], clause_words: list[str], near_words: list[str], numeric: list[str],
@@ -295,26 +321,29 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 def _word_columns(clause_words: list[str], near_words: list[str], model: TargetModel) -> dict[int, float]:
     """{column: value} of a target's clause and near words (counts scaled by the square root of their number)."""
-    vocab, offset = model.vocab, len(model.numeric)
-    known = [vocab[w] for w in [f"w:{w}" for w in clause_words] + [f"n:{w}" for w in near_words] if w in vocab]
+    clause, near = model.clause_columns, model.near_columns
+    known = [clause[w] for w in clause_words if w in clause] + [near[w] for w in near_words if w in near]
     words: dict[int, float] = {}
     if known:
         share = 1.0 / math.sqrt(len(known))
         for j in known:
-            words[offset + j] = words.get(offset + j, 0.0) + share
+            words[j] = words.get(j, 0.0) + share
     return words
 
 
-def _evidence(pushed: np.ndarray, words: dict[int, float], model: TargetModel, top: int = 4) -> str:
+def _evidence(pushed: list[float], words: dict[int, float], model: TargetModel, top: int = 4) -> str:
     """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'.
-    ``pushed``: the target's numeric features times their push (``model.push``)."""
-    push = model.push
-    strong = np.flatnonzero(np.abs(pushed) >= 0.05)
-    pushes = [(abs(v), v, i) for i, v in zip(strong.tolist(), pushed[strong].tolist())]
-    pushes += [(abs(v * push[j]), v * push[j], j) for j, v in words.items() if abs(v * push[j]) >= 0.05]
+    ``pushed``: the target's numeric features times their push (``model.push``), as a list (plain
+    Python: a few numbers per target, where numpy's per-call cost would dominate)."""
+    push = model.push_list
+    pushes = [(abs(v), v, i) for i, v in enumerate(pushed) if abs(v) >= 0.05]
+    for j, v in words.items():
+        w = v * push[j]
+        if abs(w) >= 0.05:
+            pushes.append((abs(w), w, j))
     pushes.sort(key=lambda t: -t[0])
-    names = model.names
-    return "; ".join(f"{names[j].replace('w:', '').replace('n:', 'near ')} {v:+.2f}" for _, v, j in pushes[:top])
+    shown = model.shown
+    return "; ".join(f"{shown[j]} {v:+.2f}" for _, v, j in pushes[:top])
 
 
 def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo: dict | None = None) -> pd.DataFrame:
@@ -327,10 +356,15 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     memo = {} if memo is None else memo
     n = len(model.numeric)
     rows, bags = [], []
+    columns: list[int] = []  # every target's word columns and their values, flat, for one np.add.at
+    values: list[float] = []
     for sentence, start, end in items:
         f, clause_words, near_words = features(sentence, int(start), int(end), memo)
         rows.append([f.get(name, 0.0) for name in model.numeric])
-        bags.append(_word_columns(clause_words, near_words, model))
+        bag = _word_columns(clause_words, near_words, model)
+        bags.append(bag)
+        columns.extend(bag)
+        values.extend(bag.values())
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype=float if c.startswith(("score", "p_")) else object)
                              for c in TARGET_COLUMNS})
@@ -338,11 +372,10 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     z = numeric @ model.weights[:, :n].T + model.intercept
     k = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])  # target of each (word column, value)
     if len(k):
-        j = np.fromiter((c for bag in bags for c in bag), dtype=int, count=len(k))
-        v = np.fromiter((x for bag in bags for x in bag.values()), dtype=float, count=len(k))
+        j, v = np.array(columns, dtype=int), np.array(values, dtype=float)
         np.add.at(z, k, model.weights[:, j].T * v[:, None])
     pushed = numeric * model.push[:n]
-    evidence = [_evidence(pushed[k], bag, model) for k, bag in enumerate(bags)]
+    evidence = [_evidence(row, bag, model) for row, bag in zip(pushed.tolist(), bags)]
     p = softmax(z)
     return pd.DataFrame({"score": p[:, 2] - p[:, 0], "label": [LABELS[i] for i in p.argmax(axis=1)],
                          "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
