@@ -273,6 +273,36 @@ def test_the_role_word_nearest_the_name_decides():
     assert rows.source_type.tolist() == ["union or NGO"]
 
 
+def test_a_role_belongs_to_its_own_name_and_time():
+    # "President" is Gale's, not Moreno's; a former office comes after running for office now.
+    text = ("Voters blamed the policies of President Gale and Moreno for the deficit. Moreno, the former "
+            "secretary of commerce, spoke at a rally. “We will fix it,” Moreno said.")
+    assert find(text).set_index("source").loc["Moreno", "source_type"] == "politician"
+    # What a person did (", who saw the governor") is no role; the words before "said" are the quote's.
+    text = ("Tess Varga, who saw the governor speak at the harbour, waited outside. “It felt hollow,” Varga said.")
+    assert find(text).source_type.tolist() == ["other"]
+    rows = find("The new ad could air on television this week, said Noor Haddad, a financial adviser in Leeds.")
+    assert (rows.source.iloc[0], rows.source_type.iloc[0]) == ("Noor Haddad", "expert")
+
+
+def test_of_two_namesakes_the_one_introduced_last_is_quoted():
+    text = ("Mayoral candidate Ray Holm spoke first. Hours later, Port Authority Secretary Lena Holm closed "
+            "the docks. “The docks stay shut,” Holm said.")
+    assert find(text).source_type.tolist() == ["government or official"]
+
+
+def test_readers_credited_by_name_alone_are_citizens():
+    rows = find("“The vote cannot come soon enough for my family.” ― Rosa Quintero.")
+    assert (rows.source.iloc[0], rows.mention.iloc[0], rows.source_type.iloc[0]) == (
+        "Rosa Quintero", "Rosa Quintero", "citizen or witness")
+
+
+def test_officials_unnamed_are_government_and_one_official_is_anonymous():
+    assert so.source_type("Federal and state officials") == so.source_type("officials") == "government or official"
+    assert so.source_type("an official") == so.source_type("a senior official") == "anonymous"
+    assert so.source_type("Times") == so.source_type("the Post") == "media or outlet"
+
+
 def test_a_pronoun_with_no_earlier_source_is_the_person_named_before_it():
     rows = find("Jonas Berg walked into the station at noon. The crowd cheered. He said the line would reopen.")
     assert (rows.source.iloc[0], rows.role.iloc[0].lower(), rows.mention.iloc[0]) == ("Jonas Berg", "he", "He")

@@ -120,19 +120,31 @@ def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
     return "other"
 
 
-_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s")
+# Where the words before a name stop being its role: punctuation, a sentence end, a verb of saying ("...
+# this week, said Brian Baker": the words before "said" are the quote's), a titled name joined by "and"
+# ("the policies of President Obama and Clinton": "President" is Obama's; but "my parents, James and
+# Olive Meehan" are both parents, and "voters, Tyresha McClenney and Bryan Anderson" both voters).
+_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s|\b(?:said|says|told|tells|according to)\s|"
+                            r"\b(?:President|Senator|Governor|Secretary|Mayor|Judge|General|Sen\.|Rep\.|Gov\.|Gen\.|Dr\.|"
+                            r"Mr\.|Mrs\.|Ms\.)\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+ and\s")
 _APPOSITIVE = re.compile(r"\s*\([^)]{1,30}\)|,\s+[^,;“”\"]{3,80}")
+# A relative clause after a name that tells what the person did, not their role (", who is a senator"
+# and ", who heads the NAACP" tell a role).
+_WHO_DOES = re.compile(r",\s+who\s+(?!(?:as|is|was|has been|had been|serves|served|heads|headed|leads|led|runs|ran|"
+                       r"chairs|chaired|works|worked|represents|represented|teaches|taught|directs|directed)\b)")
 # Types a role around a person's name can give (a person is never a document, an outlet's "we"...).
 PERSON_TYPES = frozenset({"politician", "government or official", "police or justice", "military", "company",
                           "union or NGO", "expert", "media or outlet", "citizen or witness",
                           "international organisation", "armed group"})
 
 
-def _name_contexts(text: str, name: str) -> list[list[tuple[str, str]]]:
+def _name_contexts(text: str, name: str, near: int | None = None) -> list[list[tuple[str, str]]]:
     """How the article introduces a person: for each time it names them, the words before the name in
     its clause ("Transport Secretary", "longtime Democratic pollster") and after it: a party ("(R-S.C.)")
     or an appositive (", president of the NAACP"). The full name's contexts come first, then the
-    surname's, each a list. A name in capitals (a transcript's "PENCE") is looked up as "Pence"."""
+    surname's, each a list; with ``near`` (where the person is quoted), each list runs from the
+    mention nearest before it backwards, then on after it (of two namesakes, "Johnson" is the one
+    introduced last). A name in capitals (a transcript's "PENCE") is looked up as "Pence"."""
     words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
     if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in ABBREVIATED_TITLES:
         return []
@@ -143,32 +155,42 @@ def _name_contexts(text: str, name: str) -> list[list[tuple[str, str]]]:
             before = text[max(0, m.start() - 70) : m.start()]
             cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
             after = _APPOSITIVE.match(text[m.end() : m.end() + 100])
-            found.append((before[cut:].strip(), after.group(0) if after else ""))
-        out.append(found)
+            if after and _WHO_DOES.match(after.group(0)):
+                after = None  # ", who saw Clinton’s running mate": what they did, not what they are
+            found.append((m.start(), before[cut:].strip(), after.group(0) if after else ""))
+        if near is not None:
+            found.sort(key=lambda f: (f[0] > near, -f[0] if f[0] <= near else f[0]))
+        out.append([(b, a) for _, b, a in found])
     return out
 
 
-def _nearest_type(before: str, after: str, slex: SourceLexicon) -> str:
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,2}$")
+
+
+def _nearest_type(before: str, after: str, slex: SourceLexicon, former: bool = True) -> str:
     """The type of the role word nearest the name: the last one before it ("Democratic pollster" is
     an expert), else the first after it (", president of the NAACP"); rules of ``source_types.csv``
-    break ties in the file's order."""
+    break ties in the file's order. ``former=False`` leaves out a role the person no longer holds
+    ("the former secretary of State")."""
     best: tuple | None = None
     for order, (pattern, kind) in enumerate(slex.type_rules):
         if kind not in PERSON_TYPES:
             continue
         for m in pattern.finditer(before):
             key = (0, -m.end(), m.start(), order)  # the nearest; of two ending there, the longer
-            best = min(best, (key, kind)) if best else (key, kind)
+            best = min(best, (key, kind, before, m.start())) if best else (key, kind, before, m.start())
         m = pattern.search(after)
         if m:
             key = (1, m.start(), -m.end(), order)
-            best = min(best, (key, kind)) if best else (key, kind)
-    return best[1] if best else "other"
+            best = min(best, (key, kind, after, m.start())) if best else (key, kind, after, m.start())
+    if best is None or (not former and _FORMER.search(best[2], 0, best[3])):
+        return "other"  # (the words before a former role are about that role: "in the administration of former President")
+    return best[1]
 
 
-def _context_type(contexts: list[tuple[str, str]], slex: SourceLexicon) -> str:
-    """The type most of the contexts give (ties: the earliest), or "other"."""
-    kinds = [k for k in (_nearest_type(b, a, slex) for b, a in contexts) if k != "other"]
+def _context_type(contexts: list[tuple[str, str]], slex: SourceLexicon, former: bool = True) -> str:
+    """The type most of the contexts give (ties: the earliest), or "other"; ``former``: see _nearest_type."""
+    kinds = [k for k in (_nearest_type(b, a, slex, former) for b, a in contexts) if k != "other"]
     if not kinds:
         return "other"
     counts = {k: kinds.count(k) for k in kinds}
@@ -256,13 +278,21 @@ def _typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexi
         if r.source_type == "other" and r.source not in kinds:
             roles = [(x.role, "") for x in rows if x.source == r.source and x.role]
             kind = _source_type(r.source, "", slex)  # a pronoun resolved to a name since it was typed
-            # the full name's contexts speak for this person first; the surname's may be a namesake's
-            for contexts in [roles, *_name_contexts(doc.text, r.source)]:
+            # the full name's contexts speak for this person first; the surname's may be a namesake's.
+            # What they are now comes first, then running for office, then what they were.
+            every = [roles, *_name_contexts(doc.text, r.source, r.mention_start if r.mention_start >= 0 else r.start)]
+            for contexts in every:
+                if kind != "other":
+                    break
+                kind = _context_type(contexts, slex, former=False)
+            if kind == "other" and any(x.source == r.source and x.cue in DASHES for x in rows):
+                kind = "citizen or witness"  # a reader or passer-by credited by name alone ('...” ― Ana Ruiz')
+            if kind == "other" and _runs_for_office(doc, r.source):
+                kind = "politician"
+            for contexts in every:
                 if kind != "other":
                     break
                 kind = _context_type(contexts, slex)
-            if kind == "other" and _runs_for_office(doc, r.source):
-                kind = "politician"
             kinds[r.source] = kind
     return [replace(r, source_type=kinds.get(r.source, r.source_type)) for r in rows]
 
@@ -875,6 +905,7 @@ def cue_verbs(ctx: _Sentence) -> list[Candidate]:
 # Labels in capitals that open an editor's notice, not a speaker's words ("CLARIFICATION: The first sentence...")
 NOTICE_LABELS = frozenset({"Clarification", "Correction", "Corrections", "Update", "Updated", "Editor's Note",
                            "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video"})
+DASHES = frozenset("―—–")
 DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
 SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})(?P<cue>:)\s+\S")
 
@@ -886,8 +917,10 @@ def credited_quotes(ctx: _Sentence) -> list[Candidate]:
     for m in DASH_CREDIT_RE.finditer(ctx.text):
         before = [q for q in ctx.quotes if q.end <= ctx.sent.clean_start + m.start() + 1]
         quote = before[-1].text(ctx.doc.text).strip(" ,") if before else ""
-        out.append(Candidate(m.group("np"), "direct", m.group("cue"), quote, *ctx.offset(m), ctx.span(m, "np"),
-                             ctx.span(m, "cue")))
+        name, (ns, ne) = m.group("np"), ctx.span(m, "np")
+        if name.endswith(".") and len(name.split()[-1]) > 2:  # the sentence's full stop, not an initial ("A.")
+            name, ne = name[:-1], ne - 1
+        out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ne), ctx.span(m, "cue")))
         ctx.mark_used(m)
     m = SPEAKER_LABEL_RE.match(ctx.text)
     if m and len(m.group("np")) > 1 and m.group("np").rstrip(".").title() not in NOTICE_LABELS:
