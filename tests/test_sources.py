@@ -291,6 +291,15 @@ def test_of_two_namesakes_the_one_introduced_last_is_quoted():
     assert find(text).source_type.tolist() == ["government or official"]
 
 
+def test_a_pronoun_is_not_resolved_to_a_name_inside_the_quote():
+    text = ("The shortfall worries Omar Haddad, head of the Westfield Tenants Caucus. "
+            "“No one listens to Dana Price any more,” he said.")
+    rows = find(text)
+    assert (rows.source.iloc[0], rows.mention.iloc[0]) == ("Omar Haddad", "he")
+    text = "The storm reached West Virginia at noon. “We lost power,” he said."
+    assert find(text).source.tolist() == ["he"]  # a state is no "he"
+
+
 def test_readers_credited_by_name_alone_are_citizens():
     rows = find("“The vote cannot come soon enough for my family.” ― Rosa Quintero.")
     assert (rows.source.iloc[0], rows.mention.iloc[0], rows.source_type.iloc[0]) == (

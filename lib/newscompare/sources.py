@@ -23,6 +23,7 @@ groups" resolve to the nearest fitting source named in the same or the previous 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
@@ -199,7 +200,7 @@ def _context_type(contexts: list[tuple[str, str]], slex: SourceLexicon, former: 
 
 PERSONAL = {"he", "she", "him", "her"}
 NOT_PERSON = frozenset("""News Show Times Post Journal Report Board Court Street Road House Church University
-Institute Center Centre Foundation Company Inc Corp""".split())
+Institute Center Centre Foundation Company Inc Corp Caucus Association Society Coalition Alliance Fund Bank""".split())
 
 
 def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
@@ -211,22 +212,37 @@ def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
         return True
     if kind != "proper name" or not 1 <= len(words) <= 4 or actor in slex.actors.states:
         return False
-    if len(words) == 1 and (actor.isupper() or actor in GROUP_WORDS or actor in ORG_NAMES
-                            or any(actor in names for names in gazetteer())):
-        return False  # an acronym, a body or a place named by one word
+    if any(actor in names for names in gazetteer()):
+        return False  # a country or region ("West Virginia")
+    if len(words) == 1 and (actor.isupper() or actor in GROUP_WORDS or actor in ORG_NAMES):
+        return False  # an acronym or a body named by one word
     return (words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
             and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
 
 
 def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> list[tuple[int, int, str, bool]]:
-    """The actor mentions of the article's body as (sentence, end, actor, is a person)."""
+    """The actor mentions of the article's body outside quotations as (sentence, end, actor, is a
+    person): a name inside someone's quoted words ("“No one writes songs for Hillary,” he said") is
+    not who "he" is."""
     slex = source_lexicon(lexicons)
     if mentions is None:
         mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
     heading = {s.sentence for s in doc.sentences if s.heading}
+    spans: list[list[int]] = []  # the quotations, nested ones merged into the outer
+    for q in doc.quotes:
+        if spans and q.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], q.end)
+        else:
+            spans.append([q.start, q.end])
+    starts = [a for a, _ in spans]
+
+    def quoted(end: int) -> bool:
+        k = bisect.bisect_right(starts, end - 1) - 1
+        return k >= 0 and end <= spans[k][1]
+
     return [(sid, end, actor, _is_person(actor, kind, slex))
             for sid, end, actor, kind in zip(mentions["sentence"], mentions["end"], mentions["actor"], mentions["kind"])
-            if sid not in heading]
+            if sid not in heading and not quoted(end)]
 
 
 def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
