@@ -291,6 +291,36 @@ def test_of_two_namesakes_the_one_introduced_last_is_quoted():
     assert find(text).source_type.tolist() == ["government or official"]
 
 
+@pytest.mark.parametrize("text,source,cue", [
+    ("“It was never about the money,” said 9/11 widow Rhea Voss.", "Rhea Voss", "said"),
+    ("“We start again,” said 52-year-old baker Ivo Marsh.", "Ivo Marsh", "said"),
+    ("When the council raised the fee, I laughed and said, “We will never pay it.”", "I", "said"),
+    ("The bridge was, as the inspector put it, “one bad winter from collapse.”", "inspector", "put it"),
+    ("The tribunal ruled that the fee was “unlawful and void.”", "tribunal", "ruled"),
+    ("Dunmore is promising “a school in every village” by 2030.", "Dunmore", "promising"),
+])
+def test_more_speakers_and_cues(text, source, cue):
+    rows = find(text)
+    assert (rows.source.iloc[-1], rows.cue.iloc[-1]) == (source, cue)
+
+
+def test_one_source_said_twice_in_a_sentence_is_two_attributions():
+    rows = find("Chief Ada Moss said the tape was “not conclusive,” but she said that the other evidence "
+                "“fits what we heard.”")
+    assert rows.source.tolist() == ["Ada Moss", "Ada Moss"] and rows.mention.tolist() == ["Chief Ada Moss", "she"]
+
+
+def test_a_memo_states_and_a_nickname_stays_in_the_name():
+    rows = find("A memo on the agency's website states that the rule is “final.”")
+    assert (rows.source.iloc[0], rows.cue.iloc[0]) == ("memo", "states")
+    assert find("Rust Belt states like Ohio voted early.").empty
+    assert find('Rep. Thomas "Tip" Nolan said the bill would pass.').source.tolist() == ['Thomas "Tip" Nolan']
+
+
+def test_ruled_needs_what_was_ruled():
+    assert find("The king ruled for forty years.").empty
+
+
 def test_a_pronoun_is_not_resolved_to_a_name_inside_the_quote():
     text = ("The shortfall worries Omar Haddad, head of the Westfield Tenants Caucus. "
             "“No one listens to Dana Price any more,” he said.")
