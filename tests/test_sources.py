@@ -285,6 +285,13 @@ def test_a_role_belongs_to_its_own_name_and_time():
     assert (rows.source.iloc[0], rows.source_type.iloc[0]) == ("Noor Haddad", "expert")
 
 
+def test_another_persons_role_and_a_retired_rank_do_not_type_the_source():
+    text = ("Union organiser Bea Hart talks to Lorne Pike about the strike. “We should have won,” Pike said.")
+    assert find(text).source_type.tolist() == ["other"]
+    text = ("Retired Gen. Otto Brandt now advises the Farrell campaign. “The plan is sound,” Brandt said.")
+    assert find(text).source_type.tolist() == ["politician"]
+
+
 def test_of_two_namesakes_the_one_introduced_last_is_quoted():
     text = ("Mayoral candidate Ray Holm spoke first. Hours later, Port Authority Secretary Lena Holm closed "
             "the docks. “The docks stay shut,” Holm said.")

@@ -126,6 +126,9 @@ def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
 # ("the policies of President Obama and Clinton": "President" is Obama's; but "my parents, James and
 # Olive Meehan" are both parents, and "voters, Tyresha McClenney and Bryan Anderson" both voters).
 _CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s|\b(?:said|says|told|tells|according to)\s|"
+                            # another name doing something: "Activist Angela Davis talks to DuVernay"
+                            r"\b[A-Z][\w’'-]+\s+(?:[a-z]{3,}ed|talks|asks|meets|joins|thanks|praises|attacks|"
+                            r"spoke|met|wrote|took|gave)\s|"
                             r"\b(?:President|Senator|Governor|Secretary|Mayor|Judge|General|Sen\.|Rep\.|Gov\.|Gen\.|Dr\.|"
                             r"Mr\.|Mrs\.|Ms\.)\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+ and\s")
 _APPOSITIVE = re.compile(r"\s*\([^)]{1,30}\)|,\s+[^,;“”\"]{3,80}")
@@ -165,7 +168,7 @@ def _name_contexts(text: str, name: str, near: int | None = None) -> list[list[t
     return out
 
 
-_FORMER = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time|erstwhile)\s*(?:[\w.-]+\s+){0,2}$")
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time|erstwhile|retired)\s*(?:[\w.-]+\s+){0,2}$")
 
 
 def _nearest_type(before: str, after: str, slex: SourceLexicon, former: bool = True) -> str:
