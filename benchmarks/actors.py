@@ -15,7 +15,9 @@ never copied). Prints, each with its target from the issue on actors:
    case in TextBlob's lexicon with a tag that is not a proper noun; target <= 8%), and the share
    whose name joins two names with " and " or " or " (target: none but organisations').
 4. BASIL: the share of a main person's surname occurrences that land in that person's actor (the
-   actor ending in the surname that most of them land in; target >= 0.95).
+   actor ending in the surname that most of them land in; target >= 0.95); and the same with the
+   occurrences inside another person's full name set aside ("Dick Cheney" where the main entity is
+   Liz Cheney) and the actor whose first name is the entity's taken as its actor.
 5. BASIL: among the labels only one outlet of an event uses for an actor the others name too (the
    ``only_in`` labels), the share that are name variants by the benchmark's own test: every word of
    the label is in the actor's name or an honorific, or it is the initials ("Carver" beside "Helen
@@ -110,27 +112,37 @@ def basil_actors(data: Path = SHARED / "basil") -> tuple[pd.DataFrame, pd.DataFr
                | mine["label"].str.lower().str.replace("-", "").str.contains(surname, regex=False)).any()
         named = re.search(rf"(?<![\w]){re.escape(surname)}(?![\w])", words) is not None
         rows.append({"article": article, "entity": entity, "found": bool(hit), "named": named})
-    basil_actors.occurrences = pd.DataFrame(occurrences, columns=["article", "entity", "landed"])
+    basil_actors.occurrences = pd.DataFrame(occurrences, columns=["article", "entity", "landed", "namesake",
+                                                                  "landed_own"])
     return table, pd.DataFrame(rows), pd.concat(labels, ignore_index=True)
 
 
 def surname_occurrences(docs, found: pd.DataFrame, entities: list[tuple[str, str]]) -> list[tuple]:
     """For each person among the main entities, each occurrence of the surname in the article: does a
     mention cover it whose actor is the entity's actor (the actor ending in the surname that the most
-    of those occurrences land in)? (article, entity, landed)."""
+    of those occurrences land in)? (article, entity, landed, namesake). ``namesake`` marks an
+    occurrence inside the full name of another person of that surname ("Dick Cheney" in an article
+    whose main entity is Liz Cheney): not this person's, set aside in the second measure, which also
+    takes as the entity's actor the one whose first name is the entity's, when there is one."""
     out = []
     texts = {d.id: d.text for d in docs}
     for article, entity in entities:
         if not entity_is_person(entity) or article not in texts:
             continue
-        surname = entity.split()[-1]
+        surname, first = entity.split()[-1], entity.split()[0]
         mine = found[found["article"] == article]
         spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", texts[article])]
-        actor_at = [next((a for a, s0, e0 in zip(mine["actor"], mine["start"], mine["end"]) if s0 <= at < e0), None)
-                    for at in spots]
+        at_spot = [next(((a, lab) for a, lab, s0, e0 in zip(mine["actor"], mine["label"], mine["start"], mine["end"])
+                         if s0 <= at < e0), (None, None)) for at in spots]
+        actor_at = [a for a, _ in at_spot]
         own = pd.Series([a for a in actor_at if a and _last_name(a) == surname]).value_counts()
         entity_actor = own.index[0] if len(own) else None
-        out += [(article, entity, a is not None and a == entity_actor) for a in actor_at]
+        named = [a for a in own.index if len(a.split()) > 1 and actors._same_first_name(a.split()[0], first)]
+        for a, label in at_spot:
+            namesake = bool(a and label and len(label.split()) > 1 and _last_name(a) == surname
+                            and len(a.split()) > 1 and not actors._same_first_name(a.split()[0], first))
+            out.append((article, entity, a is not None and a == entity_actor,
+                        namesake, a is not None and a == (named[0] if named else entity_actor)))
     return out
 
 
@@ -204,6 +216,9 @@ def main(argv=None) -> int:
         occ = basil_actors.occurrences
         rows.append(("BASIL: surname occurrences of a main person in that person's actor",
                      f"{occ['landed'].mean():.3f}", len(occ), ">= 0.95"))
+        own = occ[~occ["namesake"]]
+        rows.append(("  the same, a namesake's full name set aside, the actor by first name",
+                     f"{own['landed_own'].mean():.3f}", len(own), ">= 0.95"))
         rows.append(("BASIL: actors that are one common English word", f"{common:.3f}", pairs, "<= 0.08"))
         named = table[table["actor"].str[:1].str.isupper()]
         rows.append(("  the same, capitalised actors only (not groups such as 'police')",

@@ -240,6 +240,26 @@ def test_a_capitalised_common_word_that_speaks_is_a_name():
     assert "Hope" not in set(fr.find_mentions([doc("Hope is fading in the valley.")]).actor)
 
 
+def test_one_person_under_a_nickname_an_accent_or_an_initial_is_one_actor():
+    a = doc("Sen. Chuck Greaves spoke first. Dave Morrow agreed. José Ortega left.", "a")
+    b = doc("Charles E. Greaves objected. David Morrow won. Jose Ortega stayed. Hilda Morrow voted.", "b")
+    m = fr.find_mentions([a, b])
+    actor = dict(zip(m.label.str.replace("Sen. ", ""), m.actor))
+    assert actor["Chuck Greaves"] == actor["Charles E. Greaves"]
+    assert actor["Dave Morrow"] == actor["David Morrow"] != actor["Hilda Morrow"]
+    assert actor["José Ortega"] == actor["Jose Ortega"]
+
+
+def test_a_day_ends_a_name_and_a_subject_opening_a_sentence_is_the_person():
+    d = doc("Lawmakers pressed Chairman Ned Vole Sunday to explain. Vole declined. A crowd of Vole supporters "
+            "gathered. Rain fell all day. Vole received a letter.")
+    m = fr.find_mentions([d])
+    assert "Ned Vole" in set(m.actor) and not any("Sunday" in a for a in m.actor)
+    assert (m.actor == "Ned Vole").sum() == 3  # "Ned Vole", "Vole declined", "Vole received"
+    assert "Rain" not in set(m.actor)  # no name ends in it
+    assert not any(a.startswith("of ") for a in m.actor)
+
+
 def test_regions_from_the_gazetteer_are_places_unless_they_speak():
     d = doc("Trains stopped in the north. North Yorkshire was flooded. Texas said it would sue. "
             "Helen Carver visited Doncaster on Monday.")

@@ -9,7 +9,8 @@ Lexicons: actors.csv, titles.txt, not_actors.txt, places.txt, place_words.txt.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -149,10 +150,25 @@ def _speaks(toks, i: int, cues: frozenset) -> bool:
     return j < len(toks) and toks[j][0].lower() in cues
 
 
+def _opening_subject(toks, i: int) -> bool:
+    """A capitalised common noun that opens a sentence before its verb ("Brat received", "Holder was"):
+    a candidate name, doubtful (_common_word) until a name of the article ends in it."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    if not (toks[i][1] == "NN" and tok[:1].isupper() and tok[1:].islower() and tok.isalpha()
+            and (i == 0 or toks[i - 1][0] in OPENERS) and i + 1 < len(toks) and toks[i + 1][1] in ("VBD", "VBZ", "MD")):
+        return False
+    tag = lexicon.get(tok.lower())
+    return tag is not None and not tag.startswith("NNP")
+
+
 def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
     tok, tag = toks[i][0], toks[i][1]
     if tag == "NN" and tok[:1].isupper() and tok[1:].islower() and _speaks(toks, i, cues):
         return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
+    if _opening_subject(toks, i):
+        return True  # "Brat received his doctorate": a sentence's subject; doubtful until a name ends in it
     if tag.startswith("NNP") or POSSESSIVE.match(tok) or INNER_CAPITAL.match(tok):
         return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
     if (tag in ("JJ", "NN", "NNS") and tok[:1].isupper() and tok[1:].islower() and i + 1 < len(toks)
@@ -205,6 +221,9 @@ def _of_a_place(toks, run: list[int], i: int) -> bool:
     return any(name in countries or name in regions for name in names)
 
 
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
 def _dotted(word: str) -> bool:
     """An initial or an abbreviation that a dot ends inside a name ("T", "Rep", "St", "Jr")."""
     return (len(word) == 1 and word.isupper()) or word in NAME_ABBREVIATIONS
@@ -216,6 +235,11 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     trailing connectors dropped."""
     runs, cur = [], []
     for i, (tok, _, _, _) in enumerate(toks):
+        if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
         # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
         # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
         ahead = bool(cur) and i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
@@ -362,24 +386,62 @@ def _name_key(token: str) -> str:
     return _NAME_PREFIX.sub("", token.lower().replace("’", "'"))
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """English given names and their nicknames (the ``nicknames`` package: a hand-curated list, Apache
+    2.0, bundled; no download)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _fold(word: str) -> str:
+    """A name's word without accents ("Raúl" -> "raul")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """"David" and "Dave", "Charles" and "Chuck", "Raúl" and "Raul": one given name."""
+    a, b = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    if a == b:
+        return True
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
+
+
+def _variant_of(keys: list[str], tokens: list[str]) -> bool:
+    """Is the name of ``keys`` a form of the fuller one of ``tokens`` (both lower-cased words, same last
+    word)? Every word of it occurs in the fuller one; or, initials aside, the first names are one given
+    name ("Chuck Grassley", "Charles E. Grassley"; "Dave Brat", "David Brat") and the rest occur."""
+    if set(keys) <= set(tokens):
+        return True
+    short = [k for k in keys if len(k.rstrip(".")) > 1]
+    full = [t for t in tokens if len(t.rstrip(".")) > 1]
+    return (len(short) >= 2 and len(full) >= 2 and _same_first_name(short[0], full[0])
+            and {_fold(k) for k in short[1:]} <= {_fold(t) for t in full[1:]})
+
+
 def _group_names(names: list[str]) -> dict[str, str]:
     """Map each proper name to its fullest variant: 'Putin' -> 'Vladimir Putin' when both occur.
 
-    A shorter name joins a longer one when it ends with the same word and all its words occur in it.
+    A shorter name joins a longer one when it ends with the same word and all its words occur in it,
+    or when it is the same name with a nickname, an accent or an initial more or less (_variant_of).
+    Of two forms as long, the one written more often is the actor's name.
     """
     canon: dict[str, str] = {}
-    groups: dict[str, list[tuple[set, str]]] = defaultdict(list)  # last word -> (words, full name)
-    for name in sorted(set(names), key=lambda n: (-len(n.split()), n)):
+    counts = Counter(names)
+    groups: dict[str, list[tuple[list, str]]] = defaultdict(list)  # last word -> (words, full name)
+    for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         keys = [_name_key(t) for t in name.split()]
         core = keys[:-1] if len(keys) > 1 and keys[-1] in SUFFIXES else keys  # "Jesse Jackson Jr." ends in Jackson
-        for tokens, full in groups[core[-1]]:
+        for tokens, full in groups[_fold(core[-1])]:
             # a bare surname joins "Jesse Jackson Jr."; the full name "Jesse Jackson" (his father) does not
-            suffixed = bool(tokens & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
-            if set(keys) <= tokens and not suffixed:
+            suffixed = bool(set(tokens) & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
+            if _variant_of(keys, tokens) and not suffixed:
                 canon[name] = full
                 break
         else:
-            groups[core[-1]].append((set(keys), name))
+            groups[_fold(core[-1])].append((keys, name))
             canon[name] = name
     return canon
 
@@ -410,7 +472,7 @@ PEOPLE_NOUNS = ("lawmakers|legislators|officials|leaders|members|senators|protes
                 "veterans|troops|soldiers|donors|delegates|investigators|regulators|executives|unions")
 BODY_NOUNS = "administration|campaign|government|camp"
 GROUP_RE = re.compile(
-    r"(?<![\w-])(?:(?P<mod>(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,3}[A-Z][\w.&-]*)\s+)?"
+    r"(?<![\w-])(?:(?P<mod>(?:[A-Z][\w.&’'-]*\s+(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,2})?[A-Z][\w.&-]*)\s+)?"
     rf"(?P<noun>(?i:{PEOPLE_NOUNS}))(?![\w-])"
     r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
     rf"(?P<body>{BODY_NOUNS})(?![\w-])")

@@ -386,7 +386,8 @@ def _per_actor_and_article(units: pd.DataFrame) -> pd.DataFrame:
     for k, key in enumerate(zip(units["actor"].tolist(), units["article"].tolist())):
         groups.setdefault(key, []).append(k)
     keys = sorted(groups)
-    sentence, value, label = units["sentence"].tolist(), units["value"].to_numpy(dtype=float), units["sentiment"].tolist()
+    sentence, label = units["sentence"].tolist(), units["sentiment"].tolist()
+    value = units["value"].to_numpy(dtype=float)
     rows = []
     for key in keys:
         members = groups[key]

@@ -188,7 +188,7 @@ def _nearest_type(before: str, after: str, slex: SourceLexicon, former: bool = T
             key = (1, m.start(), -m.end(), order)
             best = min(best, (key, kind, after, m.start())) if best else (key, kind, after, m.start())
     if best is None or (not former and _FORMER.search(best[2], 0, best[3])):
-        return "other"  # (the words before a former role are about that role: "in the administration of former President")
+        return "other"  # the words before a former role are about it: "in the administration of former President"
     return best[1]
 
 
@@ -769,7 +769,8 @@ def self_reports(ctx: _Sentence) -> list[Candidate]:
 # Verbs that attribute only with a clause after them ("the poll found that ...").
 # Studies and polls find and show without a "that": "one study found Trump would raise taxes"
 FINDERS = frozenset("study studies poll polls survey surveys report analysis research review audit data".split())
-NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven ruled"
+NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven "
+                       "ruled"
                        .split())
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
 CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])"  # for "calm": quoted

@@ -296,7 +296,8 @@ def _build_model(lex: Lexicons) -> TargetModel:
                        list(data["numeric"]) + list(data["vocabulary"]),
                        np.array(data["weights"])[2] - np.array(data["weights"])[0],
                        (np.array(data["weights"])[2] - np.array(data["weights"])[0]).tolist(),
-                       [n.replace("w:", "").replace("n:", "near ") for n in list(data["numeric"]) + list(data["vocabulary"])],
+                       [n.replace("w:", "").replace("n:", "near ")
+                        for n in list(data["numeric"]) + list(data["vocabulary"])],
                        columns["w:"], columns["n:"])
 
 
