@@ -260,6 +260,17 @@ def test_a_day_ends_a_name_and_a_subject_opening_a_sentence_is_the_person():
     assert not any(a.startswith("of ") for a in m.actor)
 
 
+def test_organisations_keep_for_and_of_the_and_titles_of_programmes_are_no_actors():
+    d = doc("He asked the Centers for Disease Control and Prevention to act. The Office of Special Counsel agreed. "
+            "The Office of the Historian wrote back. The court struck down the Defense of Marriage Act. "
+            "Ms. Ruiz said on the BBC program “Morning Call” that it was over. Dunn told ABC’s “This Week” so. "
+            "He gave his State of the Union address.")
+    actors = set(fr.find_mentions([d]).actor)
+    assert {"Centers for Disease Control and Prevention", "Office of Special Counsel", "Office of the Historian",
+            "Defense of Marriage Act", "Ruiz", "BBC", "Dunn", "ABC"} <= actors
+    assert not actors & {"Centers", "Office", "Act", "Morning Call", "Week", "This Week", "State", "Union"}
+
+
 def test_regions_from_the_gazetteer_are_places_unless_they_speak():
     d = doc("Trains stopped in the north. North Yorkshire was flooded. Texas said it would sue. "
             "Helen Carver visited Doncaster on Monday.")

@@ -182,6 +182,34 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
 
 
+def _org_head(word: str) -> bool:
+    """A word that heads an organisation's name ("Office", "Centers", "Organization")."""
+    bodies = ORG_WORDS | ORG_NAMES
+    return word in bodies or (word.endswith("s") and word[:-1] in bodies)
+
+
+def _org_connector(toks, cur: list[int], i: int) -> bool:
+    """Does the word at ``i`` go on with an organisation's name begun in ``cur``: "for" before a capital
+    ("Centers for Disease Control", "National Organization for Marriage"), "of the" before one
+    ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel")?"""
+    tok, n = toks[i][0], len(toks)
+    state_of_the_union = toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]
+    head = any(_org_head(toks[k][0]) for k in cur) or state_of_the_union or (
+        tok == "the" and i >= 2 and toks[i - 2][0] == "State" and i + 1 < n and toks[i + 1][0] == "Union")
+
+    def capital_at(k: int) -> bool:
+        return k < n and toks[k][0][:1].isupper() and toks[k][0][1:2].islower()
+
+    if not head:
+        return False
+    if tok == "for":
+        return capital_at(i + 1) and toks[i + 1][0] not in WEEKDAYS
+    if tok == "of":
+        return (toks[i + 1][0] == "the" and capital_at(i + 2)) if i + 1 < n and toks[i + 1][0] == "the" else (
+            i + 1 < n and toks[i + 1][1] == "JJ" and capital_at(i + 1) and capital_at(i + 2))
+    return tok == "the" and toks[i - 1][0] == "of" and capital_at(i + 1)
+
+
 def _split_joined(run: list[int], toks) -> list[list[int]]:
     """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
     organisation ("Justice and Development Party")."""
@@ -191,7 +219,7 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
         return [run]
     # "Office of Management and Budget", "Committee on Oversight and Government Reform": an organisation's
     # word with "of"/"on" before the "and"
-    if any(w in ORG_WORDS | ORG_NAMES and words[k + 1] in {"of", "on"} for k, w in enumerate(words[: joins[0]])):
+    if any(_org_head(w) and words[k + 1] in {"of", "on", "for"} for k, w in enumerate(words[: joins[0]])):
         return [run]
     # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name)
     if words[-1] in ORG_WORDS and not any(words[k - 1].isupper() or words[k + 1].isupper() for k in joins):
@@ -244,6 +272,9 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
         # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
         ahead = bool(cur) and i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
                                                      or _is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
+        if cur and _org_connector(toks, cur, i):
+            cur.append(i)  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
+            continue
         connector = ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
                                # "Bank of America", but not "Robert Menendez of New Jersey"
                                or tok == "of" and not _of_a_place(toks, cur, i)
@@ -321,7 +352,7 @@ def _list_fragment(toks, run: list[int]) -> bool:
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
     """A person's name without titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir
     Putin"); an organisation keeps every word ("Syrian Arab Army")."""
-    if words[-1] in ORG_WORDS:
+    if words[-1] in ORG_WORDS or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
         return " ".join(words)
     # a role ending in a title before the name: "Colorado Attorney General John Suthers", "House
     # Speaker Newt Gingrich", "Secretary of State Hillary Clinton"
@@ -335,6 +366,26 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
     while len(words) > 1 and (words[0] in lex.titles or words[0] in lex.demonyms):
         words = words[1:]
     return " ".join(words)
+
+
+LAW_WORDS = frozenset({"Act", "Acts"})
+_QUOTE_OPEN, _QUOTE_CLOSE = frozenset({'"', "“", "‘"}), frozenset({'"', "”", "’"})
+WORK_NOUNS = frozenset("program programme show series book film movie documentary podcast column".split())
+
+
+def _quoted_title(toks, first: int, last: int) -> bool:
+    """Is the run the whole of a short quotation in title case after a broadcaster's possessive or a
+    word for a work ('on ABC's “This Week,”', 'the CNN program “State of the Union”'): the title of a
+    programme, a book or a film, not an actor?"""
+    a, b = first - 1, last + 1
+    while a >= 0 and toks[a][0] in {"the", "The", "a", "A", "this", "This", "Meet", "Face"}:
+        a -= 1
+    while b < len(toks) and toks[b][0] in {",", "."}:
+        b += 1
+    if not (a >= 1 and b < len(toks) and toks[a][0] in _QUOTE_OPEN and toks[b][0] in _QUOTE_CLOSE and b - a <= 7):
+        return False
+    before = toks[a - 1][0]
+    return bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s")) or before.lower() in WORK_NOUNS
 
 
 def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
@@ -356,13 +407,15 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
         name = _run_name(words, lex)
         if not name or name in lex.not_actors or label in lex.not_actors or not _free(taken, s, e):
             continue
+        if _quoted_title(toks, first, run[-1]):
+            continue  # ABC's “This Week”, the CNN program “State of the Union”: a programme's title
         if " " not in name and not name.isupper() and (name in lex.titles or f"{name}." in lex.titles):
             continue  # "As President, I will...", "Rep." alone: a title, not a name
         if lex.names is not None and lex.names.fullmatch(name):
             continue
         if PARTY_STATE.fullmatch(name):
             continue  # "(D-Ore.)": a senator's party and state, not an actor
-        out.append((s, e, name, label, _reads_as_place(toks, first, run[-1], lex),
+        out.append((s, e, name, label, words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex),
                     _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex), doubtful))
     return out
 
