@@ -257,6 +257,22 @@ def _dotted(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in NAME_ABBREVIATIONS
 
 
+def _connector(toks, cur: list[int], i: int) -> bool:
+    """Does the small word at ``i`` join the name begun in ``cur`` to the proper noun after it?"""
+    tok = toks[i][0]
+    # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
+    # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
+    ahead = i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
+                                   or _is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
+    return ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
+                      # "Bank of America", but not "Robert Menendez of New Jersey"
+                      or tok == "of" and not _of_a_place(toks, cur, i)
+                      # "Committee on Oversight", "Center on Budget and Policy Priorities"
+                      or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES
+                      # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
+                      or tok == "." and cur[-1] == i - 1 and _dotted(toks[i - 1][0]))
+
+
 def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
     before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
@@ -268,20 +284,10 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
                 runs.append(cur)
             cur = []
             continue
-        # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
-        # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
-        ahead = bool(cur) and i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
-                                                     or _is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
         if cur and _org_connector(toks, cur, i):
             cur.append(i)  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
             continue
-        connector = ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
-                               # "Bank of America", but not "Robert Menendez of New Jersey"
-                               or tok == "of" and not _of_a_place(toks, cur, i)
-                               # "Committee on Oversight", "Center on Budget and Policy Priorities"
-                               or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES
-                               # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
-                               or tok == "." and cur[-1] == i - 1 and _dotted(toks[i - 1][0]))
+        connector = bool(cur) and _connector(toks, cur, i)
         if _is_proper(toks, i, bool(cur), cues) or connector or (cur and tok.startswith("al-")):
             cur.append(i)
             if POSSESSIVE.match(tok):  # the possessive ends the name
@@ -293,6 +299,11 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
         cur = []
     if cur:
         runs.append(cur)
+    return _finished_runs(runs, toks)
+
+
+def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
+    """The runs without trailing connectors, names joined by "and"/"or" split (_split_joined)."""
     out = []
     for run in runs:
         while run and toks[run[-1]][0] in {"and", "or", "&", "of"}:
