@@ -225,7 +225,13 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
     """The numeric features of one target, and the words of its clause and near it (for the
     bag-of-words part). Raises ValueError when the span is not inside the sentence. ``memo`` keeps
     what targets of the same sentence share (tokens, the tools' scores) across calls."""
-    memo = {} if memo is None else memo
+    f, p, in_clause, near = _target_features(sentence, start, end, {} if memo is None else memo)
+    return f, _words(p, in_clause), _words(p, near)
+
+
+def _target_features(sentence: str, start: int, end: int, memo: dict
+                     ) -> tuple[dict[str, float], "_Parsed", list[int], list[int]]:
+    """features(), with the tokens of the target's clause and of its neighbourhood by position."""
     if not (0 <= start < end <= len(sentence)):
         raise ValueError(f"target span ({start}, {end}) is outside the sentence of {len(sentence)} characters: "
                          f"{sentence[:80]!r}")
@@ -234,7 +240,7 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
     sentence_vader, sentence_textblob = _scores(sentence, memo)
     f: dict[str, float] = {"bias_sentence_vader": sentence_vader, "bias_sentence_textblob": sentence_textblob}
     if not target:
-        return f, [], []
+        return f, p, [], []
     first, last = target[0], target[-1]
     around = {toks[i].low for i in range(max(0, first - 2), min(len(toks), last + 4)) if i not in target}
     speaker = bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
@@ -256,7 +262,7 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None
     f["other_names"] = math.log1p(names)
     f["quoted_valence"] = sum(toks[i].valence for i in valued if p.quoted[i]) / 4
     near_words = [i for i in range(max(0, first - 4), min(len(toks), last + 5)) if i not in skip]
-    return f, _words(p, in_clause), _words(p, near_words)
+    return f, p, in_clause, near_words
 
 
 # -------------------------------------------------------------------------------------------- model
@@ -320,10 +326,22 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _word_columns(clause_words: list[str], near_words: list[str], model: TargetModel) -> dict[int, float]:
-    """{column: value} of a target's clause and near words (counts scaled by the square root of their number)."""
-    clause, near = model.clause_columns, model.near_columns
-    known = [clause[w] for w in clause_words if w in clause] + [near[w] for w in near_words if w in near]
+def _token_columns(sentence: str, p: "_Parsed", model: TargetModel, memo: dict) -> tuple[list[int], list[int]]:
+    """Each token's design-matrix column as a clause word and as a near word (-1: not a word of the
+    vocabulary), once per sentence."""
+    key = ("columns", sentence)
+    if key not in memo:
+        clause, near = model.clause_columns, model.near_columns
+        memo[key] = ([clause.get(w, -1) if ok else -1 for w, ok in zip(p.lows, p.is_word)],
+                     [near.get(w, -1) if ok else -1 for w, ok in zip(p.lows, p.is_word)])
+    return memo[key]
+
+
+def _bag(columns: tuple[list[int], list[int]], in_clause: list[int], near: list[int]) -> dict[int, float]:
+    """A target's clause and near words as {column: value} (clause words as ``w:word``, near words as
+    ``n:word``, as design_row has them), counts scaled by the square root of their number."""
+    clause_at, near_at = columns
+    known = [clause_at[i] for i in in_clause if clause_at[i] >= 0] + [near_at[i] for i in near if near_at[i] >= 0]
     words: dict[int, float] = {}
     if known:
         share = 1.0 / math.sqrt(len(known))
@@ -360,9 +378,12 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     columns: list[int] = []  # every target's word columns and their values, flat, for one np.add.at
     values: list[float] = []
     for sentence, start, end in items:
-        f, clause_words, near_words = features(sentence, int(start), int(end), memo)
+        start, end = int(start), int(end)
+        if not (0 <= start < end <= len(sentence)):
+            features(sentence, start, end, memo)  # raises ValueError naming the span
+        f, p, in_clause, near = _target_features(sentence, start, end, memo)
         rows.append([f.get(name, 0.0) for name in model.numeric])
-        bag = _word_columns(clause_words, near_words, model)
+        bag = _bag(_token_columns(sentence, p, model, memo), in_clause, near)
         bags.append(bag)
         columns.extend(bag)
         values.extend(bag.values())
