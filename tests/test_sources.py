@@ -337,6 +337,16 @@ def test_a_pronoun_is_not_resolved_to_a_name_inside_the_quote():
     assert find(text).source.tolist() == ["he"]  # a state is no "he"
 
 
+def test_she_is_not_resolved_to_a_man_the_article_calls_mr_or_he():
+    text = ("Nora Vance ran the clinic for a decade. Mr. Pell Dorsey visited on Friday. "
+            "“We need more beds,” she said.")
+    assert find(text).source.tolist() == ["Nora Vance"]
+    text = ("Lena Ostrova chaired the panel. Her husband, Tomas Brand, said he would resign. “It is time,” she said.")
+    assert find(text).set_index("mention").loc["she", "source"] == "Lena Ostrova"
+    text = ("Lena Ostrova chaired the panel, and she was tired. His wife, Mira Brand, arrived. “It is time,” he said.")
+    assert find(text).source.tolist() == ["he"]  # neither person named before is a man
+
+
 def test_readers_credited_by_name_alone_are_citizens():
     rows = find("“The vote cannot come soon enough for my family.” ― Rosa Quintero.")
     assert (rows.source.iloc[0], rows.mention.iloc[0], rows.source_type.iloc[0]) == (

@@ -256,14 +256,17 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     if not any(r.source.lower() in PRONOUNS for r in rows):
         return rows
     names = _named(doc, lexicons, mentions)
+    genders = _genders(doc, names)
     out = []
     resolved: dict[str, str] = {}  # pronoun -> the name it was last resolved to, for continued quotations
     for r in rows:
         low = r.source.lower()
         if low in PRONOUNS and r.mention_start >= 0:
             want = low in PERSONAL
+            other = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(low)  # "she" is no man the article calls "Mr."
             before = [actor for sid, end, actor, person in names
-                      if person == want and end <= r.mention_start and sid >= r.sentence - 4]
+                      if person == want and end <= r.mention_start and sid >= r.sentence - 4
+                      and (other is None or genders.get(actor) != other)]
             if before:
                 resolved[low] = before[-1]
                 r = replace(r, source=before[-1], role=r.source)
@@ -271,6 +274,70 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
             r = replace(r, source=resolved[low], role=r.source)
         out.append(r)
     return out
+
+
+HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_ROLE_WORD = re.compile(r"(?i)\b(?:(?P<f>congresswoman|chairwoman|spokeswoman|businesswoman|councilwoman|"
+                        r"mother|wife|daughter|sister|actress|widow|grandmother|queen|first lady|woman|girl)|"
+                        r"(?P<m>congressman|chairman|spokesman|businessman|councilman|father|husband|son|brother|"
+                        r"actor|widower|grandfather|king|man|boy))\b")
+_PRONOUN_GENDER = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b", re.IGNORECASE)
+
+
+def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str, str]:
+    """What the article itself says of each person's gender ("m", "f"; absent when it says nothing or
+    both): an honorific before the surname ("Mr. Haddad", "Ms. Moss") and a gendered role just before
+    the name ("his wife, Ana Ruiz", "spokeswoman Lea Park"), each worth three of the last kind: "he" or
+    "she" after the name, outside quotations, in a sentence that names that person and no other."""
+    votes = {actor: _titled_gender(doc, actor) for actor in sorted({a for _, _, a, person in names if person})}
+    by_sentence: dict[int, set] = {}
+    first_end: dict[int, int] = {}  # where the person named in a sentence is first named
+    for sid, end, actor, person in names:
+        if person:
+            by_sentence.setdefault(sid, set()).add(actor)
+            first_end.setdefault(sid, end)
+    quoted = [(q.start, q.end) for q in doc.quotes]
+    for sid, actors in by_sentence.items():
+        if len(actors) == 1 and 0 <= sid < len(doc.sentences):
+            (actor,) = actors
+            sent = doc.sentences[sid]
+            for p in _PRONOUN_GENDER.finditer(sent.text):
+                at = sent.clean_start + p.start()
+                # "Haddad said he ...": a subject pronoun after the name, outside quotations
+                if at > first_end[sid] and not any(a <= at < b for a, b in quoted):
+                    votes[actor][0 if p.group("m") else 1] += 1
+    return {a: ("m" if m > f else "f") for a, (m, f) in votes.items() if m != f}
+
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
+_NAME_AFTER = re.compile(r"\s*,?\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
+
+
+def _title_votes(doc: Document) -> dict[str, list[int]]:
+    """[male, female] votes by name, read once per article: an honorific votes for each word of the
+    name after it ("Mr. Pell Dorsey": Pell, Dorsey), a gendered role for each leading part of the name
+    right after it ("his wife, Mira Brand": Mira, Mira Brand)."""
+    if "title_votes" in doc._starts:
+        return doc._starts["title_votes"]
+    votes: dict[str, list[int]] = {}
+    for h in _HONORIFIC_NAME.finditer(doc.text):
+        for word in h.group(2).split():
+            votes.setdefault(word.rstrip(".,"), [0, 0])[HONORIFIC_GENDER[h.group(1)] == "f"] += 3
+    for role in _ROLE_WORD.finditer(doc.text):
+        name = _NAME_AFTER.match(doc.text, role.end())
+        if name:
+            words = name.group(1).split()
+            for k in range(1, len(words) + 1):
+                votes.setdefault(" ".join(words[:k]).rstrip(".,"), [0, 0])[bool(role.group("f"))] += 3
+    doc._starts["title_votes"] = votes
+    return votes
+
+
+def _titled_gender(doc: Document, actor: str) -> list[int]:
+    """[male, female] votes of the honorifics before the surname and the gendered roles before the name."""
+    votes = _title_votes(doc)
+    by_surname, by_name = votes.get(actor.split()[-1], [0, 0]), votes.get(actor, [0, 0]) if " " in actor else [0, 0]
+    return [by_surname[0] + by_name[0], by_surname[1] + by_name[1]]
 
 
 # Words of an election: a person the article never introduces but writes beside them runs for office
@@ -586,9 +653,10 @@ def _fits(head: str, row: Attribution, slex: SourceLexicon) -> bool:
     return head in named
 
 
-def _resolve(phrase: str, history: list[Attribution], slex: SourceLexicon) -> str | None:
+def _resolve(phrase: str, history: list[Attribution], slex: SourceLexicon, doc: Document | None = None) -> str | None:
     """A pronoun or a description ("the ministry", "these groups", "the alliance") -> the nearest
-    fitting source named before it in the same or the previous sentence; None when nothing fits."""
+    fitting source named before it in the same or the previous sentence; None when nothing fits.
+    ``doc`` (the article) lets "she" pass over a man it calls "Mr." or "her husband" (_titled_gender)."""
     low = phrase.lower().strip()
     words = low.split()
     if len(words) == 2 and words[0] == "the" and words[1] in slex.descriptions:
@@ -596,9 +664,14 @@ def _resolve(phrase: str, history: list[Attribution], slex: SourceLexicon) -> st
     if low not in ANAPHORS:
         return None
     head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
+    other = {"he": 1, "him": 1, "she": 0, "her": 0}.get(head)  # the index of the votes that rule a source out
     for row in reversed(history):
         if row.source == SELF or row.source_type == "document":
             continue
+        if other is not None and doc is not None and row.source[:1].isupper():
+            votes = _titled_gender(doc, row.source)
+            if votes[other] > votes[1 - other]:
+                continue
         if _fits(head, row, slex):
             return row.source
     return None
@@ -679,7 +752,7 @@ class _Sentence:
 def _finish(c: Candidate, ctx: _Sentence, history: list[Attribution]) -> Attribution | None:
     """Resolve a candidate's speaker (pronoun, description, title + name) and type it."""
     source, role = c.speaker, ""
-    resolved = None if source == SELF else _resolve(source, history, ctx.slex)
+    resolved = None if source == SELF else _resolve(source, history, ctx.slex, ctx.doc)
     if resolved:
         role, source = source, resolved
     elif source != SELF:
