@@ -3,7 +3,7 @@
 Actors come from the lexicon ``actors.csv`` (aliases, demonyms, leaders, descriptive labels) and from
 capitalised names the tagger marks as proper nouns, grouped across variants ("Putin" joins "Vladimir
 Putin"). Places are kept out of the actors (``places.txt``, or mentions that read like a place).
-Lexicons: actors.csv, titles.txt, not_actors.txt, places.txt, place_words.txt.
+Lexicons: actors.csv, titles.txt, not_actors.txt, places.txt, place_words.txt, person_verbs.txt.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ class ActorLexicon:
     states: frozenset
     places: frozenset
     place_words: frozenset
-    cues: frozenset = frozenset()  # one-word verbs of saying (cues.csv): "Flake said" names someone
+    # one-word verbs of saying (cues.csv) and of a person's acts (person_verbs.txt): "Flake said",
+    # "Trump accepted" name someone
+    cues: frozenset = frozenset()
 
 
 def _alternation(words) -> str:
@@ -90,7 +92,8 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
         leaders=frozenset(r["alias"] for r in rows if r["kind"] == "leader"),
         states=frozenset(r["actor"] for r in rows if r["kind"] == "demonym"),
         places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
-        cues=frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip()))
+        cues=frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip())
+        | frozenset(lex.lines("person_verbs.txt")))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
