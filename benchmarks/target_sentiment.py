@@ -165,6 +165,9 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
                 rows.append({"event": triplet, "article": f.stem, "outlet": f.stem.rsplit("_", 1)[1], "entity": entity,
                              "feeling": FEELING[value], "mentions": len(mine),
                              "target": mine["score"].mean() if len(mine) else np.nan,
+                             # actor_sentiment's net: positive minus negative mentions, as a share of them all
+                             "net": (mine["sentiment"].map({"negative": -1, "neutral": 0, "positive": 1}).mean()
+                                     if len(mine) else np.nan),
                              "target_author": mine[mine.speaker == "the author"]["score"].mean(),
                              "combined": combined.mean() if len(combined) else np.nan})
     return pd.DataFrame(rows)
@@ -188,7 +191,9 @@ def ordering_agreement(rows: pd.DataFrame, column: str) -> tuple[float, int]:
 
 def basil_report(rows: pd.DataFrame) -> pd.DataFrame:
     out = []
-    for column, name in (("target", "target model, all mentions"), ("target_author", "target model, author's own"),
+    for column, name in (("target", "target model, all mentions"),
+                         ("net", "target model, net tone (positive - negative mentions)"),
+                         ("target_author", "target model, author's own"),
                          ("combined", "before: mean combined score of the sentences")):
         have = rows.dropna(subset=[column])
         rho = have["feeling"].rank().corr(have[column].rank())

@@ -108,6 +108,8 @@ def test_actor_sentiment_by_target_is_the_mean_over_its_mentions(seed_docs):
     mine = toward[(toward.actor == "Turkey") & (toward.article == "su24-2015")]
     assert row.mean_target == pytest.approx(mine.score.mean()) and row.mentions == len(mine)
     assert row.negative + row.neutral + row.positive == len(mine)
+    assert row.net == pytest.approx((row.positive - row.negative) / len(mine), abs=1e-4)
+    assert table["net"].between(-1, 1).all()
 
 
 def test_voices_and_quote_scores(seed_docs):

@@ -353,13 +353,15 @@ def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = 
     and attacking another scores differently for each. Any other method (e.g. "combined") is the
     mean score of the sentences that name the actor, as before. Columns: actor, article, sentences,
     mean_<method>, method, evidence, then mentions, mean_low, mean_high, negative, neutral, positive
-    (mentions by label; for sentence methods, sentences by the method's neutral band).
+    (mentions by label; for sentence methods, sentences by the method's neutral band), and net (positive
+    minus negative, as a share of them all: -1..1; the net tone, which ranks three outlets' treatment
+    of an entity as BASIL's annotators do more often than the mean score: see benchmarks/RESULTS.md).
     """
     cols = ["actor", "article", "sentences", f"mean_{method}", "method", "evidence", "mentions", "mean_low",
-            "mean_high", "negative", "neutral", "positive"]
+            "mean_high", "negative", "neutral", "positive", "net"]
     if mentions.empty:  # typed, so that sums and rankings of an empty table work
         types = {"sentences": int, f"mean_{method}": float, "mentions": int, "mean_low": float, "mean_high": float,
-                 "negative": int, "neutral": int, "positive": int}
+                 "negative": int, "neutral": int, "positive": int, "net": float}
         return pd.DataFrame({c: pd.Series(dtype=types.get(c, object)) for c in cols})
     if method == "target":
         units = (toward if toward is not None else mention_sentiment(mentions))[["article", "sentence", "actor",
@@ -374,7 +376,10 @@ def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = 
     units = units.sort_values(["actor", "article", "sentence"], kind="stable")
     out = _per_actor_and_article(units)
     out = out.rename(columns={"mean": f"mean_{method}"}).assign(method=method)
-    return out[cols].astype({"negative": int, "neutral": int, "positive": int})
+    out = out.astype({"negative": int, "neutral": int, "positive": int})
+    labelled = (out["negative"] + out["neutral"] + out["positive"]).clip(lower=1)
+    out["net"] = ((out["positive"] - out["negative"]) / labelled).round(4)
+    return out[cols]
 
 
 def _per_actor_and_article(units: pd.DataFrame) -> pd.DataFrame:
