@@ -166,7 +166,7 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
                              "feeling": FEELING[value], "mentions": len(mine),
                              "target": mine["score"].mean() if len(mine) else np.nan,
                              # actor_sentiment's net: positive minus negative mentions, as a share of them all
-                             "net": (mine["sentiment"].map({"negative": -1, "neutral": 0, "positive": 1}).mean()
+                             "net": (mine["sentiment"].map(nc.sentiment.LABEL_SIGN).mean()
                                      if len(mine) else np.nan),
                              "target_author": mine[mine.speaker == "the author"]["score"].mean(),
                              "combined": combined.mean() if len(combined) else np.nan})

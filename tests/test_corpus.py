@@ -56,6 +56,9 @@ def test_single_process_run_writes_every_table_and_groups(tmp_path):
     putin = groups["actor_sentiment"].query("actor == 'Vladimir Putin'")
     assert set(putin.group) == {"outlet-0", "outlet-1"}
     assert putin.mentions.sum() == (toward.actor == "Vladimir Putin").sum()
+    mine = toward[toward.actor == "Vladimir Putin"]
+    signs = mine.sentiment.map({"negative": -1, "neutral": 0, "positive": 1})
+    assert (putin.net * putin.mentions).sum() == pytest.approx(signs.sum(), abs=1e-3)  # the net tone, as per article
 
 
 def test_rerun_resumes_and_skips_done_articles(tmp_path):

@@ -490,15 +490,17 @@ def group_tables(out: str | Path, lexicons: Lexicons | str | Path | None = None)
         "stance_rates": framing.marker_rates(stance, totals["words"], framing.stance_categories(lexicons), "group"),
         "loaded_rates": framing.marker_rates(loaded, totals["words"], wording.loaded_kinds(lexicons), "group"),
         "sources_by_type": src.groupby(["group", "source_type"]).size().rename("attributions").reset_index(),
-        "actor_sentiment": _group_actor_sentiment(read_table(out, "toward", ["group", "actor", "speaker", "score"])),
+        "actor_sentiment": _group_actor_sentiment(read_table(out, "toward", ["group", "actor", "speaker", "score",
+                                                                            "sentiment"])),
         "terms": framing.term_z_scores(counts, "group", top=50, loaded=framing.loaded_terms(lexicons)),
     }
 
 
 def _group_actor_sentiment(toward: pd.DataFrame, top: int = 50) -> pd.DataFrame:
     """Sentiment toward the ``top`` actors named most in the corpus, per group: mentions, mean score
-    (target model), and the mean in the author's own sentences and in what the sources say."""
-    cols = ["group", "actor", "mentions", "mean_target", "mean_author", "mean_sources"]
+    (target model), the mean in the author's own sentences and in what the sources say, and the net
+    tone (positive minus negative mentions, as a share of them all; as actor_sentiment's ``net``)."""
+    cols = ["group", "actor", "mentions", "mean_target", "mean_author", "mean_sources", "net"]
     if toward.empty:
         return pd.DataFrame(columns=cols)
     keep = toward["actor"].value_counts().head(top).index
@@ -509,6 +511,14 @@ def _group_actor_sentiment(toward: pd.DataFrame, top: int = 50) -> pd.DataFrame:
         pd.MultiIndex.from_frame(out[["group", "actor"]])).to_numpy()
     out["mean_sources"] = by_voice.get(False, pd.Series(dtype=float)).reindex(
         pd.MultiIndex.from_frame(out[["group", "actor"]])).to_numpy()
+    if "sentiment" in mine:
+        from .sentiment import LABEL_SIGN
+
+        signs = mine.assign(sign=mine["sentiment"].map(LABEL_SIGN).fillna(0))
+        net = signs.groupby(["group", "actor"])["sign"].mean().round(4)
+        out["net"] = net.reindex(pd.MultiIndex.from_frame(out[["group", "actor"]])).to_numpy()
+    else:
+        out["net"] = float("nan")
     return out[cols]
 
 

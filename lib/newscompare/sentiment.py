@@ -283,6 +283,7 @@ def word_shift(scores: pd.DataFrame, a: str, b: str, top: int = 15) -> pd.DataFr
 TOWARD_COLUMNS = ["article", "sentence", "speaker", "actor", "label", "start", "end", "score", "sentiment",
                   "evidence", "text"]
 AUTHOR = "the author"
+LABEL_SIGN = {"negative": -1, "neutral": 0, "positive": 1}  # a mention's label as a number (the net tone is their mean)
 
 
 def _offsets_in_sentence(mentions: pd.DataFrame) -> list[tuple[int, int]]:
