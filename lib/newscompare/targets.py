@@ -378,10 +378,7 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     columns: list[int] = []  # every target's word columns and their values, flat, for one np.add.at
     values: list[float] = []
     for sentence, start, end in items:
-        start, end = int(start), int(end)
-        if not (0 <= start < end <= len(sentence)):
-            features(sentence, start, end, memo)  # raises ValueError naming the span
-        f, p, in_clause, near = _target_features(sentence, start, end, memo)
+        f, p, in_clause, near = _target_features(sentence, int(start), int(end), memo)  # ValueError off the sentence
         rows.append([f.get(name, 0.0) for name in model.numeric])
         bag = _bag(_token_columns(sentence, p, model, memo), in_clause, near)
         bags.append(bag)
