@@ -92,6 +92,12 @@ class Document:
         return self.quotes[bisect.bisect_left(starts, sentence.clean_start):
                            bisect.bisect_left(starts, sentence.clean_end)]
 
+    def quoted_at(self, offset: int) -> bool:
+        """Does the character at this clean offset lie inside a quotation?"""
+        if "quoted_chars" not in self._starts:
+            self._starts["quoted_chars"] = _QuotedChars(self.quotes)
+        return self._starts["quoted_chars"].within(offset, offset + 1) > 0
+
     def sentence_at(self, offset: int) -> int:
         """The number of the sentence that contains the clean offset (-1 when none does)."""
         if "sentences" not in self._starts:

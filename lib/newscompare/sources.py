@@ -23,7 +23,6 @@ groups" resolve to the nearest fitting source named in the same or the previous 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
@@ -231,21 +230,9 @@ def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> list[
     if mentions is None:
         mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
     heading = {s.sentence for s in doc.sentences if s.heading}
-    spans: list[list[int]] = []  # the quotations, nested ones merged into the outer
-    for q in doc.quotes:
-        if spans and q.start < spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], q.end)
-        else:
-            spans.append([q.start, q.end])
-    starts = [a for a, _ in spans]
-
-    def quoted(end: int) -> bool:
-        k = bisect.bisect_right(starts, end - 1) - 1
-        return k >= 0 and end <= spans[k][1]
-
     return [(sid, end, actor, _is_person(actor, kind, slex))
             for sid, end, actor, kind in zip(mentions["sentence"], mentions["end"], mentions["actor"], mentions["kind"])
-            if sid not in heading and not quoted(end)]
+            if sid not in heading and not doc.quoted_at(end - 1)]
 
 
 def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
@@ -263,7 +250,7 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
         low = r.source.lower()
         if low in PRONOUNS and r.mention_start >= 0:
             want = low in PERSONAL
-            other = {"he": "f", "him": "f", "she": "m", "her": "m"}.get(low)  # "she" is no man the article calls "Mr."
+            other = OTHER_GENDER.get(low)  # "she" is no man the article calls "Mr."
             before = [actor for sid, end, actor, person in names
                       if person == want and end <= r.mention_start and sid >= r.sentence - 4
                       and (other is None or genders.get(actor) != other)]
@@ -276,7 +263,8 @@ def _resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     return out
 
 
-HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+HONORIFIC_GENDER = {"Mr": 0, "Mrs": 1, "Ms": 1, "Miss": 1}  # as [male, female] votes are indexed
+OTHER_GENDER = {"he": 1, "him": 1, "she": 0, "her": 0}  # the gender a pronoun rules out
 _ROLE_WORD = re.compile(r"(?i)\b(?:(?P<f>congresswoman|chairwoman|spokeswoman|businesswoman|councilwoman|"
                         r"mother|wife|daughter|sister|actress|widow|grandmother|queen|first lady|woman|girl)|"
                         r"(?P<m>congressman|chairman|spokesman|businessman|councilman|father|husband|son|brother|"
@@ -284,11 +272,12 @@ _ROLE_WORD = re.compile(r"(?i)\b(?:(?P<f>congresswoman|chairwoman|spokeswoman|bu
 _PRONOUN_GENDER = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b", re.IGNORECASE)
 
 
-def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str, str]:
-    """What the article itself says of each person's gender ("m", "f"; absent when it says nothing or
-    both): an honorific before the surname ("Mr. Haddad", "Ms. Moss") and a gendered role just before
-    the name ("his wife, Ana Ruiz", "spokeswoman Lea Park"), each worth three of the last kind: "he" or
-    "she" after the name, outside quotations, in a sentence that names that person and no other."""
+def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str, int]:
+    """What the article itself says of each person's gender (0 male, 1 female, as the votes are
+    indexed; absent when it says nothing or both): an honorific before the surname ("Mr. Haddad",
+    "Ms. Moss") and a gendered role just before the name ("his wife, Ana Ruiz", "spokeswoman Lea
+    Park"), each worth three of the last kind: "he" or "she" after the name, outside quotations, in a
+    sentence that names that person and no other."""
     votes = {actor: _titled_gender(doc, actor) for actor in sorted({a for _, _, a, person in names if person})}
     by_sentence: dict[int, set] = {}
     first_end: dict[int, int] = {}  # where the person named in a sentence is first named
@@ -296,7 +285,6 @@ def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str
         if person:
             by_sentence.setdefault(sid, set()).add(actor)
             first_end.setdefault(sid, end)
-    quoted = [(q.start, q.end) for q in doc.quotes]
     for sid, actors in by_sentence.items():
         if len(actors) == 1 and 0 <= sid < len(doc.sentences):
             (actor,) = actors
@@ -304,9 +292,9 @@ def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str
             for p in _PRONOUN_GENDER.finditer(sent.text):
                 at = sent.clean_start + p.start()
                 # "Haddad said he ...": a subject pronoun after the name, outside quotations
-                if at > first_end[sid] and not any(a <= at < b for a, b in quoted):
+                if at > first_end[sid] and not doc.quoted_at(at):
                     votes[actor][0 if p.group("m") else 1] += 1
-    return {a: ("m" if m > f else "f") for a, (m, f) in votes.items() if m != f}
+    return {a: (0 if m > f else 1) for a, (m, f) in votes.items() if m != f}
 
 
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
@@ -322,7 +310,7 @@ def _title_votes(doc: Document) -> dict[str, list[int]]:
     votes: dict[str, list[int]] = {}
     for h in _HONORIFIC_NAME.finditer(doc.text):
         for word in h.group(2).split():
-            votes.setdefault(word.rstrip(".,"), [0, 0])[HONORIFIC_GENDER[h.group(1)] == "f"] += 3
+            votes.setdefault(word.rstrip(".,"), [0, 0])[HONORIFIC_GENDER[h.group(1)]] += 3
     for role in _ROLE_WORD.finditer(doc.text):
         name = _NAME_AFTER.match(doc.text, role.end())
         if name:
@@ -664,7 +652,7 @@ def _resolve(phrase: str, history: list[Attribution], slex: SourceLexicon, doc: 
     if low not in ANAPHORS:
         return None
     head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
-    other = {"he": 1, "him": 1, "she": 0, "her": 0}.get(head)  # the index of the votes that rule a source out
+    other = OTHER_GENDER.get(head)
     for row in reversed(history):
         if row.source == SELF or row.source_type == "document":
             continue
