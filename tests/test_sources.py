@@ -482,3 +482,39 @@ def test_studies_find_without_that_and_a_bracketed_party_ends_the_name():
     assert rows.source.tolist() == ["Ana Ruiz"]
     rows = find("Ruiz, who in 2010 said the levy was unfair, voted for it.")
     assert rows[["source", "mention"]].values.tolist() == [["Ruiz", "who"]]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("“The vote is close,” said Deacon.", "Deacon"),  # a name that is also a common noun
+    ("“We can still win,” said Labour Rep. Tom Ashby.", "Tom Ashby"),  # opens with a capitalised adjective
+    ("“It was a mistake,” said Oregon-based union organiser Ruth Vale.", "Ruth Vale"),
+    ("“The rent doubled,” said Will Okafor, a tenant since 2004.", "Will Okafor"),  # "Will" is no verb here
+    ("“I lost my job,” said the 52-year-old.", "52-year-old"),
+    ("“Pay us,” said the nurses’ union leader, Dana Moss, who led the march.", "Dana Moss"),
+    ("“Not yet,” said one Democrat close to the talks.", "Democrat"),
+])
+def test_a_speaker_after_the_quotation_in_more_forms(text, source):
+    rows = find(text)
+    assert (rows.source.iloc[0], rows.kind.iloc[0]) == (source, "direct")
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Deacon, a retired teacher, said the school was cold.", "Deacon"),
+    ("Lena Ortiz, 44, a nurse from the valley, said the clinic closed.", "Lena Ortiz"),
+    ("Omar Lutz, 61, of Dayton, Ohio, said the plant shut in May.", "Omar Lutz"),
+    ("Grace Hill, speaking at a rally in Reno, Nev., said the vote mattered.", "Grace Hill"),
+    ("Mayor Tina Wells (D-Ore.), said the budget was balanced.", "Tina Wells"),
+])
+def test_a_speaker_before_an_age_a_home_town_or_a_party(text, source):
+    assert find(text).source.tolist() == [source]
+
+
+def test_responded_attributes_only_the_words_given():
+    assert find("“We have done nothing wrong,” the mayor responded.").source.tolist() == ["mayor"]
+    assert find("Ortiz responded: “Not true.”").source.tolist() == ["Ortiz"]
+    assert find("The county responded to the flood by opening shelters.").empty
+
+
+def test_words_that_name_or_describe_are_no_speakers_after_the_cue():
+    assert find("It was the so called Young Guard who marched first.").empty
+    assert find("Lawmakers have since denounced Okafor’s comments.").source.tolist() == ["lawmakers"]

@@ -43,7 +43,7 @@ NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
 SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "may", "might", "could", "would",
              "will", "also", "publicly", "allegedly", "reportedly", "later", "then", "repeatedly", "again",
              "previously", "not", "never", "already", "still", "now", "openly", "once", "first", "earlier",
-             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further"}
+             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further", "since"}
 SELF_RE = re.compile(r"\b(?:as\s+)?we\s+(?:have\s+)?(?:previously\s+|earlier\s+|already\s+)?(?P<cue>reported|revealed|"
                      r"noted|wrote|learned)\b|\b(?:as\s+)?(?:this|our)\s+(?:outlet|newspaper|site)\s+(?:has\s+)?"
                      r"(?P<cue2>reported)\b", re.IGNORECASE)
@@ -394,22 +394,60 @@ def _skip_left(toks, i: int) -> int | None:
         elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
             j -= 1  # "Omar Haddad, who said": the name before the relative clause
             break
+        elif tok == "," and j > 0 and toks[j - 1][0] == ")":
+            j -= 1  # "Gov. John Kasich (R-OH), said"
         elif tok == ",":
-            k = j - 1
-            while k >= 0 and toks[k][0] != ",":
-                k -= 1
-            # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
-            # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
-            aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")
-                                or toks[k + 1][0].lower() in {"who", "which"})  # ", who asked not to be named,"
-            # (a party and state in brackets ends the name too: "Rep. Jim Jordan (R-Ohio), an oversight panel member,")
-            appositive = k >= 1 and (toks[k - 1][1].startswith("NNP") or toks[k - 1][0] == ")") and j - k <= 25
-            if not (aside or appositive):
+            j = _before_comma_chunk(toks, j)
+            if j is None:
                 return None
-            j = _before_appositives(toks, k) if appositive else k - 1
         else:
             break
     return j if j >= 0 else None
+
+
+def _before_comma_chunk(toks, j: int) -> int | None:
+    """The token before the chunk that the comma at ``j`` closes, when that chunk is an aside or an
+    appositive after a name; None when the comma ends a clause."""
+    k = _previous_comma(toks, j)
+    if _region_between(toks, k, j) and _previous_comma(toks, k) >= 0:
+        k = _previous_comma(toks, k)  # ", during a meeting in Columbus, Ohio," is one aside
+    # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
+    # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
+    aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")
+                        or toks[k + 1][0].lower() in {"who", "which"})  # ", who asked not to be named,"
+    # (a party and state in brackets ends the name too: "Rep. Jim Jordan (R-Ohio), an oversight panel member,")
+    appositive = k >= 1 and _ends_name(toks, k - 1) and j - k <= 25
+    if not (aside or appositive):
+        return None
+    return _before_appositives(toks, k) if appositive else k - 1
+
+
+def _previous_comma(toks, j: int) -> int:
+    """The index of the last comma before token ``j``, or -1."""
+    k = j - 1
+    while k >= 0 and toks[k][0] != ",":
+        k -= 1
+    return k
+
+
+# Regions written after a town ("Flint, Mich.", "Columbus, Ohio"): AP's state abbreviations
+STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
+Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())
+
+
+def _region_between(toks, k: int, j: int) -> bool:
+    """Tokens k+1..j-1 are a region after a place name before comma ``k`` (", Ohio,", ", Mich.,")."""
+    words = "".join(t[0] for t in toks[k + 1 : j]).rstrip(".")
+    return k >= 1 and toks[k - 1][1].startswith("NNP") and (
+        words in STATE_ABBREVIATIONS or words in gazetteer()[1])
+
+
+def _ends_name(toks, n: int) -> bool:
+    """Does a name end at token ``n``, before an appositive? "Phil Lovas", "Sexton" (a capital the
+    tagger took for a common noun), "Ramil Carr, 31", "Rep. Jim Jordan (R-Ohio)"."""
+    if toks[n][1] == "CD" and n >= 2 and toks[n - 1][0] == ",":
+        n -= 2  # an age between commas
+    return toks[n][1].startswith("NNP") or toks[n][0] == ")" or (toks[n][1].startswith("NN") and _proper(toks[n][0]))
 
 
 def _before_appositives(toks, comma: int) -> int:
@@ -508,9 +546,16 @@ def _np_right(toks, i: int) -> tuple[int, int] | None:
     b = a
     while b < len(toks) and (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
                              or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
-                             or _glued(toks, b, a)):
+                             or _glued(toks, b, a) or _capital_in_name(toks, b)):
         b += 1
     return (a, b) if b > a else None
+
+
+def _capital_in_name(toks, b: int) -> bool:
+    """A capitalised word the tagger took for a verb, inside a name or its description: "Will Doyle",
+    "Florida-based Republican strategist"."""
+    word = toks[b][0]
+    return _proper(word) and b + 1 < len(toks) and ("-" in word or toks[b + 1][1] == "NNP")
 
 
 def _glued(toks, b: int, a: int) -> bool:
@@ -567,14 +612,18 @@ def _actor_alias(name: str, alex: ActorLexicon) -> str:
     return name
 
 
+HYPHENATED_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-[a-z]+$")  # "Oregon-based", "Kremlin-backed": not a name's part
+
+
 def _person_split(words: list[str], alex: ActorLexicon) -> tuple[str, str]:
     """A person: the name follows the last title word ("NATO Secretary General Jens Stoltenberg")."""
     cut = 0
     for k, w in enumerate(words[:-1]):
         # Titles count in lower case too: "European Union spokesman Peter Stano".
-        if w in alex.titles or w.capitalize() in alex.titles or (k == cut and (w in alex.demonyms or not _proper(w))):
+        if w in alex.titles or w.capitalize() in alex.titles or (k == cut and (
+                w in alex.demonyms or not _proper(w) or HYPHENATED_ADJECTIVE.match(w))):
             cut = k + 1
-    return _actor_alias(" ".join(words[cut:]), alex), " ".join(words[:cut])
+    return _actor_alias(" ".join(words[cut:]), alex), " ".join(words[:cut]).rstrip(",")
 
 
 def split_name(phrase: str, lexicons: Lex = None) -> tuple[str, str]:
@@ -860,6 +909,10 @@ ANONYMITY_ASKED = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)
 CALLS_NOUN = re.compile(r"\s*(?:[.,;:)]|(?:are|were|is|was|came|come|from|into|that\s+came)\b)")
 # "read" is a cue only right after a quotation: '"...," the letter reads.'
 READ_CUES = frozenset({"read", "reads"})
+# "responded" attributes only with the words given: after a quotation, or before one, a colon or "that"
+# ('"...," Sanders responded'; 'responded: "..."'), not "responded to the crisis"
+REPLY_CUES = frozenset({"responded", "responds"})
+REPLY_NEXT = re.compile(r"\s*,?\s*[“\"]|\s*:|\s+(?:by\s+saying\s+)?that\b")
 AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?:the|a|an|his|her|its|their)?\s*[\w’' -]{1,40}$")
 DETERMINERS = frozenset("the a an his her their its our my your ’s 's".split())
 LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
@@ -911,14 +964,15 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
     named = CALLED_A_NAME.match(ctx.text, m.end()) if low == "called" else None
     if named and named.group("name").split()[-1] not in ABBREVIATED_TITLES:  # not "called Mr. Obama's remarks"
         return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
-    if before == "worth":
-        return True  # "it is worth noting that"
+    if before == "worth" or (before == "so" and low == "called"):
+        return True  # "it is worth noting that", "the so called Never Trumpers"
     if low in ("asked", "asks", "requested") and ANONYMITY_ASKED.match(ctx.text, m.end()):
         return True  # "who asked not to be named": a condition of the source's, not its words
     if low == "calls" and CALLS_NOUN.match(ctx.text, m.end()):
         return True  # "phone calls came in"
-    if low in READ_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()):
-        return True  # "he reads the news": reading, not a text's words
+    if low in READ_CUES | REPLY_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()) and not (
+            low in REPLY_CUES and REPLY_NEXT.match(ctx.text, m.end())):
+        return True  # "he reads the news", "responded to the attack": no words given
     return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
 
 
@@ -959,16 +1013,55 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
     if toks[i][0].lower() in LISTENER_CUES:
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), never the speaker
     if span is None or (ctx.quotes and after_quote):
-        right = _np_right(toks, i)  # "..." said Putin, "..." said the Rev. Anna Price, "..." said radio host Sam Reed
-        named = right and any(toks[k][1].startswith("NNP") and toks[k][0] not in ctx.slex.actors.not_actors
-                              for k in range(*right))
-        last = toks[right[1] - 1][0].lower() if right else ""
-        if right and toks[right[0]][0] not in ctx.slex.actors.not_actors and (
-                named or last in SPEAKER_NOUNS or (after_quote and last in TEXT_NOUNS)):
-            span = right  # a name, or a person by role: '..." said one Democratic source on the panel'
+        span = _speaker_right(ctx, i, after_quote) or span
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
         return None
     return span
+
+
+def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int] | None:
+    """The speaker after the cue at token ``i``: a name, or a person by role ('..." said Putin', '..." said
+    one Democratic source on the panel', '..." said the 46-year-old'), or a text after a quotation."""
+    toks, not_actors = ctx.toks, ctx.slex.actors.not_actors
+    right = _np_right(toks, i)
+    if right is None:
+        return None
+    right = _right_appositive(toks, right)
+    # a capitalised word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus"
+    # may open with one that is an adjective, "said Wednesday Trump would" may not open with a day
+    if toks[right[0]][0] in not_actors and toks[right[0]][1] != "JJ":
+        return None
+    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
+        return None  # "Declared 2016 Presidential Candidates": a headline, not a cue and its speaker
+    # a name: a capitalised noun the tagger may have taken for a common one ("said Sexton"), not an
+    # adjective ("the British vote") nor an owner ("denounced Trump’s comments")
+    named = any(_proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
+                and not toks[k][0].endswith(("’s", "'s")) for k in range(*right))
+    last = toks[right[1] - 1][0].lower()
+    by_role = last in SPEAKER_NOUNS or (after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
+                                                         or last.capitalize() in ctx.slex.actors.titles))
+    if named or _one_of_a_party(toks, right) or by_role:
+        return right
+    return None
+
+
+def _right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
+    """A role after the cue and the name it is set off from ("said Rubio’s deputy campaign manager, Rich
+    Beeson, who ..."): the role and the name together; otherwise the noun phrase as it is."""
+    a, b = right
+    k = b + 1
+    while k < len(toks) and toks[k][1].startswith("NNP"):
+        k += 1
+    closed = k == len(toks) or toks[k][0] in {",", ".", ";"}
+    if b < len(toks) - 1 and toks[b][0] == "," and k - b >= 3 and closed and not toks[b - 1][1].startswith("NNP"):
+        return a, k
+    return right
+
+
+def _one_of_a_party(toks, span: tuple[int, int]) -> bool:
+    """ "one Republican", "a Democrat": a person named by a capitalised group word, not a name."""
+    a, b = span
+    return b - a == 2 and toks[a][0].lower() in {"one", "a", "an", "another"} and toks[b - 1][0][:1].isupper()
 
 
 def _cue_kind(ctx: _Sentence, m: re.Match, cue_kind: str) -> str:
