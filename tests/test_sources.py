@@ -518,3 +518,19 @@ def test_responded_attributes_only_the_words_given():
 def test_words_that_name_or_describe_are_no_speakers_after_the_cue():
     assert find("It was the so called Young Guard who marched first.").empty
     assert find("Lawmakers have since denounced Okafor’s comments.").source.tolist() == ["lawmakers"]
+
+
+def test_a_name_and_a_colon_before_a_quotation_or_a_dash_credit_after_it():
+    rows = find('Both men reject the plan. Ortiz: "We will not sign it." Lamb: "Nor will we."')
+    assert rows[["source", "cue", "kind"]].values.tolist() == [["Ortiz", ":", "direct"], ["Lamb", ":", "direct"]]
+    rows = find('"The bridge has to be rebuilt first."\n\n- Vera Lamb, Leeds.')
+    assert rows[["source", "cue", "quote"]].values.tolist() == [["Vera Lamb", "-", "The bridge has to be rebuilt first."]]
+    assert find("Read the notes below: “Rain is due.”").empty
+    assert find('"It rained all day."\n\n– A town under water –.').empty  # a subheading between dashes
+    assert find('Continued Ortiz: "We will not sign it."').source.tolist() == ["Ortiz"]
+
+
+def test_a_person_from_a_place_is_the_person():
+    assert so.split_name("Ana Ruiz of Leeds") == ("Ana Ruiz", "of Leeds")
+    assert so.split_name("Sen. Ted Cruz of Texas") == ("Ted Cruz", "Sen. of Texas")
+    assert so.split_name("Foreign Minister of Turkey")[0] == "Turkey"

@@ -394,12 +394,11 @@ def _skip_left(toks, i: int) -> int | None:
         elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
             j -= 1  # "Omar Haddad, who said": the name before the relative clause
             break
-        elif tok == "," and j > 0 and toks[j - 1][0] == ")":
-            j -= 1  # "Gov. John Kasich (R-OH), said"
         elif tok == ",":
-            j = _before_comma_chunk(toks, j)
-            if j is None:
+            after = _before_comma_chunk(toks, j)
+            if after is None and not (j > 0 and toks[j - 1][0] == ")"):
                 return None
+            j = j - 1 if after is None else after  # "Gov. John Kasich (R-OH), said": the bracket is skipped next
         else:
             break
     return j if j >= 0 else None
@@ -409,17 +408,22 @@ def _before_comma_chunk(toks, j: int) -> int | None:
     """The token before the chunk that the comma at ``j`` closes, when that chunk is an aside or an
     appositive after a name; None when the comma ends a clause."""
     k = _previous_comma(toks, j)
-    if _region_between(toks, k, j) and _previous_comma(toks, k) >= 0:
+    if _region_between(toks, k, j) and _previous_comma(toks, k) >= 0 and _opens_aside(toks, _previous_comma(toks, k)):
         k = _previous_comma(toks, k)  # ", during a meeting in Columbus, Ohio," is one aside
     # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
     # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
-    aside = k >= 0 and (toks[k + 1][1] == "IN" or toks[k + 1][1] in ("VBG", "VBN")
-                        or toks[k + 1][0].lower() in {"who", "which"})  # ", who asked not to be named,"
+    aside = k >= 0 and _opens_aside(toks, k)
     # (a party and state in brackets ends the name too: "Rep. Jim Jordan (R-Ohio), an oversight panel member,")
     appositive = k >= 1 and _ends_name(toks, k - 1) and j - k <= 25
     if not (aside or appositive):
         return None
     return _before_appositives(toks, k) if appositive else k - 1
+
+
+def _opens_aside(toks, k: int) -> bool:
+    """Does the chunk after the comma at ``k`` open an aside: ", in a meeting with", ", speaking on
+    condition of anonymity", ", who asked not to be named"?"""
+    return k >= 0 and (toks[k + 1][1] in ("IN", "VBG", "VBN") or toks[k + 1][0].lower() in {"who", "which"})
 
 
 def _previous_comma(toks, j: int) -> int:
@@ -643,6 +647,13 @@ def _split_name(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
     prepositions = {"to", "of", "with", "in", "from", "near", "at", "for"}
     if words[-1] not in ORG_WORDS and _proper(words[-1]) and not prepositions & set(words):
         return _person_split(words, alex)
+    # A person's name and where they come from: "Michael Brown of Washington", "Ana Ruiz from Leeds"
+    at = next((k for k, w in enumerate(words) if w in prepositions), len(words))
+    head = words[:at]
+    if 2 <= len(head) < len(words) and all(_proper(w) and w not in ORG_WORDS for w in head) \
+            and head[-1] not in alex.titles:
+        name, title = _person_split(head, alex)
+        return name, " ".join([title] * bool(title) + words[at:])
     # A descriptive phrase: a proper name after "of"/"from" names the source ("segments of the FSA").
     joined = " ".join(words)
     m = re.search(r"\b(?:of|from)\s+(?:the\s+)?((?:al-)?[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*)*)", joined)
@@ -1115,10 +1126,52 @@ DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'
 SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})(?P<cue>:)\s+\S")
 
 
+# A name and a colon before a quotation: 'Clinton: "Our goal is ..."', "POLLS WRONG - Ana Ruiz: “...”"
+NAME_COLON_RE = re.compile(r"(?:^|(?<=[-–—―”\"])\s+)(?P<np>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*?)"
+                           r"(?P<cue>:)\s*[“\"]")
+# A credit in a sentence of its own, after a quotation: '"... the economy."  - Sanders.'
+LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
+
+
+def _credited_name(name: str, not_actors: frozenset) -> bool:
+    words = name.rstrip(".").split()  # "Continued Stone:" is a cue verb's, not a credit
+    return bool(words) and words[0].lower() not in cue_table() and _proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors \
+        and name.rstrip(".").title() not in NOTICE_LABELS
+
+
+def _quote_before(ctx: _Sentence, offset: int) -> str:
+    """The words of the last quotation that closes before this clean offset, if it closes just before."""
+    before = [q for q in ctx.doc.quotes if q.end <= offset]
+    if not before or ctx.doc.text[before[-1].end : offset].strip(" \n,.") != "":
+        return ""
+    return before[-1].text(ctx.doc.text).strip(" ,")
+
+
+def _name_credits(ctx: _Sentence) -> list[Candidate]:
+    """Quotations credited with a name and a colon before them, or with a dash and a name in a sentence
+    of their own after them."""
+    out, not_actors = [], ctx.slex.actors.not_actors
+    for m in NAME_COLON_RE.finditer(ctx.text):
+        if _credited_name(m.group("np"), not_actors):
+            rest = ctx.text[m.end("cue"):].strip()
+            out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
+                                 ctx.span(m, "cue")))
+            ctx.mark_used(m)
+    m = LEADING_DASH_RE.match(ctx.text)
+    quote = _quote_before(ctx, ctx.sent.clean_start) if m else ""
+    if m and quote and _credited_name(m.group("np"), not_actors):
+        name, (ns, ne) = m.group("np").rstrip("."), ctx.span(m, "np")
+        out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ns + len(name)),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    return out
+
+
 def credited_quotes(ctx: _Sentence) -> list[Candidate]:
     """Quotations credited without a verb: a name after a dash that follows the closing quote mark
-    ('... president.” ― Ana Ruiz'), or a transcript's speaker label in capitals ('PENCE: Well, ...')."""
-    out = []
+    ('... president.” ― Ana Ruiz'), a transcript's speaker label in capitals ('PENCE: Well, ...'), and
+    the credits of _name_credits."""
+    out = _name_credits(ctx)
     for m in DASH_CREDIT_RE.finditer(ctx.text):
         before = [q for q in ctx.quotes if q.end <= ctx.sent.clean_start + m.start() + 1]
         quote = before[-1].text(ctx.doc.text).strip(" ,") if before else ""
