@@ -524,7 +524,8 @@ def test_a_name_and_a_colon_before_a_quotation_or_a_dash_credit_after_it():
     rows = find('Both men reject the plan. Ortiz: "We will not sign it." Lamb: "Nor will we."')
     assert rows[["source", "cue", "kind"]].values.tolist() == [["Ortiz", ":", "direct"], ["Lamb", ":", "direct"]]
     rows = find('"The bridge has to be rebuilt first."\n\n- Vera Lamb, Leeds.')
-    assert rows[["source", "cue", "quote"]].values.tolist() == [["Vera Lamb", "-", "The bridge has to be rebuilt first."]]
+    expected = [["Vera Lamb", "-", "The bridge has to be rebuilt first."]]
+    assert rows[["source", "cue", "quote"]].values.tolist() == expected
     assert find("Read the notes below: “Rain is due.”").empty
     assert find('"It rained all day."\n\n– A town under water –.').empty  # a subheading between dashes
     assert find('Continued Ortiz: "We will not sign it."').source.tolist() == ["Ortiz"]

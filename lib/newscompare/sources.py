@@ -1134,9 +1134,12 @@ LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(
 
 
 def _credited_name(name: str, not_actors: frozenset) -> bool:
-    words = name.rstrip(".").split()  # "Continued Stone:" is a cue verb's, not a credit
-    return bool(words) and words[0].lower() not in cue_table() and _proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors \
-        and name.rstrip(".").title() not in NOTICE_LABELS
+    """A name that credits a quotation: capitalised, not a cue verb ("Continued Stone:" is a cue
+    verb's), not a word that names no one, not a notice ("Update:")."""
+    words = name.rstrip(".").split()
+    if not words or words[0].lower() in cue_table() or name.rstrip(".").title() in NOTICE_LABELS:
+        return False
+    return _proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors
 
 
 def _quote_before(ctx: _Sentence, offset: int) -> str:
@@ -1160,7 +1163,7 @@ def _name_credits(ctx: _Sentence) -> list[Candidate]:
     m = LEADING_DASH_RE.match(ctx.text)
     quote = _quote_before(ctx, ctx.sent.clean_start) if m else ""
     if m and quote and _credited_name(m.group("np"), not_actors):
-        name, (ns, ne) = m.group("np").rstrip("."), ctx.span(m, "np")
+        name, ns = m.group("np").rstrip("."), ctx.span(m, "np")[0]
         out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ns + len(name)),
                              ctx.span(m, "cue")))
         ctx.mark_used(m)
