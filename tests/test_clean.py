@@ -51,6 +51,7 @@ def test_curly_quotes_are_kept(seed_docs):
     ("A\x07B", "control_char", "AB"),
     ("The â€œvettedâ€\x9d rebels.", "mojibake", "The “vetted” rebels."),
     ("Cafe\u0301 talks.", "unicode_nfc", "Caf\u00e9 talks."),
+    ("''We won,'' she said of the players' cup.", "double_apostrophe", '"We won," she said of the players\' cup.'),
 ])
 def test_each_rule(raw, rule, kept):
     cleaned = clean_text(raw)
@@ -62,7 +63,7 @@ def test_each_rule(raw, rule, kept):
 def test_every_shipped_rule_has_a_test_case():
     tested = {"related_link", "image_caption", "image_credit", "share_line", "newsletter", "byline",
               "copyright", "dateline", "dateline_caps", "line_ending", "nonbreaking_space", "zero_width",
-              "control_char"}
+              "control_char", "double_apostrophe"}
     assert {r.name for r in load_rules()} <= tested
 
 

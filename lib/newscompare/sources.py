@@ -968,8 +968,8 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
         return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
     if low in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
         return True  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
-    if before in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ"):
-        return True  # "the alleged terrorist", "his announced plans": an adjective, not a cue
+    if (before in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
+        return True  # "the alleged terrorist", "his announced plans", "20 pledged delegates": adjectives
     if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")):
         return True  # "many calls", "his questioning": nouns
     named = CALLED_A_NAME.match(ctx.text, m.end()) if low == "called" else None
@@ -985,6 +985,19 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
             low in REPLY_CUES and REPLY_NEXT.match(ctx.text, m.end())):
         return True  # "he reads the news", "responded to the attack": no words given
     return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
+
+
+PREPOSITIONS_BEFORE_NOUNS = frozenset("of in on at for with about among from by".split())  # not "have since released"
+
+
+def _participle_before_noun(toks, i: int) -> bool:
+    """A participle between a number, a preposition or an adjective and a common noun: "20 pledged
+    delegates", "eight reported incidents", "of repeated refusals"."""
+    if not (0 < i < len(toks) - 1 and toks[i][0].lower().endswith("ed")):
+        return False
+    word, tag = toks[i - 1][0], toks[i - 1][1]
+    adjective_before = tag == "CD" or word in PREPOSITIONS_BEFORE_NOUNS or (tag == "JJ" and word.islower())
+    return adjective_before and toks[i + 1][1] in ("NN", "NNS") and toks[i + 1][0].islower()
 
 
 def _relative_subject(toks, i: int) -> int | None:
