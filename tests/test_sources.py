@@ -535,3 +535,20 @@ def test_a_person_from_a_place_is_the_person():
     assert so.split_name("Ana Ruiz of Leeds") == ("Ana Ruiz", "of Leeds")
     assert so.split_name("Sen. Ted Cruz of Texas") == ("Ted Cruz", "Sen. of Texas")
     assert so.split_name("Foreign Minister of Turkey")[0] == "Turkey"
+
+
+@pytest.mark.parametrize("text", [
+    "The storm added to the town's troubles.",
+    "Ortiz maintains a wide lead among older voters.",
+    "Police arrested a clerk accused of theft on Monday.",
+    "Lamb reported from the flooded valley for a week.",
+    "She has 40 pledged delegates, more than any rival.",
+])
+def test_cue_words_used_for_acts_attribute_nothing(text):
+    assert find(text).empty
+
+
+def test_the_same_cues_still_attribute_words():
+    assert find("Ortiz maintained that the fund was short.").source.tolist() == ["Ortiz"]
+    assert find("Lamb added that the valley was flooded.").source.tolist() == ["Lamb"]
+    assert find("Ortiz accused the mayor of lying.").source.tolist() == ["Ortiz"]
