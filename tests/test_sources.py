@@ -402,8 +402,14 @@ def test_a_speaker_after_the_quote_with_a_title_or_a_role(text, source, role):
     assert (rows.source.iloc[0], rows.role.iloc[0], rows.kind.iloc[0]) == (source, role, "direct")
 
 
-def test_no_speaker_after_the_quote_without_a_name():
-    assert find("“It was late,” said the company on Tuesday.").empty
+def test_any_noun_phrase_right_after_a_quotation_and_its_cue_is_the_speaker():
+    assert find("“It was late,” said the company on Tuesday.").source.tolist() == ["company"]
+    assert find("“They lied,” wrote one reader.").source.tolist() == ["one reader"]
+    assert find("“We lost,” tweeted another.").source.tolist() == ["another"]
+    assert find("“Why now?” asked Lamb, a retired teacher.").source.tolist() == ["Lamb"]
+    assert find("“No path is left,” said one of the aides.").source.tolist() == ["one of the aides"]
+    assert find("“It was late,” he said last week.").source.tolist() == ["he"]
+    assert find("He said last week the bridge was late.").source.tolist() == ["he"]
 
 
 def test_an_unnamed_speaker_after_the_quote_is_anonymous():

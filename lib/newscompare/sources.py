@@ -532,7 +532,7 @@ def _outer_speaker(toks, a: int, b: int, not_actors: frozenset) -> tuple[int, in
     outer = None
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
         outer = _np_left(toks, a - 1, not_actors)
-    if outer is None and a >= 3 and toks[a - 1][1] == "IN" and toks[a - 2][1] == "VBG":
+    if outer is None and a >= 3 and toks[a - 1][1] in ("IN", "TO") and toks[a - 2][1] == "VBG":
         outer = _np_left(toks, a - 2, not_actors)
     close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
     if outer is None and close_to:
@@ -552,7 +552,13 @@ def _np_right(toks, i: int) -> tuple[int, int] | None:
                              or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
                              or _glued(toks, b, a) or _capital_in_name(toks, b)):
         b += 1
+    if b == a + 1 and toks[a][0].lower() in PARTITIVES and b < len(toks) - 1 and toks[b][0] == "of":
+        rest = _np_right(toks, b)  # "one of those advisers"
+        b = rest[1] if rest else b
     return (a, b) if b > a else None
+
+
+PARTITIVES = frozenset("one some many most several two three another each all none".split())
 
 
 def _capital_in_name(toks, b: int) -> bool:
@@ -1055,8 +1061,9 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
         span = _np_left(toks, i, ctx.slex.actors.not_actors) or _appositive_name(toks, i)
     after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
         i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
-    if toks[i][0].lower() in LISTENER_CUES:
-        return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), never the speaker
+    if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
+        return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
+        # (unless a quotation comes just before: '"Why?" asked Bennett')
     if span is None or (ctx.quotes and after_quote):
         span = _speaker_right(ctx, i, after_quote) or span
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
@@ -1074,7 +1081,8 @@ def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int]
     right = _right_appositive(toks, right)
     # a capitalised word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus"
     # may open with one that is an adjective, "said Wednesday Trump would" may not open with a day
-    if toks[right[0]][0] in not_actors and toks[right[0]][1] != "JJ":
+    if toks[right[0]][0] in not_actors and (toks[right[0]][1] != "JJ" and WHEN.match(toks[right[0]][0])
+                                            or right[1] - right[0] == 1):
         return None
     if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
         return None  # "Declared 2016 Presidential Candidates": a headline, not a cue and its speaker
@@ -1085,9 +1093,23 @@ def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int]
     last = toks[right[1] - 1][0].lower()
     by_role = last in SPEAKER_NOUNS or (after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
                                                          or last.capitalize() in ctx.slex.actors.titles))
-    if named or _one_of_a_party(toks, right) or by_role:
+    if named or _one_of_a_party(toks, right) or by_role or (after_quote and _speaker_head(toks, right)):
         return right
     return None
+
+
+WHEN = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                  r"August|September|October|November|December|Today|Yesterday|Tonight|Last|This|Next$")
+
+
+def _speaker_head(toks, span: tuple[int, int]) -> bool:
+    """Right after a quotation, any noun phrase after the cue is its speaker ('..." says the ad’s narrator',
+    '..." wrote one commenter', '..." tweeted another'), unless it says when ('said last week')."""
+    last = toks[span[1] - 1]
+    if any(t[0].lower() in TIME_WORDS - {"the"} or WHEN.match(t[0]) for t in toks[span[0] : span[1]]):
+        return False
+    return last[1] in ("NN", "NNS", "NNP", "NNPS") or last[0].lower() in {"another", "one", "others"} \
+        or _proper(last[0])  # "said Small, who ...": a surname the tagger took for an adjective
 
 
 def _right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
