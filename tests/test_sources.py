@@ -558,3 +558,12 @@ def test_the_same_cues_still_attribute_words():
     assert find("Ortiz maintained that the fund was short.").source.tolist() == ["Ortiz"]
     assert find("Lamb added that the valley was flooded.").source.tolist() == ["Lamb"]
     assert find("Ortiz accused the mayor of lying.").source.tolist() == ["Ortiz"]
+
+
+def test_a_speaker_and_any_verb_after_a_quotation_that_opens_the_sentence():
+    rows = find("“If they meant it, they would have voted,” Ortiz fumed on Tuesday.")
+    assert rows[["source", "cue", "kind"]].values.tolist() == [["Ortiz", "fumed", "direct"]]
+    rows = find("“Would it be negotiable?” Lamb pressed.")
+    assert rows[["source", "cue"]].values.tolist() == [["Lamb", "pressed"]]
+    assert find("“Is it over?” The crowd booed.").empty
+    assert find("“Night Watch” star Ana Ruiz is a singer too.").empty  # a title, not words said

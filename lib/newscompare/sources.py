@@ -1275,9 +1275,61 @@ def characterisations(ctx: _Sentence) -> list[Candidate]:
     return out
 
 
+def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
+    """After a quotation that opens the sentence (token ``k`` follows it), a speaker and one verb that
+    end the clause: '"...," Toomey fumed on Tuesday.', '"...?" Hannity pressed.'"""
+    a = b = k
+    while b < len(toks) and (toks[b][1].startswith(("NN", "DT", "PRP", "JJ", "POS", "CD")) or _glued(toks, b, a)):
+        b += 1
+    v = b + (b < len(toks) and toks[b][1] == "RB")
+    if b == a or v >= len(toks) or toks[v][1] not in ("VBD", "VBZ", "VBN") \
+            or toks[v][0].lower() in NOT_CHARACTERISING | NOT_SPOKEN:
+        return None  # "Cruz was brilliantly articulate", "The crowd booed."
+    ends = v + 1 == len(toks) or toks[v + 1][0] in {".", ",", "!", ";"} or toks[v + 1][1] in ("IN", "RB")
+    return ((a, b), v) if ends else None
+
+
+NOT_SPOKEN = frozenset("""booed applauded cheered laughed nodded smiled shrugged paused left did does got comes came
+went sat stood waited""".split())
+QUESTION_CLOSED = re.compile(r"[?!][”\"]\s*$")
+
+
+def _after_question(ctx: _Sentence) -> list[Candidate]:
+    """A speaker and a verb alone in a sentence after a quotation that ends with a question or an
+    exclamation (the sentence splitter ends a sentence there): '"Would it be negotiable?" Hannity pressed.'"""
+    start = ctx.sent.clean_start
+    if not QUESTION_CLOSED.search(ctx.doc.text[max(0, start - 4) : start]):
+        return []
+    found = _speaker_and_verb_after(ctx.toks, 0)
+    quote = _quote_before(ctx, start)
+    if not found or not quote:
+        return []
+    (a, b), v = found
+    verb = ctx.toks[v]
+    clause_ends = v + 1 == len(ctx.toks) or ctx.toks[v + 1][0] in {".", ","}
+    if not clause_ends:
+        return []
+    mention = (ctx.toks[a][2], ctx.toks[b - 1][3])
+    return [Candidate(ctx.phrase(a, b), "direct", verb[0], quote, verb[2], verb[3], mention, (verb[2], verb[3]))]
+
+
 def cueless_quotes(ctx: _Sentence) -> list[Candidate]:
-    """A quotation of five words or more with no cue verb: the clause subject said it."""
+    """A quotation of five words or more with no cue verb: the clause subject said it; or, after a
+    quotation that opens the sentence, the speaker and the verb that follow it ('..." Toomey fumed')."""
     out = []
+    first = ctx.quotes[0] if ctx.quotes else None
+    said_whole = first and re.search(r"[,?!.—–]\W*$", first.text(ctx.doc.text))  # not a title: “Jane The Virgin” star
+    if said_whole and first.start <= ctx.sent.clean_start + 1:
+        k = next((n for n, t in enumerate(ctx.toks) if t[2] >= first.end), len(ctx.toks))
+        found = _speaker_and_verb_after(ctx.toks, k)
+        if found:
+            (a, b), v = found
+            verb = ctx.toks[v]
+            out.append(Candidate(ctx.phrase(a, b), "direct", verb[0], first.text(ctx.doc.text).strip(" ,"),
+                                 first.start, first.end, (ctx.toks[a][2], ctx.toks[b - 1][3]), (verb[2], verb[3])))
+            return out
+    if not ctx.quotes:
+        return _after_question(ctx)
     for q in ctx.quotes:
         if len(q.text(ctx.doc.text).split()) >= 5 and q.start > ctx.sent.clean_start + 1:
             i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
