@@ -384,3 +384,11 @@ def test_a_surname_joins_the_son_and_the_father_keeps_his_own_name():
     m = fr.find_mentions([doc("Former Rep. Ned Carver Jr. pleaded guilty. Carver wept. "
                               "His father, Ned Carver, watched.")])
     assert m.actor.tolist() == ["Ned Carver Jr", "Ned Carver Jr", "Ned Carver"]
+
+
+def test_a_name_the_tagger_knows_before_an_auxiliary_a_given_name_and_a_transcript_label():
+    assert fr.find_mentions([doc("Bush has vetoed the bill twice.")]).actor.tolist() == ["Bush"]
+    assert fr.find_mentions([doc("Kerry voted against the plan.")]).actor.tolist() == ["Kerry"]  # not the county
+    m = fr.find_mentions([doc("CHUCK TODD: Welcome back to the show.")])
+    assert m.actor.tolist() == ["CHUCK TODD"]
+    assert fr.find_mentions([doc("BREAKING NEWS: The vote failed.")]).empty

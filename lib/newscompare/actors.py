@@ -179,10 +179,32 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
         return True  # "Democratic Party", "Republican Guard": an adjective that starts an organisation's name
     if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return True  # a transcript's speaker label: "PENCE: Well, ..."
+    if _in_speaker_label(toks, i):
+        return True  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
     if inside_run and _dotted(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+
+
+def _in_speaker_label(toks, i: int) -> bool:
+    """Token ``i`` is in the name of a transcript's speaker label of two to four words in capitals that
+    opens the sentence: "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."."""
+    k = 0
+    while k < min(len(toks), 5) and toks[k][0].isupper() and toks[k][0].isalpha():
+        k += 1
+    if not (2 <= k <= 4 and i < k) or k >= len(toks):
+        return False
+    role = k + 2 < len(toks) and toks[k][0] == "," and toks[k + 1][0].isupper() and toks[k + 2][0] == ":"
+    return (toks[k][0] == ":" or role) and _unlike_words([t[0] for t in toks[:k]])
+
+
+def _unlike_words(words: list[str]) -> bool:
+    """Does some word read as a name rather than English: a given name, or a word English lacks ("TODD",
+    "SHAPIRO"; not "BREAKING NEWS", "THE FACTS")?"""
+    from textblob.en import lexicon
+
+    return any(_given_name(w.capitalize()) or w.lower() not in lexicon for w in words)
 
 
 def _org_head(word: str) -> bool:
@@ -336,10 +358,26 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
         return False  # "Flake said", "Rose told": someone who speaks
     if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
         return False  # "Graham, who has never sent an email"
+    if _known_name_acting(toks, i, lexicon):
+        return False  # "Trump returned", "Sessions was": a name the tagger's lexicon knows, doing something
     if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return False  # a transcript's speaker label
     opens = i == 0 or toks[i - 1][0] in OPENERS
     return opens or heading or (word.isupper() and len(word) > 1)
+
+
+def _known_name_acting(toks, i: int, lexicon) -> bool:
+    """A capitalised word that the tagger's lexicon (Brill's, from news text) has as a proper noun in
+    that very spelling ("Trump", "Sessions", "Warren"), followed by an auxiliary ("Trump has", "Warren
+    would"): someone acting, even where a sentence's first capital explains nothing. (A verb of saying
+    or a person's act after it is _speaks'.) Doubtful case kept: "Rain has fallen" names "Rain" (Brill
+    has a proper "Rain" too)."""
+    word = toks[i][0]
+    return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP") and i + 1 < len(toks)
+            and toks[i + 1][0] in AUXILIARIES)  # not "Hope is fading", "Rain fell"
+
+
+AUXILIARIES = frozenset("has had will would could can should must might may did does".split())
 
 
 def _list_fragment(toks, run: list[int]) -> bool:
@@ -460,6 +498,12 @@ def _nicknamer():
     from nicknames import NickNamer
 
     return NickNamer()
+
+
+def _given_name(name: str) -> bool:
+    """Is this one word an English given name with nicknames ("Paul", "Kerry", "Mary")?"""
+    namer = _nicknamer()
+    return " " not in name and bool(namer.nicknames_of(name.lower()) or namer.canonicals_of(name.lower()))
 
 
 def _fold(word: str) -> str:
@@ -702,8 +746,8 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
         elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & (ORG_WORDS | ORG_NAMES)
               and not person.get((sc, a), False)):
             reasons[(sc, a)] = "reads as a place"
-        elif a in regions and not person.get((sc, a), False):
-            reasons[(sc, a)] = "gazetteer"
+        elif a in regions and not person.get((sc, a), False) and not _given_name(a):
+            reasons[(sc, a)] = "gazetteer"  # but "Paul", "Kerry", "Mary" are people unless they read as places
     is_place = proper & pd.Series([(sc, a) in reasons for a, sc in zip(table["actor"], table["_scope"])],
                                   index=table.index, dtype=bool)
     places = table[is_place].assign(place=lambda t: t["actor"], reason=[
