@@ -392,3 +392,8 @@ def test_a_name_the_tagger_knows_before_an_auxiliary_a_given_name_and_a_transcri
     m = fr.find_mentions([doc("CHUCK TODD: Welcome back to the show.")])
     assert m.actor.tolist() == ["CHUCK TODD"]
     assert fr.find_mentions([doc("BREAKING NEWS: The vote failed.")]).empty
+
+
+def test_people_rallied_around_or_preferred_over_are_no_places():
+    assert fr.find_mentions([doc("They rallied around Pence on Wednesday.")]).actor.tolist() == ["Pence"]
+    assert fr.find_mentions([doc("They backed Ortiz over Lamb in May.")]).actor.tolist() == ["Ortiz", "Lamb"]

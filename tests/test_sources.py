@@ -567,3 +567,13 @@ def test_a_speaker_and_any_verb_after_a_quotation_that_opens_the_sentence():
     assert rows[["source", "cue"]].values.tolist() == [["Lamb", "pressed"]]
     assert find("“Is it over?” The crowd booed.").empty
     assert find("“Night Watch” star Ana Ruiz is a singer too.").empty  # a title, not words said
+
+
+def test_a_speaker_past_an_object_an_occasion_or_a_content_subject():
+    rows = find("An aide who spoke anonymously to discuss the budget said on Friday that cuts were coming.")
+    assert rows.source.tolist() == ["aide"]
+    rows = find("The clerk first denied it, but in a later interview said she had lost the file.")
+    assert "interview" not in rows.source.tolist()
+    rows = find("One survey says Leeds has the most, while another says Hull has more.")
+    assert rows.source.tolist() == ["one survey"]  # not Hull
+    assert find("When the voters had their say, they chose Ortiz.").empty

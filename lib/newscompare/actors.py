@@ -31,6 +31,9 @@ NOT_LOCATIVE_AFTER = {
     "over": frozenset("victory win lead edge advantage influence power control authority pressure triumph upset"
                       .split()),
     "into": frozenset("inquiry inquiries investigation investigations probe probes look insight".split()),
+    # "rallied around Trump": people gather around a person
+    "around": frozenset("rally rallied rallies rallying unite united unites uniting unify unified coalesce coalesced "
+                        "coalescing consolidate consolidated consolidating".split()),
 }
 ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
 Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly
@@ -114,6 +117,8 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
     before = [t[0].lower() for t in toks[max(0, first - 2) : first]]
     if len(before) == 2 and before[0] in NOT_LOCATIVE_AFTER.get(before[1], ()):
         return False
+    if before[-1:] == ["over"] and first >= 2 and toks[first - 2][1].startswith("NNP"):
+        return False  # "supporting Sanders over Clinton": one person preferred to another
     return bool(before) and (before[-1] in LOCATIVES
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
 

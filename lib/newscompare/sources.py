@@ -521,9 +521,39 @@ def _np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, in
     outer = _outer_speaker(toks, a, b, not_actors)
     if outer is not None:
         return outer
+    relative = _who_before(toks, a, not_actors) if a >= 1 and toks[a - 1][1] in ("VB", "VBD", "VBP", "VBZ") else None
+    if relative is not None:
+        return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
+    if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
+        return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
     while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
         b -= 2  # "Trump this week said": the speaker without the time
     return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
+
+
+OCCASIONS = frozenset("interview interviews camera statement speech letter email call meeting debate conference "
+                      "hearing briefing rally".split())
+
+
+def _after_preposition(toks, a: int) -> bool:
+    """Does a preposition of occasion ("in", "on", "during") open the phrase ending at token ``a``, perhaps
+    before a determiner or a modifier ("in a later interview")?"""
+    k = a - 1
+    while k >= 0 and toks[k][1] in ("RB", "DT", "JJ"):
+        k -= 1
+    return k >= 0 and toks[k][0].lower() in {"in", "on", "during"}
+
+
+def _who_before(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
+    """The noun phrase before the "who" that opens the relative clause ending at token ``a`` (the object
+    of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
+    internal strategy said"."""
+    k = a - 1
+    while k >= max(0, a - 15) and toks[k][0].lower() != "who" and toks[k][0] not in {",", ";", ":", '"', "“", "”"}:
+        k -= 1
+    if k < 1 or toks[k][0].lower() != "who":
+        return None
+    return _np_left(toks, k, not_actors)
 
 
 def _outer_speaker(toks, a: int, b: int, not_actors: frozenset) -> tuple[int, int] | None:
@@ -984,8 +1014,9 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
     before = toks[i - 1][0].lower() if i > 0 else ""
     if (before in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
         return True  # "the alleged terrorist", "his announced plans", "20 pledged delegates": adjectives
-    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")):
-        return True  # "many calls", "his questioning": nouns
+    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")) \
+            or (before in DETERMINERS and low == "say"):
+        return True  # "many calls", "his questioning", "had their say": nouns
     if before == "worth" or (before == "so" and low == "called"):
         return True  # "it is worth noting that", "the so called Never Trumpers"
     follows = NOT_SAYING_BEFORE.get(low)
@@ -1086,6 +1117,8 @@ def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int]
         return None
     if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
         return None  # "Declared 2016 Presidential Candidates": a headline, not a cue and its speaker
+    if not after_quote and right[1] < len(toks) and toks[right[1]][1] in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "another says the United States has": the subject of what was said
     # a name: a capitalised noun the tagger may have taken for a common one ("said Sexton"), not an
     # adjective ("the British vote") nor an owner ("denounced Trump’s comments")
     named = any(_proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
