@@ -577,3 +577,9 @@ def test_a_speaker_past_an_object_an_occasion_or_a_content_subject():
     rows = find("One survey says Leeds has the most, while another says Hull has more.")
     assert rows.source.tolist() == ["one survey"]  # not Hull
     assert find("When the voters had their say, they chose Ortiz.").empty
+
+
+def test_a_title_or_a_copula_before_a_quotation_is_no_attribution():
+    assert find("Her speech titled “How to Pay for Roads Without Tolls” drew a crowd.").empty
+    assert find("The problem is shown by this line: “Forty firms reported no tax at all last year.”").empty
+    assert so._name_contexts("Having people like Ana Ruiz work here helps.", "Ana Ruiz")[0] == [("", "")]

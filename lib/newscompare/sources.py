@@ -124,8 +124,9 @@ def _source_type(source: str, role: str, slex: SourceLexicon) -> str:
 # this week, said Brian Baker": the words before "said" are the quote's), a titled name joined by "and"
 # ("the policies of President Obama and Clinton": "President" is Obama's; but "my parents, James and
 # Olive Meehan" are both parents, and "voters, Tyresha McClenney and Bryan Anderson" both voters).
-_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s|\b(?:said|says|told|tells|according to)\s|"
-                            # another name doing something: "Activist Angela Davis talks to DuVernay"
+_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s|\b(?:said|says|told|tells|according to|like|such as)\s|"
+                            # "people like Larry King": a likeness, no role; another name doing something:
+                            # "Activist Angela Davis talks to DuVernay"
                             r"\b[A-Z][\w’'-]+\s+(?:[a-z]{3,}ed|talks|asks|meets|joins|thanks|praises|attacks|"
                             r"spoke|met|wrote|took|gave)\s|"
                             r"\b(?:President|Senator|Governor|Secretary|Mayor|Judge|General|Sen\.|Rep\.|Gov\.|Gen\.|Dr\.|"
@@ -1322,6 +1323,7 @@ def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
     return ((a, b), v) if ends else None
 
 
+NAMING = frozenset("titled entitled named dubbed labeled labelled".split())
 NOT_SPOKEN = frozenset("""booed applauded cheered laughed nodded smiled shrugged paused left did does got comes came
 went sat stood waited""".split())
 QUESTION_CLOSED = re.compile(r"[?!][”\"]\s*$")
@@ -1367,8 +1369,13 @@ def cueless_quotes(ctx: _Sentence) -> list[Candidate]:
         if len(q.text(ctx.doc.text).split()) >= 5 and q.start > ctx.sent.clean_start + 1:
             i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
             span = _subject(ctx.toks, i)
+            at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None) if span else None
+            verb = ctx.toks[at] if at is not None else None
+            passive = at is not None and at + 1 < i and verb[0].lower() in NOT_CHARACTERISING \
+                and ctx.toks[at + 1][1] == "VBN"
+            if passive or (verb is not None and verb[0].lower() in NAMING):
+                continue  # "a speech titled “...”", "The challenge is exemplified by this finding: “...”"
             if span:
-                verb = next((t for t in ctx.toks[span[1] : i] if t[1].startswith("VB")), None)
                 quote = q.text(ctx.doc.text).strip(" ,")
                 out.append(Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", quote, q.start, q.end,
                                      (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
