@@ -583,3 +583,12 @@ def test_a_title_or_a_copula_before_a_quotation_is_no_attribution():
     assert find("Her speech titled “How to Pay for Roads Without Tolls” drew a crowd.").empty
     assert find("The problem is shown by this line: “Forty firms reported no tax at all last year.”").empty
     assert so._name_contexts("Having people like Ana Ruiz work here helps.", "Ana Ruiz")[0] == [("", "")]
+
+
+def test_credits_with_a_colon_in_more_forms():
+    assert find("Trends - More from Ortiz: “The county is a start.”").source.tolist() == ["Ortiz"]
+    assert find("From the report: “In general, costs rose.”").source.tolist() == ["report"]
+    rows = find('Rep. Ana Lamb (D-Ore.):"I have not seen that figure."')
+    assert rows[["source", "role"]].values.tolist() == [["Ana Lamb", "Rep."]]
+    assert find("Here’s Ortiz in May 2014: “We will build it.”").source.tolist() == ["Ortiz"]
+    assert find('Read the latest updates below: "The stage was set."').empty

@@ -1217,8 +1217,13 @@ SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z
 
 
 # A name and a colon before a quotation: 'Clinton: "Our goal is ..."', "POLLS WRONG - Ana Ruiz: “...”"
-NAME_COLON_RE = re.compile(r"(?:^|(?<=[-–—―”\"])\s+)(?P<np>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of))*?)"
-                           r"(?P<cue>:)\s*[“\"]")
+NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?<=[-–—―”\"])\s+"
+                           r"|(?<![\w-])(?:[Mm]ore\s+)?[Ff]rom\s+)"  # "More from Jones:", "Here's Clinton:"
+                           r"(?P<np>the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*"  # "From the report:", or a name
+                           r"(?:\s+(?:[A-Z][\w.'’-]*|and|of|(?!from|in|on|at|to)[a-z]+))*?"
+                           r"(?:\s*\([A-Z][\w.-]{0,12}\))?)"  # "Rep. Trey Gowdy (R-S.C.):"
+                           # "Clinton in December 1992:"
+                           r"(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{4})?)?(?P<cue>:)\s*[“\"]")
 # A credit in a sentence of its own, after a quotation: '"... the economy."  - Sanders.'
 LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
 
@@ -1229,6 +1234,8 @@ def _credited_name(name: str, not_actors: frozenset) -> bool:
     words = name.rstrip(".").split()
     if not words or words[0].lower() in cue_table() or name.rstrip(".").title() in NOTICE_LABELS:
         return False
+    if words[0] == "the" and words[-1].lower() in TEXT_NOUNS | FINDERS:
+        return True  # "From the report: “...”"
     return _proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors
 
 
@@ -1245,10 +1252,10 @@ def _name_credits(ctx: _Sentence) -> list[Candidate]:
     of their own after them."""
     out, not_actors = [], ctx.slex.actors.not_actors
     for m in NAME_COLON_RE.finditer(ctx.text):
-        if _credited_name(m.group("np"), not_actors):
+        name = re.sub(r"\s*\([^)]*\)$", "", m.group("np"))  # "Rep. Trey Gowdy (R-S.C.)" -> the name
+        if _credited_name(name, not_actors):
             rest = ctx.text[m.end("cue"):].strip()
-            out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
-                                 ctx.span(m, "cue")))
+            out.append(Candidate(name, "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"), ctx.span(m, "cue")))
             ctx.mark_used(m)
     m = LEADING_DASH_RE.match(ctx.text)
     quote = _quote_before(ctx, ctx.sent.clean_start) if m else ""
