@@ -592,3 +592,11 @@ def test_credits_with_a_colon_in_more_forms():
     assert rows[["source", "role"]].values.tolist() == [["Ana Lamb", "Rep."]]
     assert find("Here’s Ortiz in May 2014: “We will build it.”").source.tolist() == ["Ortiz"]
     assert find('Read the latest updates below: "The stage was set."').empty
+
+
+def test_whoever_put_out_the_text_speaks_through_it():
+    rows = find("Hours later, the Lamb campaign issued a statement saying the rally was off.")
+    assert set(rows.source) == {"Lamb campaign"}
+    rows = find("Ortiz’s office sent out a press release saying the bridge would reopen.")
+    assert rows.source.tolist() == ["Ortiz’s office"]
+    assert find("The statement saying he resigned was false.").source.tolist() == ["statement"]

@@ -826,7 +826,8 @@ class _Sentence:
     def phrase(self, a: int, b: int) -> str:
         """The words of tokens [a, b); a common noun starting the sentence loses its capital."""
         phrase = self.doc.text[self.toks[a][2] : self.toks[b - 1][3]]
-        if a == 0 and self.toks[0][1] in ("DT", "NN", "NNS", "PRP", "PRP$", "CD"):  # "Officials told ..."
+        if a == 0 and self.toks[0][1] in ("DT", "NN", "NNS", "PRP", "PRP$", "CD") \
+                and not re.match(r"[A-Z][\w.-]*['’]s$", self.toks[0][0]):  # "Officials told", not "Rubio’s campaign"
             phrase = phrase[:1].lower() + phrase[1:]
         return phrase
 
@@ -1091,6 +1092,7 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
         span = _subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
     if span is None:
         span = _np_left(toks, i, ctx.slex.actors.not_actors) or _appositive_name(toks, i)
+        span = _issuer(toks, i, span) or span
     after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
         i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
     if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
@@ -1101,6 +1103,22 @@ def _speaker_span(ctx: _Sentence, i: int) -> tuple[int, int] | None:
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
         return None
     return span
+
+
+ISSUED = frozenset("""statement release ad ads video tweet post email message letter memo report note""".split())
+
+
+def _issuer(toks, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject who put out the text before a participle cue: "the Trump campaign issued a statement
+    saying", "Rubio's campaign sent out a press release saying" (the campaign speaks, not the statement)."""
+    if span is None or toks[i][1] != "VBG" or toks[span[1] - 1][0].lower() not in ISSUED:
+        return None
+    v = span[0] - 1
+    if v >= 0 and toks[v][0].lower() in {"out", "off"}:
+        v -= 1  # "sent out", "fired off"
+    if v < 1 or toks[v][1] not in ("VBD", "VBZ", "VBN", "VBP"):
+        return None
+    return _clause_subject_at(toks, v)
 
 
 def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int] | None:
