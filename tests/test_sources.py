@@ -600,3 +600,9 @@ def test_whoever_put_out_the_text_speaks_through_it():
     rows = find("Ortiz’s office sent out a press release saying the bridge would reopen.")
     assert rows.source.tolist() == ["Ortiz’s office"]
     assert find("The statement saying he resigned was false.").source.tolist() == ["statement"]
+
+
+def test_calls_as_a_noun_and_a_name_given_with_called_attribute_nothing():
+    assert find("He made 150 phone calls to the pastors.").empty
+    assert find("A brass band called Tin Roof got the crowd dancing.").empty
+    assert find("Ortiz, who calls the plan a “swindle,” voted no.").source.tolist() == ["Ortiz"]

@@ -1026,7 +1026,7 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
         return True  # "added to the list", "maintains a lead", "accused of spying", "reported from Iowa"
     if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()) and before not in FINDERS:
         return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
-    return _act_not_words(ctx, m, low)
+    return _act_not_words(ctx, m, low) or _noun_or_name_given(toks, i, low)
 
 
 def _act_not_words(ctx: _Sentence, m: re.Match, low: str) -> bool:
@@ -1041,6 +1041,24 @@ def _act_not_words(ctx: _Sentence, m: re.Match, low: str) -> bool:
         return True  # "who asked not to be named": a condition of the source's, not its words
     if low == "calls" and CALLS_NOUN.match(ctx.text, m.end()):
         return True  # "phone calls came in"
+    return _no_words_given(ctx, m, low)
+
+
+def _noun_or_name_given(toks, i: int, low: str) -> bool:
+    """ "phone calls", "150 calls", "their calls": a noun; "a band called Sophistafunk", "a move called
+    the boneless": a name given (a common noun after "a" or "an" before "called")."""
+    if i == 0:
+        return False
+    if low == "calls" and (toks[i - 1][1] in ("JJ", "NN", "NNS", "CD", "VB") or toks[i - 1][0].lower() in DETERMINERS):
+        return True
+    k = i - 1
+    while k > 0 and toks[k][1] in ("NN", "NNS", "JJ"):
+        k -= 1
+    return low == "called" and toks[i - 1][1] in ("NN", "NNS") and toks[k][0].lower() in {"a", "an"}
+
+
+def _no_words_given(ctx: _Sentence, m: re.Match, low: str) -> bool:
+    """ "reads" away from a quotation, "responded" with no words, "declined" but not to comment."""
     if low in READ_CUES | REPLY_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()) and not (
             low in REPLY_CUES and REPLY_NEXT.match(ctx.text, m.end())):
         return True  # "he reads the news", "responded to the attack": no words given
