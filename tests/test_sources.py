@@ -606,3 +606,9 @@ def test_calls_as_a_noun_and_a_name_given_with_called_attribute_nothing():
     assert find("He made 150 phone calls to the pastors.").empty
     assert find("A brass band called Tin Roof got the crowd dancing.").empty
     assert find("Ortiz, who calls the plan a “swindle,” voted no.").source.tolist() == ["Ortiz"]
+
+
+def test_long_a_possessive_participle_and_the_generic_you():
+    assert find("Her advisers have long insisted the race would tighten.").source.tolist() == ["her advisers"]
+    assert find("Ortiz decried Lamb’s repeated calls to close the port.").source.tolist() == ["Ortiz"]
+    assert find("You could say the port caused it.").empty

@@ -43,7 +43,8 @@ NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
 SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "may", "might", "could", "would",
              "will", "also", "publicly", "allegedly", "reportedly", "later", "then", "repeatedly", "again",
              "previously", "not", "never", "already", "still", "now", "openly", "once", "first", "earlier",
-             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further", "since"}
+             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further", "since",
+             "long"}
 SELF_RE = re.compile(r"\b(?:as\s+)?we\s+(?:have\s+)?(?:previously\s+|earlier\s+|already\s+)?(?P<cue>reported|revealed|"
                      r"noted|wrote|learned)\b|\b(?:as\s+)?(?:this|our)\s+(?:outlet|newspaper|site)\s+(?:has\s+)?"
                      r"(?P<cue2>reported)\b", re.IGNORECASE)
@@ -843,8 +844,8 @@ def _finish(c: Candidate, ctx: _Sentence, history: list[Attribution]) -> Attribu
         role, source = source, resolved
     elif source != SELF:
         source, role = _split_name(source, ctx.slex.actors)
-    if not source:
-        return None
+    if not source or source.lower() == "you":
+        return None  # "if you can't already tell", "You could say": the reader, no source
     stance = ctx.slex.cues.get(c.cue.lower(), ("neutral", ""))[0] if c.cue else "neutral"
     if c.cue.lower().startswith("according to"):
         stance = "neutral"
@@ -1014,8 +1015,9 @@ def _no_statement(ctx: _Sentence, i: int, m: re.Match) -> bool:
     demand or an action, a refusal."""
     toks, low = ctx.toks, m.group(0).lower()
     before = toks[i - 1][0].lower() if i > 0 else ""
-    if (before in DETERMINERS and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
-        return True  # "the alleged terrorist", "his announced plans", "20 pledged delegates": adjectives
+    owner = before in DETERMINERS or before.endswith(("’s", "'s"))  # "the", "his", "Trump’s"
+    if (owner and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
+        return True  # "the alleged terrorist", "Trump’s repeated calls", "20 pledged delegates": adjectives
     if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")) \
             or (before in DETERMINERS and low == "say"):
         return True  # "many calls", "his questioning", "had their say": nouns
