@@ -1266,14 +1266,15 @@ NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?
 LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
 
 
-def _credited_name(name: str, not_actors: frozenset) -> bool:
+def _credited_name(name: str, slex: SourceLexicon) -> bool:
     """A name that credits a quotation: capitalised, not a cue verb ("Continued Stone:" is a cue
     verb's), not a word that names no one, not a notice ("Update:")."""
     words = name.rstrip(".").split()
-    if not words or words[0].lower() in cue_table() or name.rstrip(".").title() in NOTICE_LABELS:
+    if not words or words[0].lower() in slex.cues or name.rstrip(".").title() in NOTICE_LABELS:
         return False
     if words[0] == "the" and words[-1].lower() in TEXT_NOUNS | FINDERS:
         return True  # "From the report: “...”"
+    not_actors = slex.actors.not_actors
     return _proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors
 
 
@@ -1288,16 +1289,16 @@ def _quote_before(ctx: _Sentence, offset: int) -> str:
 def _name_credits(ctx: _Sentence) -> list[Candidate]:
     """Quotations credited with a name and a colon before them, or with a dash and a name in a sentence
     of their own after them."""
-    out, not_actors = [], ctx.slex.actors.not_actors
+    out = []
     for m in NAME_COLON_RE.finditer(ctx.text):
         name = re.sub(r"\s*\([^)]*\)$", "", m.group("np"))  # "Rep. Trey Gowdy (R-S.C.)" -> the name
-        if _credited_name(name, not_actors):
+        if _credited_name(name, ctx.slex):
             rest = ctx.text[m.end("cue"):].strip()
             out.append(Candidate(name, "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"), ctx.span(m, "cue")))
             ctx.mark_used(m)
     m = LEADING_DASH_RE.match(ctx.text)
     quote = _quote_before(ctx, ctx.sent.clean_start) if m else ""
-    if m and quote and _credited_name(m.group("np"), not_actors):
+    if m and quote and _credited_name(m.group("np"), ctx.slex):
         name, ns = m.group("np").rstrip("."), ctx.span(m, "np")[0]
         out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ns + len(name)),
                              ctx.span(m, "cue")))
