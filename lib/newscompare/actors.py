@@ -364,7 +364,7 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
     if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
         return False  # "Graham, who has never sent an email"
     if _known_name_acting(toks, i, lexicon):
-        return False  # "Trump returned", "Sessions was": a name the tagger's lexicon knows, doing something
+        return False  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
     if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return False  # a transcript's speaker label
     opens = i == 0 or toks[i - 1][0] in OPENERS

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, ActorLexicon, actor_lexicon, find_mentions, gazetteer
+from .actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, WEEKDAYS, ActorLexicon, actor_lexicon, find_mentions, gazetteer
 from .lexicons import Lexicons, get
 from .segment import Document, Sentence
 
@@ -551,7 +551,7 @@ def _who_before(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
     of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
     internal strategy said"."""
     k = a - 1
-    while k >= max(0, a - 15) and toks[k][0].lower() != "who" and toks[k][0] not in {",", ";", ":", '"', "“", "”"}:
+    while k >= max(0, a - 15) and toks[k][0].lower() != "who" and toks[k][0] not in QUOTE_TOKENS | {",", ";", ":"}:
         k -= 1
     if k < 1 or toks[k][0].lower() != "who":
         return None
@@ -1151,7 +1151,7 @@ def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int]
     right = _right_appositive(toks, right)
     # a capitalised word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus"
     # may open with one that is an adjective, "said Wednesday Trump would" may not open with a day
-    if toks[right[0]][0] in not_actors and (toks[right[0]][1] != "JJ" and WHEN.match(toks[right[0]][0])
+    if toks[right[0]][0] in not_actors and (toks[right[0]][1] != "JJ" and toks[right[0]][0] in WHEN
                                             or right[1] - right[0] == 1):
         return None
     if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
@@ -1170,15 +1170,16 @@ def _speaker_right(ctx: _Sentence, i: int, after_quote: bool) -> tuple[int, int]
     return None
 
 
-WHEN = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
-                  r"August|September|October|November|December|Today|Yesterday|Tonight|Last|This|Next$")
+# Words that say when, not who ("said Wednesday Trump would", "said last week")
+WHEN = WEEKDAYS | frozenset("""January February March April May June July August September October November
+December Today Yesterday Tonight Last This Next""".split())
 
 
 def _speaker_head(toks, span: tuple[int, int]) -> bool:
     """Right after a quotation, any noun phrase after the cue is its speaker ('..." says the ad’s narrator',
     '..." wrote one commenter', '..." tweeted another'), unless it says when ('said last week')."""
     last = toks[span[1] - 1]
-    if any(t[0].lower() in TIME_WORDS - {"the"} or WHEN.match(t[0]) for t in toks[span[0] : span[1]]):
+    if any(t[0].lower() in TIME_WORDS - {"the"} or t[0] in WHEN for t in toks[span[0] : span[1]]):
         return False
     return last[1] in ("NN", "NNS", "NNP", "NNPS") or last[0].lower() in {"another", "one", "others"} \
         or _proper(last[0])  # "said Small, who ...": a surname the tagger took for an adjective
