@@ -88,7 +88,7 @@ STAGES = [
     ("part-of-speech tagging (inside mentions)", "segment.py", "tag_many"),
     ("frame hits", "framing.py", "frame_hits"),
     ("stance markers", "framing.py", "stance_markers"),
-    ("sources", "sources.py", "find_sources"),
+    ("sources", "__init__.py", "find_sources"),  # newscompare/sources/__init__.py
     ("sentence terms", "framing.py", "term_counts"),
     ("articles table", "pipeline.py", "articles_table"),
     ("Parquet writing", "corpus.py", "flush"),

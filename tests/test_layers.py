@@ -16,10 +16,16 @@ LAYERS = {
 }
 
 
-def imports_of(path: Path) -> set[str]:
+# The steps of the sources package (lib/newscompare/sources/), each importing only from steps before it.
+SOURCES_STEPS = ["lexicon", "records", "phrases", "kinds", "resolution", "cue_checks", "quote_credits", "extractors",
+                 "__init__"]
+
+
+def imports_of(path: Path, level: int = 1) -> set[str]:
+    """The modules of the package ``level`` dots up that ``path`` imports from."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+        if isinstance(node, ast.ImportFrom) and node.level == level:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:
@@ -28,7 +34,11 @@ def imports_of(path: Path) -> set[str]:
 
 
 def graph() -> dict[str, set[str]]:
-    return {p.stem: imports_of(p) for p in LIB.glob("*.py")}
+    """newscompare's modules and what each imports; a subpackage counts as one module."""
+    g = {p.stem: imports_of(p) for p in LIB.glob("*.py")}
+    for package in (d for d in LIB.iterdir() if (d / "__init__.py").exists()):
+        g[package.name] = set().union(*(imports_of(p, level=2) for p in package.glob("*.py")))
+    return g
 
 
 def test_every_module_has_a_layer():
@@ -56,3 +66,11 @@ def test_no_import_cycle():
 
     for m in g:
         visit(m, [])
+
+
+def test_the_sources_steps_import_only_earlier_steps():
+    package = LIB / "sources"
+    assert {p.stem for p in package.glob("*.py")} == set(SOURCES_STEPS)
+    wrong = [(p.stem, dep) for p in package.glob("*.py") for dep in imports_of(p)
+             if SOURCES_STEPS.index(dep) >= SOURCES_STEPS.index(p.stem)]
+    assert not wrong, wrong

@@ -6,6 +6,8 @@ from tests.helpers import doc
 
 import newscompare as nc
 from newscompare import sources as so
+from newscompare.sources.extractors import _quotes_in
+from newscompare.sources.kinds import _name_contexts
 
 DATA = Path(__file__).parent / "data"
 
@@ -138,7 +140,7 @@ def test_unsourced_claims_and_quoted_share(seed_docs):
 def _ctx(text):
     d = doc(text)
     sent = d.sentences[0]
-    return so._Sentence(d, sent, d.tagged(sent), so._quotes_in(d, sent), so.source_lexicon())
+    return so.SentenceContext(d, sent, d.tagged(sent), _quotes_in(d, sent), so.source_lexicon())
 
 
 def test_according_to_extractor():
@@ -582,7 +584,7 @@ def test_a_speaker_past_an_object_an_occasion_or_a_content_subject():
 def test_a_title_or_a_copula_before_a_quotation_is_no_attribution():
     assert find("Her speech titled “How to Pay for Roads Without Tolls” drew a crowd.").empty
     assert find("The problem is shown by this line: “Forty firms reported no tax at all last year.”").empty
-    assert so._name_contexts("Having people like Ana Ruiz work here helps.", "Ana Ruiz")[0] == [("", "")]
+    assert _name_contexts("Having people like Ana Ruiz work here helps.", "Ana Ruiz")[0] == [("", "")]
 
 
 def test_credits_with_a_colon_in_more_forms():

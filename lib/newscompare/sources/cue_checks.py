@@ -1,0 +1,186 @@
+"""Whether a cue word attributes words at all: "found" without "that", "called for", "added to",
+"declined to", a participle before a noun, a phone call rather than words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .phrases import ABBREVIATED_TITLES
+from .records import SentenceContext
+
+MEDIA_OBJECTS = re.compile(r"\b(?:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?|"
+                           r"communiqués?|clips?)\b", re.IGNORECASE)
+
+
+# Verbs that attribute only with a clause after them ("the poll found that ...").
+# Studies and polls find and show without a "that": "one study found Trump would raise taxes"
+FINDERS = frozenset("study studies poll polls survey surveys report analysis research review audit data".split())
+
+
+NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven "
+                       "ruled"
+                       .split())
+
+
+THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
+
+
+CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])"  # for "calm": quoted
+                               # a telephone call: "called Alicia Machado on Friday to", "called him back"
+                               r"|\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:him|her|them)\s+)"
+                               r"(?:on|to|at|back|last|this|from|early|late|after|before)\b")
+
+
+# "called" + a name and then no complement ("a stream called Miracle Run.", "a group called Lashkar-e-Taiba
+# belongs"), unlike "called Trump a liar"
+CALLED_A_NAME = re.compile(r"\s+(?:the\s+)?(?P<name>(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)"
+                           r"(?:[,;:)]|\.(?:\s|$)|\s+(?:belongs?|is|was|has|had|will)\b)")
+
+
+# Words before a cue that make it a noun: "many calls", "some reports", "these claims"
+QUANTIFIERS = frozenset("many some several few these those such numerous multiple".split())
+
+
+DECLINED_TO = re.compile(r"\s+(?:to\s+(?:comment|say|discuss|elaborate|answer|respond|speak|be\s+interviewed)|comment)",
+                         re.IGNORECASE)
+
+
+ANONYMITY_ASKED = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity|anonymity)\b")
+
+
+# "phone calls.", "too many of their calls are not getting through": "calls" as a noun
+CALLS_NOUN = re.compile(r"\s*(?:[.,;:)]|(?:are|were|is|was|came|come|from|into|that\s+came)\b)")
+
+
+# "read" is a cue only right after a quotation: '"...," the letter reads.'
+READ_CUES = frozenset({"read", "reads"})
+
+
+# "responded" attributes only with the words given: after a quotation, or before one, a colon or "that"
+# ('"...," Sanders responded'; 'responded: "..."'), not "responded to the crisis"
+REPLY_CUES = frozenset({"responded", "responds"})
+
+
+REPLY_NEXT = re.compile(r"\s*,?\s*[“\"]|\s*:|\s+(?:by\s+saying\s+)?that\b")
+
+
+AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?:the|a|an|his|her|its|their)?\s*[\w’' -]{1,40}$")
+
+
+DETERMINERS = frozenset("the a an his her their its our my your ’s 's".split())
+
+
+def cue_applies(ctx: SentenceContext, i: int, m: re.Match, cue_kind: str) -> bool:
+    """Does the cue word at token ``i`` attribute? Not as a noun ("the claim"), a media cue without
+    media ("posted" with no video), a word that says no statement (_no_statement) or a passive ("the
+    jet was warned")."""
+    toks, cue = ctx.toks, m.group(0)
+    if cue[:1].isupper() and i > 0 and toks[i - 1][0] not in {"“", '"', "‘", "(", ":", "—", "–"}:
+        return False  # a capital inside a sentence is a name: "the United States", "Says Who"
+    # "the claim", "reports" as nouns do not attribute; "Turkey claims" (tagged as a noun) does.
+    progressive = (cue.lower().endswith("ing") and i > 0  # "is promising": tagged as an adjective
+                   and toks[i - 1][0].lower() in {"is", "are", "was", "were", "been", "’s", "'s"})
+    # "Turkey claims", "the memo states that": a verb the tagger took for a plural noun
+    says_what = re.match(r"\s+that\b|\s*[:,]?\s*[“\"]", ctx.text[m.end():])
+    third_person = i > 0 and cue.lower().endswith("s") and (
+        # "Turkey states that"; but "Rust Belt states like Ohio" is the noun
+        (toks[i - 1][1] in ("NNP", "NNPS", "PRP") and (cue.lower() != "states" or says_what))
+        or (toks[i - 1][1] == "NN" and says_what))
+    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not progressive and not third_person:
+        return False
+    if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
+        return False
+    if _no_statement(ctx, i, m):
+        return False
+    j = i - 1
+    while j > 0 and toks[j][1] == "RB":  # "was once asked", "has been harshly criticized"
+        j -= 1
+    passive = j >= 0 and toks[j][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
+    return not (passive and toks[i][1] in ("VBN", "VBD"))
+
+
+# The words after a cue that make it an act, not a statement (each rare as an attribution on PolNeAR train)
+_ADDED_TO = re.compile(r"\s+to\b")
+
+
+_MAINTAINS_A = re.compile(r"\s+(?:a|an|the|some|its)\b")
+
+
+NOT_SAYING_BEFORE = {
+    **dict.fromkeys(["added", "adding", "adds", "add"], _ADDED_TO),
+    **dict.fromkeys(["maintained", "maintains", "maintaining", "maintain"], _MAINTAINS_A),
+    "accused": re.compile(r"\s+of\b"),  # "a contractor accused of spying" (the accused, not the accuser)
+    "charged": re.compile(r"\s+with\b"),
+    **dict.fromkeys(["reported", "reports", "reporting"], re.compile(r"\s+from\b")),  # a reporter's whereabouts
+}
+
+
+def _no_statement(ctx: SentenceContext, i: int, m: re.Match) -> bool:
+    """The words around a cue that say it reports no statement: an adjective, a noun, a name given, a
+    demand or an action, a refusal."""
+    toks, low = ctx.toks, m.group(0).lower()
+    before = toks[i - 1][0].lower() if i > 0 else ""
+    owner = before in DETERMINERS or before.endswith(("’s", "'s"))  # "the", "his", "Trump’s"
+    if (owner and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
+        return True  # "the alleged terrorist", "Trump’s repeated calls", "20 pledged delegates": adjectives
+    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")) \
+            or (before in DETERMINERS and low == "say"):
+        return True  # "many calls", "his questioning", "had their say": nouns
+    if before == "worth" or (before == "so" and low == "called"):
+        return True  # "it is worth noting that", "the so called Never Trumpers"
+    follows = NOT_SAYING_BEFORE.get(low)
+    if follows and follows.match(ctx.text, m.end()) and before not in {"has", "have", "had"}:
+        return True  # "added to the list", "maintains a lead", "accused of spying", "reported from Iowa"
+    if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()) and before not in FINDERS:
+        return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
+    return _act_not_words(ctx, m, low) or _noun_or_name_given(toks, i, low)
+
+
+def _act_not_words(ctx: SentenceContext, m: re.Match, low: str) -> bool:
+    """The words after a cue that make it an act or a name given: "called for", "called off", "a group
+    called Lashkar-e-Taiba", "asked not to be named", "phone calls came", "reads the news", "declined"."""
+    if low in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
+        return True  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
+    named = CALLED_A_NAME.match(ctx.text, m.end()) if low == "called" else None
+    if named and named.group("name").split()[-1] not in ABBREVIATED_TITLES:  # not "called Mr. Obama's remarks"
+        return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
+    if low in ("asked", "asks", "requested") and ANONYMITY_ASKED.match(ctx.text, m.end()):
+        return True  # "who asked not to be named": a condition of the source's, not its words
+    if low == "calls" and CALLS_NOUN.match(ctx.text, m.end()):
+        return True  # "phone calls came in"
+    return _no_words_given(ctx, m, low)
+
+
+def _noun_or_name_given(toks, i: int, low: str) -> bool:
+    """ "phone calls", "150 calls", "their calls": a noun; "a band called Sophistafunk", "a move called
+    the boneless": a name given (a common noun after "a" or "an" before "called")."""
+    if i == 0:
+        return False
+    if low == "calls" and (toks[i - 1][1] in ("JJ", "NN", "NNS", "CD", "VB") or toks[i - 1][0].lower() in DETERMINERS):
+        return True
+    k = i - 1
+    while k > 0 and toks[k][1] in ("NN", "NNS", "JJ"):
+        k -= 1
+    return low == "called" and toks[i - 1][1] in ("NN", "NNS") and toks[k][0].lower() in {"a", "an"}
+
+
+def _no_words_given(ctx: SentenceContext, m: re.Match, low: str) -> bool:
+    """ "reads" away from a quotation, "responded" with no words, "declined" but not to comment."""
+    if low in READ_CUES | REPLY_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()) and not (
+            low in REPLY_CUES and REPLY_NEXT.match(ctx.text, m.end())):
+        return True  # "he reads the news", "responded to the attack": no words given
+    return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
+
+
+PREPOSITIONS_BEFORE_NOUNS = frozenset("of in on at for with about among from by".split())  # not "have since released"
+
+
+def _participle_before_noun(toks, i: int) -> bool:
+    """A participle between a number, a preposition or an adjective and a common noun: "20 pledged
+    delegates", "eight reported incidents", "of repeated refusals"."""
+    if not (0 < i < len(toks) - 1 and toks[i][0].lower().endswith("ed")):
+        return False
+    word, tag = toks[i - 1][0], toks[i - 1][1]
+    adjective_before = tag == "CD" or word in PREPOSITIONS_BEFORE_NOUNS or (tag == "JJ" and word.islower())
+    return adjective_before and toks[i + 1][1] in ("NN", "NNS") and toks[i + 1][0].islower()

@@ -1,0 +1,324 @@
+"""The extractors, each a small function over one sentence returning ``Candidate``s, and
+``sentence_attributions`` that runs them in order and resolves, splits and types what they find.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..segment import Document, Sentence
+from .cue_checks import cue_applies
+from .kinds import type_by_lexicon
+from .lexicon import SourceLexicon
+from .phrases import (
+    SPEAKER_NOUNS,
+    TEXT_NOUNS,
+    WHEN,
+    appositive_name,
+    clause_subject_at,
+    issuer,
+    name_and_role,
+    np_left,
+    np_right,
+    one_of_a_party,
+    proper,
+    relative_subject,
+    right_appositive,
+    speaker_head,
+    subject,
+)
+from .quote_credits import characterisations, credited_quotes, cueless_quotes
+from .records import SELF, Attribution, Candidate, SentenceContext
+from .resolution import resolve
+
+SELF_RE = re.compile(r"\b(?:as\s+)?we\s+(?:have\s+)?(?:previously\s+|earlier\s+|already\s+)?(?P<cue>reported|revealed|"
+                     r"noted|wrote|learned)\b|\b(?:as\s+)?(?:this|our)\s+(?:outlet|newspaper|site)\s+(?:has\s+)?"
+                     r"(?P<cue2>reported)\b", re.IGNORECASE)
+
+
+NP_TEXT = r"(?P<np>(?:[^,;:!?.]|(?<=[A-Z])\.)+)"  # up to a clause break; "U.S." stays whole
+
+
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:statement|report|post|video|"
+                          r"communiqué|release)\s+(?:by|from)\s+)?" + NP_TEXT)
+
+
+STATEMENT_RE = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<cue>statements?|communiqué)\s+(?:by|from)\s+" + NP_TEXT)
+
+
+# "Trump's claim that", "Clinton's remarks about", "the senator's warning: “...”": a noun of saying owned by a name
+CLAIM_RE = re.compile(r"(?P<np>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w.’'-]*?)['’]s?\s+(?:(?:latest|earlier|recent|repeated|"
+                      r"false|new|own|public|initial|famous|infamous)\s+)?(?P<cue>claims?|assertions?|contention|"
+                      r"allegations?|accusations?|insistence|statements?|remarks|comments|warnings?|promises?|pledges?|"
+                      r"predictions?|suggestion|argument|charges?|denials?|admission|description)"
+                      r"(?=\s+(?:that|about)\b|\s*[:,]?\s*[“\"])")
+
+
+PASSIVE_MEDIA_RE = re.compile(r"\b(?i:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?"
+                              r"|clips?)\s+"
+                              r"(?P<cue>posted|released|distributed|published|issued|shared|broadcast|uploaded)\s+by\s+"
+                              r"(?P<np>(?:(?!\s+(?:on|in|at|via|from|to|that|which|and)\b)[^,;:!?.])+)")
+
+
+def _finish(c: Candidate, ctx: SentenceContext, history: list[Attribution]) -> Attribution | None:
+    """Resolve a candidate's speaker (pronoun, description, title + name) and type it."""
+    source, role = c.speaker, ""
+    resolved = None if source == SELF else resolve(source, history, ctx.slex, ctx.doc)
+    if resolved:
+        role, source = source, resolved
+    elif source != SELF:
+        source, role = name_and_role(source, ctx.slex.actors)
+    if not source or source.lower() == "you":
+        return None  # "if you can't already tell", "You could say": the reader, no source
+    stance = ctx.slex.cues.get(c.cue.lower(), ("neutral", ""))[0] if c.cue else "neutral"
+    if c.cue.lower().startswith("according to"):
+        stance = "neutral"
+    written = ctx.doc.text[c.mention_at[0] : c.mention_at[1]] if c.mention_at[0] >= 0 else ""
+    return Attribution(ctx.doc.id, ctx.sent.sentence, source, role, type_by_lexicon(source, role, ctx.slex), c.kind,
+                       c.cue, stance, c.quote, c.start, c.end, ctx.text, written, *c.mention_at, *c.cue_at)
+
+
+def according_to(ctx: SentenceContext) -> list[Candidate]:
+    """"according to X", "according to a statement by X"."""
+    out = []
+    for m in ACCORDING_RE.finditer(ctx.text):
+        np = re.split(r"\s+(?:that|which|who|after|before|when|while|as)\s+", m.group("np"))[0]
+        at = ctx.sent.clean_start + m.start("np")
+        cue_at = ctx.sent.clean_start + m.start()
+        out.append(Candidate(np, "according_to", "according to", "", *ctx.offset(m), (at, at + len(np)),
+                             (cue_at, cue_at + len("according to"))))
+    return out
+
+
+def nominal_claims(ctx: SentenceContext) -> list[Candidate]:
+    """"Trump's claim that ...", "Clinton's remarks about “...”": a noun of saying that a name owns."""
+    out = []
+    for m in CLAIM_RE.finditer(ctx.text):
+        if m.group("np").split()[0] in {"The", "A", "An", "This", "That"}:
+            continue
+        out.append(Candidate(m.group("np"), _cue_kind(ctx, m, "speech"), m.group("cue"), "", *ctx.offset(m),
+                             ctx.span(m, "np"), ctx.span(m, "cue")))
+    return out
+
+
+def statements(ctx: SentenceContext) -> list[Candidate]:
+    """"a statement by X", "a communiqué from X"."""
+    return [Candidate(m.group("np"), "statement", m.group("cue"), "", *ctx.offset(m), ctx.span(m, "np"),
+                      ctx.span(m, "cue")) for m in STATEMENT_RE.finditer(ctx.text)]
+
+
+def passive_media(ctx: SentenceContext) -> list[Candidate]:
+    """"a video posted by X": X distributed the material (its words are not cue verbs of their own).
+    The noun phrase X ends before the clause's verb ("by a resident shows ...")."""
+    out = []
+    for m in PASSIVE_MEDIA_RE.finditer(ctx.text):
+        np_start, np_end = ctx.sent.clean_start + m.start("np"), ctx.sent.clean_start + m.end("np")
+        verb = next((t[2] for t in ctx.toks if np_start < t[2] < np_end and t[1].startswith("VB")), np_end)
+        written = ctx.doc.text[np_start:verb].rstrip()
+        out.append(Candidate(written, "media", m.group("cue"), "", *ctx.offset(m), (np_start, np_start + len(written)),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    return out
+
+
+PASSIVE_BY_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are|as)\s+(?:(?:first|also|initially|previously|earlier|\w+ly)\s+)?"
+    r"(?P<cue>reported|disclosed|revealed|announced|confirmed|noted|described|stated|claimed|alleged|quoted)"
+    r"\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w.&’'-]*){0,5})")
+
+
+def passive_by(ctx: SentenceContext) -> list[Candidate]:
+    """A passive with its agent: "was first reported by The Wall Street Journal", "as noted by the
+    Congressional Budget Office": the agent is the source."""
+    out = []
+    for m in PASSIVE_BY_RE.finditer(ctx.text):
+        np = m.group("np")
+        out.append(Candidate(np, "indirect", m.group("cue"), "", *ctx.span(m, "cue"), ctx.span(m, "np"),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    return out
+
+
+def self_reports(ctx: SentenceContext) -> list[Candidate]:
+    """The outlet's own earlier reporting ("as we reported")."""
+    out = []
+    for m in SELF_RE.finditer(ctx.text):
+        group = "cue" if m.group("cue") else "cue2"
+        out.append(Candidate(SELF, "media", m.group(group).lower(), "", *ctx.offset(m), (-1, -1), ctx.span(m, group)))
+        ctx.mark_used(m)
+    return out
+
+
+# A noun phrase that ends here is cut short, not a speaker: "Samuelson and Bentel and", "Kadzik wouldn’t"
+LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
+
+
+LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
+                           "warns", "assured", "reminded", "informed"})
+
+
+def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
+    """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
+    toks = ctx.toks
+    span = None
+    if i > 0 and toks[i - 1][0] in {",", "by"} and toks[i][1] == "VBG":
+        span = subject(toks, i - 1)  # ", denying ...", "responded by saying": the subject of the clause before
+    elif i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
+        # "..., I laughed and said": the subject of the verb joined to the cue
+        span = clause_subject_at(toks, i - 2) or subject(toks, i - 1, first=True)
+    elif i > 0 and toks[i - 1][0] == "and":
+        span = subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
+    if span is None:
+        span = np_left(toks, i, ctx.slex.actors.not_actors) or appositive_name(toks, i)
+        span = issuer(toks, i, span) or span
+    after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
+        i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
+    if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
+        return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
+        # (unless a quotation comes just before: '"Why?" asked Bennett')
+    if span is None or (ctx.quotes and after_quote):
+        span = _speaker_right(ctx, i, after_quote) or span
+    if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
+        return None
+    return span
+
+
+def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int, int] | None:
+    """The speaker after the cue at token ``i``: a name, or a person by role ('..." said Putin', '..." said
+    one Democratic source on the panel', '..." said the 46-year-old'), or a text after a quotation."""
+    toks, not_actors = ctx.toks, ctx.slex.actors.not_actors
+    right = np_right(toks, i)
+    if right is None:
+        return None
+    right = right_appositive(toks, right)
+    # a capitalised word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus"
+    # may open with one that is an adjective, "said Wednesday Trump would" may not open with a day
+    if toks[right[0]][0] in not_actors and (toks[right[0]][1] != "JJ" and toks[right[0]][0] in WHEN
+                                            or right[1] - right[0] == 1):
+        return None
+    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
+        return None  # "Declared 2016 Presidential Candidates": a headline, not a cue and its speaker
+    if not after_quote and right[1] < len(toks) and toks[right[1]][1] in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "another says the United States has": the subject of what was said
+    # a name: a capitalised noun the tagger may have taken for a common one ("said Sexton"), not an
+    # adjective ("the British vote") nor an owner ("denounced Trump’s comments")
+    named = any(proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
+                and not toks[k][0].endswith(("’s", "'s")) for k in range(*right))
+    last = toks[right[1] - 1][0].lower()
+    by_role = last in SPEAKER_NOUNS or (after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
+                                                         or last.capitalize() in ctx.slex.actors.titles))
+    if named or one_of_a_party(toks, right) or by_role or (after_quote and speaker_head(toks, right)):
+        return right
+    return None
+
+
+def _cue_kind(ctx: SentenceContext, m: re.Match, cue_kind: str) -> str:
+    """media, statement, direct (a quotation set off as a clause), partial, or indirect."""
+    if cue_kind in ("media", "statement"):
+        return cue_kind
+    if ctx.quotes:
+        kind = "direct" if any(_standalone(ctx.doc.text, q, ctx.sent) for q in ctx.quotes) else "partial"
+    else:
+        kind = "indirect"
+    if re.search(r"\bin a statement\b", ctx.text[m.end() : m.end() + 30]):
+        kind = "statement"
+    return kind
+
+
+def cue_verbs(ctx: SentenceContext) -> list[Candidate]:
+    """A cue verb ("said", "claimed", "told") outside quotation marks and its speaker."""
+    inside = [(q.start, q.end) for q in ctx.quotes]
+    quoted_words = " … ".join(q.text(ctx.doc.text).strip(" ,") for q in ctx.quotes)
+    starts: dict[int, int] = {}
+    for k, t in enumerate(ctx.toks):
+        starts.setdefault(t[2], k)
+    out = []
+    for m in ctx.slex.cue_re.finditer(ctx.text):
+        cs, ce = ctx.offset(m)
+        i = starts.get(cs)
+        if any(a <= cs < b for a, b in inside) or i is None or i in ctx.used:
+            continue
+        cue_kind = ctx.slex.cues[m.group(0).lower()][1]
+        if not cue_applies(ctx, i, m, cue_kind):
+            continue
+        span = _speaker_span(ctx, i)
+        if span is None:
+            continue
+        kind = _cue_kind(ctx, m, cue_kind)
+        # the mention as written: the relative pronoun the speaker was reached through ("the department,
+        # which reported"), else the speaker's words
+        rel = relative_subject(ctx.toks, i)
+        mention = (ctx.toks[rel][2], ctx.toks[rel][3]) if rel is not None and rel >= span[1] else (
+            ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3])
+        out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
+                             cs, ce, mention, (cs, ce)))
+    return out
+
+
+def _standalone(text: str, q, sent: Sentence) -> bool:
+    """A quote set off as a clause of its own (sentence start, or after a colon or comma) is a direct
+    quote; one woven into the author's syntax ("a “stab in the back”") is partial."""
+    before = text[sent.clean_start : q.start].rstrip()
+    return not before or before.endswith((":", ",", "—", "–"))
+
+
+def _quotes_in(doc: Document, sent: Sentence):
+    return doc.quotes_in(sent)
+
+
+def sentence_attributions(doc: Document, sent: Sentence, history: list[Attribution],
+                          slex: SourceLexicon) -> list[Attribution]:
+    """Every attribution in one sentence: the extractors in turn, each speaker resolved against the
+    attributions of the previous sentence and those found so far in this one."""
+    ctx = SentenceContext(doc, sent, doc.tagged(sent), _quotes_in(doc, sent), slex)
+    recent = [r for r in history if r.sentence >= sent.sentence - 1]
+    rows: list[Attribution] = []
+
+    def accept(candidates: list[Candidate]) -> None:
+        for c in candidates:
+            row = _finish(c, ctx, recent + rows)
+            # the same source with the same cue twice in a sentence is two attributions ("X said that ...,
+            # but he said that ...") unless it is the same cue word found twice
+            if row and not any((r.source, r.kind, r.cue) == (row.source, row.kind, row.cue)
+                               and (r.cue_start == row.cue_start or r.cue_start < 0 or row.cue_start < 0)
+                               for r in rows):
+                rows.append(row)
+
+    accept(according_to(ctx))
+    if not any(r.kind == "according_to" for r in rows):
+        accept(statements(ctx))
+    accept(passive_media(ctx))
+    accept(passive_by(ctx))
+    accept(self_reports(ctx))
+    accept(credited_quotes(ctx))
+    accept(cue_verbs(ctx))
+    accept(characterisations(ctx))
+    accept([c for c in nominal_claims(ctx) if not any(r.source.endswith(c.speaker.split()[-1]) for r in rows)])
+    if not rows:
+        accept(cueless_quotes(ctx))
+    return rows
+
+
+def continued_quote(sent: Sentence, history: list[Attribution], prev: Sentence | None) -> list[Attribution]:
+    """A sentence that is all quotation right after a direct quote continues that speaker's quote."""
+    if not (sent.in_quote and history and prev is not None):
+        return []
+    last = history[-1]
+    if last.kind != "direct" or last.sentence != prev.sentence:
+        return []
+    return [replace(last, sentence=sent.sentence, cue="(continued)", quote=sent.text.strip("“”\" "),
+                    start=sent.clean_start, end=sent.clean_end, text=sent.text, mention="", mention_start=-1,
+                    mention_end=-1, cue_start=-1, cue_end=-1)]
+
+
+def image_credits(doc: Document, slex: SourceLexicon) -> list[Attribution]:
+    """Image credits from the cleaning log (they are not in the clean text): sentence -1, raw offsets."""
+    out = []
+    for e in doc.cleaned.edits:
+        if e.rule == "image_credit":
+            credit = re.sub(r"^\s*[\w ]+?:\s*", "", e.text).strip()
+            typ = type_by_lexicon(credit, "", slex)
+            out.append(Attribution(doc.id, -1, credit, "", typ if typ != "other" else "media or outlet", "credit",
+                                   e.text.split(":")[0].strip(), "neutral", "", e.start, e.end, e.text.strip()))
+    return out

@@ -1,0 +1,165 @@
+"""Source types: what kind of source a name is, from its own words, its role, and the words the
+article puts beside the name elsewhere (``data/source_types.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..segment import Document
+from .lexicon import Lex, SourceLexicon, source_lexicon
+from .phrases import ABBREVIATED_TITLES, DASHES
+from .records import Attribution
+
+
+def type_by_lexicon(source: str, role: str, slex: SourceLexicon) -> str:
+    """What the source phrase is (the outlet itself, an unnamed source, a document: the first rule of
+    those that matches), or else the type of the role word nearest the name ("longtime Democratic
+    pollster Pat Caddell" is an expert; "president of the NAACP" a union or NGO)."""
+    for pattern, kind in slex.type_rules:
+        if kind not in PERSON_TYPES and pattern.search(source):
+            return kind
+    kind = _nearest_type(f"{role} {source}".strip(), "", slex)
+    if kind != "other":
+        return kind
+    if source.split() and source.split()[-1] in slex.actors.leaders:
+        return "politician"
+    if source in slex.actors.states:
+        return "government or official"
+    return "other"
+
+
+# Where the words before a name stop being its role: punctuation, a sentence end, a verb of saying ("...
+# this week, said Brian Baker": the words before "said" are the quote's), a titled name joined by "and"
+# ("the policies of President Obama and Clinton": "President" is Obama's; but "my parents, James and
+# Olive Meehan" are both parents, and "voters, Tyresha McClenney and Bryan Anderson" both voters).
+_CONTEXT_BREAK = re.compile(r"[;:“”\"\n(]|[a-z]{3,}[.!?]\s|\b(?:said|says|told|tells|according to|like|such as)\s|"
+                            # "people like Larry King": a likeness, no role; another name doing something:
+                            # "Activist Angela Davis talks to DuVernay"
+                            r"\b[A-Z][\w’'-]+\s+(?:[a-z]{3,}ed|talks|asks|meets|joins|thanks|praises|attacks|"
+                            r"spoke|met|wrote|took|gave)\s|"
+                            r"\b(?:President|Senator|Governor|Secretary|Mayor|Judge|General|Sen\.|Rep\.|Gov\.|Gen\.|Dr\.|"
+                            r"Mr\.|Mrs\.|Ms\.)\s+(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]+ and\s")
+
+
+_APPOSITIVE = re.compile(r"\s*\([^)]{1,30}\)|,\s+[^,;“”\"]{3,80}")
+
+
+# A relative clause after a name that tells what the person did, not their role (", who is a senator"
+# and ", who heads the NAACP" tell a role).
+_WHO_DOES = re.compile(r",\s+who\s+(?!(?:as|is|was|has been|had been|serves|served|heads|headed|leads|led|runs|ran|"
+                       r"chairs|chaired|works|worked|represents|represented|teaches|taught|directs|directed)\b)")
+
+
+# Types a role around a person's name can give (a person is never a document, an outlet's "we"...).
+PERSON_TYPES = frozenset({"politician", "government or official", "police or justice", "military", "company",
+                          "union or NGO", "expert", "media or outlet", "citizen or witness",
+                          "international organisation", "armed group"})
+
+
+def _name_contexts(text: str, name: str, near: int | None = None) -> list[list[tuple[str, str]]]:
+    """How the article introduces a person: for each time it names them, the words before the name in
+    its clause ("Transport Secretary", "longtime Democratic pollster") and after it: a party ("(R-S.C.)")
+    or an appositive (", president of the NAACP"). The full name's contexts come first, then the
+    surname's, each a list; with ``near`` (where the person is quoted), each list runs from the
+    mention nearest before it backwards, then on after it (of two namesakes, "Johnson" is the one
+    introduced last). A name in capitals (a transcript's "PENCE") is looked up as "Pence"."""
+    words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
+    if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in ABBREVIATED_TITLES:
+        return []
+    out = []
+    for probe in dict.fromkeys([name, " ".join(words), words[-1]]):
+        found = []
+        for m in re.finditer(rf"(?<![\w-]){re.escape(probe)}(?![\w-])", text):
+            before = text[max(0, m.start() - 70) : m.start()]
+            cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
+            after = _APPOSITIVE.match(text[m.end() : m.end() + 100])
+            if after and _WHO_DOES.match(after.group(0)):
+                after = None  # ", who saw Clinton’s running mate": what they did, not what they are
+            found.append((m.start(), before[cut:].strip(), after.group(0) if after else ""))
+        if near is not None:
+            found.sort(key=lambda f: (f[0] > near, -f[0] if f[0] <= near else f[0]))
+        out.append([(b, a) for _, b, a in found])
+    return out
+
+
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time|erstwhile|retired)\s*(?:[\w.-]+\s+){0,2}$")
+
+
+def _nearest_type(before: str, after: str, slex: SourceLexicon, former: bool = True) -> str:
+    """The type of the role word nearest the name: the last one before it ("Democratic pollster" is
+    an expert), else the first after it (", president of the NAACP"); rules of ``source_types.csv``
+    break ties in the file's order. ``former=False`` leaves out a role the person no longer holds
+    ("the former secretary of State")."""
+    best: tuple | None = None
+    for order, (pattern, kind) in enumerate(slex.type_rules):
+        if kind not in PERSON_TYPES:
+            continue
+        for m in pattern.finditer(before):
+            key = (0, -m.end(), m.start(), order)  # the nearest; of two ending there, the longer
+            best = min(best, (key, kind, before, m.start())) if best else (key, kind, before, m.start())
+        m = pattern.search(after)
+        if m:
+            key = (1, m.start(), -m.end(), order)
+            best = min(best, (key, kind, after, m.start())) if best else (key, kind, after, m.start())
+    if best is None or (not former and _FORMER.search(best[2], 0, best[3])):
+        return "other"  # the words before a former role are about it: "in the administration of former President"
+    return best[1]
+
+
+def _context_type(contexts: list[tuple[str, str]], slex: SourceLexicon, former: bool = True) -> str:
+    """The type most of the contexts give (ties: the earliest), or "other"; ``former``: see _nearest_type."""
+    kinds = [k for k in (_nearest_type(b, a, slex, former) for b, a in contexts) if k != "other"]
+    if not kinds:
+        return "other"
+    counts = {k: kinds.count(k) for k in kinds}
+    return max(counts, key=lambda k: (counts[k], -kinds.index(k)))
+
+
+# Words of an election: a person the article never introduces but writes beside them runs for office
+# ("Sanders won the Michigan primary", "the Rubio campaign").
+ELECTION = re.compile(r"(?i)\b(?:campaign\w*|candidat\w+|nomin(?:ee|ation|ated?)s?|primar(?:y|ies)|caucus(?:es)?|"
+                      r"voters|ballots?|elect(?:ion|ions|oral|ed)|re-?election|running mate|presidential|"
+                      r"delegates|rally|rallies|stump)\b")
+
+
+def _runs_for_office(doc: Document, source: str) -> bool:
+    """Does a sentence that names this person (by their last name) hold a word of an election?"""
+    words = source.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[-1].isupper():
+        return False
+    name = re.compile(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])")
+    return any(name.search(s.text) and ELECTION.search(s.text) for s in doc.sentences)
+
+
+def typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexicon) -> list[Attribution]:
+    """Attributions typed "other" whose source the article introduces elsewhere with a role ("Sen.
+    Lindsey Graham (R-S.C.)" before "Graham said"; another attribution's role) get that role's type."""
+    kinds: dict[str, str] = {}
+    for r in rows:
+        if r.source_type == "other" and r.source not in kinds:
+            roles = [(x.role, "") for x in rows if x.source == r.source and x.role]
+            kind = type_by_lexicon(r.source, "", slex)  # a pronoun resolved to a name since it was typed
+            # the full name's contexts speak for this person first; the surname's may be a namesake's.
+            # What they are now comes first, then running for office, then what they were.
+            every = [roles, *_name_contexts(doc.text, r.source, r.mention_start if r.mention_start >= 0 else r.start)]
+            for contexts in every:
+                if kind != "other":
+                    break
+                kind = _context_type(contexts, slex, former=False)
+            if kind == "other" and any(x.source == r.source and x.cue in DASHES for x in rows):
+                kind = "citizen or witness"  # a reader or passer-by credited by name alone ('...” ― Ana Ruiz')
+            if kind == "other" and _runs_for_office(doc, r.source):
+                kind = "politician"
+            for contexts in every:
+                if kind != "other":
+                    break
+                kind = _context_type(contexts, slex)
+            kinds[r.source] = kind
+    return [replace(r, source_type=kinds.get(r.source, r.source_type)) for r in rows]
+
+
+def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
+    """Classify a source by ``source_types.csv`` (first matching rule wins); states are governments."""
+    return type_by_lexicon(source, role, source_lexicon(lexicons))

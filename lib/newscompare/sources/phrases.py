@@ -1,0 +1,426 @@
+"""Speaker noun phrases in tagged tokens: walking left or right of a cue to the phrase that speaks
+(over appositives, asides, ages and home towns), and splitting a phrase into a name and a role.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..actors import ORG_WORDS, WEEKDAYS, ActorLexicon, actor_lexicon, gazetteer
+from .lexicon import Lex
+
+NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
+
+
+SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "may", "might", "could", "would",
+             "will", "also", "publicly", "allegedly", "reportedly", "later", "then", "repeatedly", "again",
+             "previously", "not", "never", "already", "still", "now", "openly", "once", "first", "earlier",
+             "which", "who", "that", "apparently", "officially", "both", "recently", "quickly", "further", "since",
+             "long"}
+
+
+def _skip_left(toks, i: int) -> int | None:
+    """The token before ``i`` that can end the speaker's noun phrase, skipping auxiliaries, adverbs,
+    relative pronouns, a parenthesis and a comma-delimited aside; None when a plain comma stops it."""
+    j = i - 1
+    while j >= 0:
+        tok, tag = toks[j][0], toks[j][1]
+        if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
+            j -= 1
+        elif tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
+            j -= 2  # "Tom Ruiz, 56, who has led the union, told": an age between commas
+        elif tok == ")":  # "Jaysh al-Nasr (Army of Victory) which ..."
+            while j >= 0 and toks[j][0] != "(":
+                j -= 1
+            j -= 1
+        elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
+            j -= 1  # "Omar Haddad, who said": the name before the relative clause
+            break
+        elif tok == ",":
+            after = _before_comma_chunk(toks, j)
+            if after is None and not (j > 0 and toks[j - 1][0] == ")"):
+                return None
+            j = j - 1 if after is None else after  # "Gov. John Kasich (R-OH), said": the bracket is skipped next
+        else:
+            break
+    return j if j >= 0 else None
+
+
+def _before_comma_chunk(toks, j: int) -> int | None:
+    """The token before the chunk that the comma at ``j`` closes, when that chunk is an aside or an
+    appositive after a name; None when the comma ends a clause."""
+    k = _previous_comma(toks, j)
+    if _region_between(toks, k, j) and _previous_comma(toks, k) >= 0 and _opens_aside(toks, _previous_comma(toks, k)):
+        k = _previous_comma(toks, k)  # ", during a meeting in Columbus, Ohio," is one aside
+    # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
+    # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
+    aside = k >= 0 and _opens_aside(toks, k)
+    # (a party and state in brackets ends the name too: "Rep. Jim Jordan (R-Ohio), an oversight panel member,")
+    appositive = k >= 1 and _ends_name(toks, k - 1) and j - k <= 25
+    if not (aside or appositive):
+        return None
+    return _before_appositives(toks, k) if appositive else k - 1
+
+
+def _opens_aside(toks, k: int) -> bool:
+    """Does the chunk after the comma at ``k`` open an aside: ", in a meeting with", ", speaking on
+    condition of anonymity", ", who asked not to be named"?"""
+    return k >= 0 and (toks[k + 1][1] in ("IN", "VBG", "VBN") or toks[k + 1][0].lower() in {"who", "which"})
+
+
+def _previous_comma(toks, j: int) -> int:
+    """The index of the last comma before token ``j``, or -1."""
+    k = j - 1
+    while k >= 0 and toks[k][0] != ",":
+        k -= 1
+    return k
+
+
+# Regions written after a town ("Flint, Mich.", "Columbus, Ohio"): AP's state abbreviations
+STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
+Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())
+
+
+def _region_between(toks, k: int, j: int) -> bool:
+    """Tokens k+1..j-1 are a region after a place name before comma ``k`` (", Ohio,", ", Mich.,")."""
+    words = "".join(t[0] for t in toks[k + 1 : j]).rstrip(".")
+    return k >= 1 and toks[k - 1][1].startswith("NNP") and (
+        words in STATE_ABBREVIATIONS or words in gazetteer()[1])
+
+
+def _ends_name(toks, n: int) -> bool:
+    """Does a name end at token ``n``, before an appositive? "Phil Lovas", "Sexton" (a capital the
+    tagger took for a common noun), "Ramil Carr, 31", "Rep. Jim Jordan (R-Ohio)"."""
+    if toks[n][1] == "CD" and n >= 2 and toks[n - 1][0] == ",":
+        n -= 2  # an age between commas
+    return toks[n][1].startswith("NNP") or toks[n][0] == ")" or (toks[n][1].startswith("NN") and proper(toks[n][0]))
+
+
+def _before_appositives(toks, comma: int) -> int:
+    """The last token of the name before a chain of appositives that ends at ``comma``: in "Jean Roux,
+    the foreign minister of France, a member of the council, said" the name is Roux, not France."""
+    j = comma - 1
+    while True:
+        k = j - 1
+        while k >= 0 and toks[k][0] not in {",", "(", ")", ";", ":"}:
+            k -= 1
+        # the chunk toks[k+1 .. j] is itself an appositive when it opens with a determiner after a name
+        if k >= 1 and toks[k][0] == "," and toks[k + 1][1] in ("DT", "PRP$") and toks[k - 1][1].startswith("NNP") \
+                and j - k <= 25:
+            j = k - 1
+            continue
+        return j
+
+
+def _np_start(toks, b: int) -> int:
+    """The first token of the noun phrase that ends before token ``b`` ("the Turkish Foreign Ministry")."""
+    a = b
+    while a > 0:
+        if _nickname_before(toks, a):
+            a -= 3  # Marcia “Cia” Price: a nickname in quotation marks inside the name
+            continue
+        if not (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0] in {"’s", "'s", "of", "and", "the"}
+                or toks[a - 1][0].startswith("al-")):
+            break
+        if toks[a - 1][0] in {"of", "and"} and not (a - 2 >= 0 and toks[a - 2][1].startswith(NP_TAGS)):
+            break
+        a -= 1
+    while a < b and toks[a][0] in {"of", "and"}:
+        a += 1
+    return a
+
+
+def _nickname_before(toks, a: int) -> bool:
+    """Tokens a-3..a-1 are a one-word nickname in quotation marks between two parts of a name."""
+    return (a >= 4 and toks[a - 1][0] in QUOTE_TOKENS and toks[a - 3][0] in QUOTE_TOKENS
+            and toks[a - 2][1] == "NNP" and toks[a - 4][1].startswith("NNP") and a < len(toks)
+            and toks[a][1].startswith("NNP"))
+
+
+QUOTE_TOKENS = frozenset({'"', "“", "”"})
+
+
+TIME_WORDS = frozenset("""the last this next early late earlier later month months week weeks year years day days
+morning afternoon evening night weekend today yesterday tonight""".split())
+
+
+def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int] | None:
+    """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
+    speaker before a time ("on Tuesday") or a phrase that follows it (_outer_speaker)."""
+    j = _skip_left(toks, i)
+    if j is None:
+        return None
+    if toks[j][1] == "PRP":  # "he said": resolved to a named source later
+        return j, j + 1
+    b = j + 1
+    a = _np_start(toks, b)
+    if a < b and all(t[0] in not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
+        if a >= 1 and toks[a - 1][1] == "IN":
+            return np_left(toks, a - 1, not_actors)  # "on Tuesday"
+        # "Wells Fargo just this month announced", "a report released last year found": the speaker
+        # stands before the time (and the participle)
+        if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
+            return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
+        return None
+    outer = _outer_speaker(toks, a, b, not_actors)
+    if outer is not None:
+        return outer
+    relative = _who_before(toks, a, not_actors) if a >= 1 and toks[a - 1][1] in ("VB", "VBD", "VBP", "VBZ") else None
+    if relative is not None:
+        return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
+    if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
+        return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
+    while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
+        b -= 2  # "Trump this week said": the speaker without the time
+    return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
+
+
+OCCASIONS = frozenset("interview interviews camera statement speech letter email call meeting debate conference "
+                      "hearing briefing rally".split())
+
+
+def _after_preposition(toks, a: int) -> bool:
+    """Does a preposition of occasion ("in", "on", "during") open the phrase ending at token ``a``, perhaps
+    before a determiner or a modifier ("in a later interview")?"""
+    k = a - 1
+    while k >= 0 and toks[k][1] in ("RB", "DT", "JJ"):
+        k -= 1
+    return k >= 0 and toks[k][0].lower() in {"in", "on", "during"}
+
+
+def _who_before(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
+    """The noun phrase before the "who" that opens the relative clause ending at token ``a`` (the object
+    of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
+    internal strategy said"."""
+    k = a - 1
+    while k >= max(0, a - 15) and toks[k][0].lower() != "who" and toks[k][0] not in QUOTE_TOKENS | {",", ";", ":"}:
+        k -= 1
+    if k < 1 or toks[k][0].lower() != "who":
+        return None
+    return np_left(toks, k, not_actors)
+
+
+def _outer_speaker(toks, a: int, b: int, not_actors: frozenset) -> tuple[int, int] | None:
+    """The speaker before a phrase that the noun phrase [a, b) ends: "witnesses in the village of
+    Yamadi said", "protesters marching through the streets chanted", "sources close to the Kremlin"."""
+    outer = None
+    if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
+        outer = np_left(toks, a - 1, not_actors)
+    if outer is None and a >= 3 and toks[a - 1][1] in ("IN", "TO") and toks[a - 2][1] == "VBG":
+        outer = np_left(toks, a - 2, not_actors)
+    close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
+    if outer is None and close_to:
+        outer = np_left(toks, a - 2, not_actors)
+        return (outer[0], b) if outer is not None else None
+    return outer
+
+
+ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev St".split())
+
+
+def np_right(toks, i: int) -> tuple[int, int] | None:
+    """The noun phrase starting just after token i ("..., said Putin")."""
+    a = i + 1
+    b = a
+    while b < len(toks) and (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
+                             or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
+                             or glued(toks, b, a) or _capital_in_name(toks, b)):
+        b += 1
+    if b == a + 1 and toks[a][0].lower() in PARTITIVES and b < len(toks) - 1 and toks[b][0] == "of":
+        rest = np_right(toks, b)  # "one of those advisers"
+        b = rest[1] if rest else b
+    return (a, b) if b > a else None
+
+
+PARTITIVES = frozenset("one some many most several two three another each all none".split())
+
+
+def _capital_in_name(toks, b: int) -> bool:
+    """A capitalised word the tagger took for a verb, inside a name or its description: "Will Doyle",
+    "Florida-based Republican strategist"."""
+    word = toks[b][0]
+    return proper(word) and b + 1 < len(toks) and ("-" in word or toks[b + 1][1] == "NNP")
+
+
+def glued(toks, b: int, a: int) -> bool:
+    """A slash or hyphen written without spaces inside one word the tagger split ("9/11 widow",
+    "45-year-old teacher")."""
+    return (toks[b][0] in {"/", "-"} and a < b < len(toks) - 1 and toks[b - 1][3] == toks[b][2]
+            and toks[b][3] == toks[b + 1][2])
+
+
+def clause_subject_at(toks, k: int) -> tuple[int, int] | None:
+    """The noun phrase just before the verb at token ``k``, if the verb has one as its subject."""
+    j = k - 1
+    while j >= 0 and toks[j][1] == "RB":
+        j -= 1
+    if j < 0 or not toks[j][1].startswith(("NN", "PRP")) or toks[j][1] == "PRP$":
+        return None
+    a = j
+    while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0].startswith("al-")):
+        a -= 1
+    # "Turkey on Tuesday rejected": the noun phrase in a prepositional phrase is not the subject
+    while a >= 2 and toks[a - 1][1] == "IN" and toks[a - 2][1].startswith(NP_TAGS):
+        j = a - 2
+        a = j
+        while a > 0 and toks[a - 1][1].startswith(NP_TAGS):
+            a -= 1
+    if a > 0 and toks[a - 1][1] == "IN":
+        return None
+    return a, j + 1
+
+
+def subject(toks, upto: int, first: bool = False) -> tuple[int, int] | None:
+    """The last noun phrase before token ``upto`` that is followed by its verb ("the Turkish Foreign
+    Ministry allegedly summoned", "Turkey is"): the subject of the clause the token belongs to."""
+    best = None
+    for k in range(1, upto):
+        if not toks[k][1].startswith("VB") and toks[k][1] != "MD":
+            continue
+        span = clause_subject_at(toks, k)
+        if span is not None:
+            best = span
+            if first:
+                break
+    return best
+
+
+def proper(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"(?:al|el|bin|ibn)-[A-Z]", word))
+
+
+def _actor_alias(name: str, alex: ActorLexicon) -> str:
+    """A lexicon alias's actor ("Moscow" -> "Russia"); other names as they are."""
+    if alex.names is not None and alex.names.fullmatch(name):
+        return alex.name_actor.get(name) or alex.name_actor.get(name.lower()) or name
+    return name
+
+
+HYPHENATED_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-[a-z]+$")  # "Oregon-based", "Kremlin-backed": not a name's part
+
+
+def _person_split(words: list[str], alex: ActorLexicon) -> tuple[str, str]:
+    """A person: the name follows the last title word ("NATO Secretary General Jens Stoltenberg")."""
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        # Titles count in lower case too: "European Union spokesman Peter Stano".
+        if w in alex.titles or w.capitalize() in alex.titles or (k == cut and (
+                w in alex.demonyms or not proper(w) or HYPHENATED_ADJECTIVE.match(w))):
+            cut = k + 1
+    return _actor_alias(" ".join(words[cut:]), alex), " ".join(words[:cut]).rstrip(",")
+
+
+def split_name(phrase: str, lexicons: Lex = None) -> tuple[str, str]:
+    """'Turkish Prime Minister Ahmet Davutoğlu' -> ('Ahmet Davutoğlu', 'Turkish Prime Minister');
+    organisations and plain noun phrases keep their words; lexicon aliases map to their actor
+    ('Moscow' -> 'Russia')."""
+    return name_and_role(phrase, actor_lexicon(lexicons))
+
+
+def name_and_role(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
+    words = phrase.strip(" ,;:“”\"'").split()
+    while len(words) > 1 and (words[0].lower() in {"the", "a", "an"} or (
+            words[0].lower() in {"these", "those", "this", "that", "some"} and any(proper(w) for w in words[1:]))):
+        words = words[1:]
+    if not words:
+        return "", ""
+    prepositions = {"to", "of", "with", "in", "from", "near", "at", "for"}
+    if words[-1] not in ORG_WORDS and proper(words[-1]) and not prepositions & set(words):
+        return _person_split(words, alex)
+    # A person's name and where they come from: "Michael Brown of Washington", "Ana Ruiz from Leeds"
+    at = next((k for k, w in enumerate(words) if w in prepositions), len(words))
+    head = words[:at]
+    if 2 <= len(head) < len(words) and all(proper(w) and w not in ORG_WORDS for w in head) \
+            and head[-1] not in alex.titles:
+        name, title = _person_split(head, alex)
+        return name, " ".join([title] * bool(title) + words[at:])
+    # A descriptive phrase: a proper name after "of"/"from" names the source ("segments of the FSA").
+    joined = " ".join(words)
+    m = re.search(r"\b(?:of|from)\s+(?:the\s+)?((?:al-)?[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*)*)", joined)
+    if m and words[-1] not in ORG_WORDS:
+        name = m.group(1)
+        if alex.names is not None and alex.names.fullmatch(name):
+            name = alex.name_actor.get(name) or name
+        return name, joined
+    return joined, ""
+
+
+SPEAKER_NOUNS = frozenset("""source sources official officials spokesman spokeswoman spokesperson aide aides
+adviser advisers advisor lawmaker lawmakers senator analyst analysts expert experts witness witnesses resident
+residents""".split())
+
+
+# Texts that speak after a quotation only: '"...," said the ruling' (not "said no immediate decision")
+TEXT_NOUNS = frozenset("ruling letter report statement article memo order complaint lawsuit filing opinion".split())
+
+
+def relative_subject(toks, i: int) -> int | None:
+    """The token of "who"/"which" when it is the subject of the cue at ``i`` ("Haddad, who later said")."""
+    k = i - 1
+    while k >= max(0, i - 6) and (toks[k][1] in ("RB", "MD", "IN", "CD", "DT", "NNP")
+                                  or toks[k][0].lower() in SKIP_LEFT - {"who", "which", "that"}):
+        k -= 1  # auxiliaries, adverbs and a short time phrase: "who in 2010 said", "which on Monday announced"
+    return k if k >= 0 and toks[k][0].lower() in {"who", "which"} else None
+
+
+def appositive_name(toks, i: int) -> tuple[int, int] | None:
+    """The name set off by commas just before the cue: "The group's director, Rami Abdulrahman, told"."""
+    if i < 3 or toks[i - 1][0] != ",":
+        return None
+    k = i - 2
+    while k >= 0 and (toks[k][1].startswith("NNP") or (toks[k][0] == "." and k > 0 and len(toks[k - 1][0]) == 1)):
+        k -= 1
+    return (k + 1, i - 1) if k < i - 2 and k >= 0 and toks[k][0] == "," else None
+
+
+ISSUED = frozenset("""statement release ad ads video tweet post email message letter memo report note""".split())
+
+
+def issuer(toks, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject who put out the text before a participle cue: "the Trump campaign issued a statement
+    saying", "Rubio's campaign sent out a press release saying" (the campaign speaks, not the statement)."""
+    if span is None or toks[i][1] != "VBG" or toks[span[1] - 1][0].lower() not in ISSUED:
+        return None
+    v = span[0] - 1
+    if v >= 0 and toks[v][0].lower() in {"out", "off"}:
+        v -= 1  # "sent out", "fired off"
+    if v < 1 or toks[v][1] not in ("VBD", "VBZ", "VBN", "VBP"):
+        return None
+    return clause_subject_at(toks, v)
+
+
+# Words that say when, not who ("said Wednesday Trump would", "said last week")
+WHEN = WEEKDAYS | frozenset("""January February March April May June July August September October November
+December Today Yesterday Tonight Last This Next""".split())
+
+
+def speaker_head(toks, span: tuple[int, int]) -> bool:
+    """Right after a quotation, any noun phrase after the cue is its speaker ('..." says the ad’s narrator',
+    '..." wrote one commenter', '..." tweeted another'), unless it says when ('said last week')."""
+    last = toks[span[1] - 1]
+    if any(t[0].lower() in TIME_WORDS - {"the"} or t[0] in WHEN for t in toks[span[0] : span[1]]):
+        return False
+    return last[1] in ("NN", "NNS", "NNP", "NNPS") or last[0].lower() in {"another", "one", "others"} \
+        or proper(last[0])  # "said Small, who ...": a surname the tagger took for an adjective
+
+
+def right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
+    """A role after the cue and the name it is set off from ("said Rubio’s deputy campaign manager, Rich
+    Beeson, who ..."): the role and the name together; otherwise the noun phrase as it is."""
+    a, b = right
+    k = b + 1
+    while k < len(toks) and toks[k][1].startswith("NNP"):
+        k += 1
+    closed = k == len(toks) or toks[k][0] in {",", ".", ";"}
+    if b < len(toks) - 1 and toks[b][0] == "," and k - b >= 3 and closed and not toks[b - 1][1].startswith("NNP"):
+        return a, k
+    return right
+
+
+def one_of_a_party(toks, span: tuple[int, int]) -> bool:
+    """ "one Republican", "a Democrat": a person named by a capitalised group word, not a name."""
+    a, b = span
+    return b - a == 2 and toks[a][0].lower() in {"one", "a", "an", "another"} and toks[b - 1][0][:1].isupper()
+
+
+DASHES = frozenset("―—–")

@@ -1,0 +1,203 @@
+"""Quotations credited without a verb before them: transcript labels and "Name: ...", dash credits,
+"X is ..." characterisations and a quotation with its speaker and verb after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cue_checks import DETERMINERS, FINDERS
+from .lexicon import SourceLexicon
+from .phrases import TEXT_NOUNS, glued, np_left, proper, subject
+from .records import Candidate, SentenceContext
+
+# Labels in capitals that open an editor's notice, not a speaker's words ("CLARIFICATION: The first sentence...")
+NOTICE_LABELS = frozenset({"Clarification", "Correction", "Corrections", "Update", "Updated", "Editor's Note",
+                           "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video"})
+
+
+DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
+
+
+SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})(?P<cue>:)\s+\S")
+
+
+# A name and a colon before a quotation: 'Clinton: "Our goal is ..."', "POLLS WRONG - Ana Ruiz: “...”"
+NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?<=[-–—―”\"])\s+"
+                           r"|(?<![\w-])(?:[Mm]ore\s+)?[Ff]rom\s+)"  # "More from Jones:", "Here's Clinton:"
+                           r"(?P<np>the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*"  # "From the report:", or a name
+                           r"(?:\s+(?:[A-Z][\w.'’-]*|and|of|(?!from|in|on|at|to)[a-z]+))*?"
+                           r"(?:\s*\([A-Z][\w.-]{0,12}\))?)"  # "Rep. Trey Gowdy (R-S.C.):"
+                           # "Clinton in December 1992:"
+                           r"(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{4})?)?(?P<cue>:)\s*[“\"]")
+
+
+# A credit in a sentence of its own, after a quotation: '"... the economy."  - Sanders.'
+LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
+
+
+def _credited_name(name: str, slex: SourceLexicon) -> bool:
+    """A name that credits a quotation: capitalised, not a cue verb ("Continued Stone:" is a cue
+    verb's), not a word that names no one, not a notice ("Update:")."""
+    words = name.rstrip(".").split()
+    if not words or words[0].lower() in slex.cues or name.rstrip(".").title() in NOTICE_LABELS:
+        return False
+    if words[0] == "the" and words[-1].lower() in TEXT_NOUNS | FINDERS:
+        return True  # "From the report: “...”"
+    not_actors = slex.actors.not_actors
+    return proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors
+
+
+def _quote_before(ctx: SentenceContext, offset: int) -> str:
+    """The words of the last quotation that closes before this clean offset, if it closes just before."""
+    before = [q for q in ctx.doc.quotes if q.end <= offset]
+    if not before or ctx.doc.text[before[-1].end : offset].strip(" \n,.") != "":
+        return ""
+    return before[-1].text(ctx.doc.text).strip(" ,")
+
+
+def _name_credits(ctx: SentenceContext) -> list[Candidate]:
+    """Quotations credited with a name and a colon before them, or with a dash and a name in a sentence
+    of their own after them."""
+    out = []
+    for m in NAME_COLON_RE.finditer(ctx.text):
+        name = re.sub(r"\s*\([^)]*\)$", "", m.group("np"))  # "Rep. Trey Gowdy (R-S.C.)" -> the name
+        if _credited_name(name, ctx.slex):
+            rest = ctx.text[m.end("cue"):].strip()
+            out.append(Candidate(name, "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"), ctx.span(m, "cue")))
+            ctx.mark_used(m)
+    m = LEADING_DASH_RE.match(ctx.text)
+    quote = _quote_before(ctx, ctx.sent.clean_start) if m else ""
+    if m and quote and _credited_name(m.group("np"), ctx.slex):
+        name, ns = m.group("np").rstrip("."), ctx.span(m, "np")[0]
+        out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ns + len(name)),
+                             ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    return out
+
+
+def credited_quotes(ctx: SentenceContext) -> list[Candidate]:
+    """Quotations credited without a verb: a name after a dash that follows the closing quote mark
+    ('... president.” ― Ana Ruiz'), a transcript's speaker label in capitals ('PENCE: Well, ...'), and
+    the credits of _name_credits."""
+    out = _name_credits(ctx)
+    for m in DASH_CREDIT_RE.finditer(ctx.text):
+        before = [q for q in ctx.quotes if q.end <= ctx.sent.clean_start + m.start() + 1]
+        quote = before[-1].text(ctx.doc.text).strip(" ,") if before else ""
+        name, (ns, ne) = m.group("np"), ctx.span(m, "np")
+        if name.endswith(".") and len(name.split()[-1]) > 2:  # the sentence's full stop, not an initial ("A.")
+            name, ne = name[:-1], ne - 1
+        out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ne), ctx.span(m, "cue")))
+        ctx.mark_used(m)
+    m = SPEAKER_LABEL_RE.match(ctx.text)
+    if m and len(m.group("np")) > 1 and m.group("np").rstrip(".").title() not in NOTICE_LABELS:
+        rest = ctx.text[m.end("cue"):].strip()
+        out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
+                             ctx.span(m, "cue")))
+    return out
+
+
+NOT_CHARACTERISING = frozenset("""is was are were be been being am served serve serves serving work works worked
+working known seen regarded listed described ranked rated""".split())
+
+
+def characterisations(ctx: SentenceContext) -> list[Candidate]:
+    """A verb that casts someone as a quoted label: "Trump openly admires Putin as a “strong leader”",
+    "Reid has been pounding Trump as a “con artist”": the verb's subject gives the label."""
+    out = []
+    toks = ctx.toks
+    for q in ctx.quotes:
+        i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
+        k = i - 1 - (i > 1 and toks[i - 1][0].lower() in {"a", "an", "the"})
+        if k < 2 or toks[k][0].lower() != "as":
+            continue
+        near = range(k - 1, max(-1, k - 8), -1)
+        if any(toks[j][0].lower() in ctx.slex.cues for j in near):
+            continue  # "described the downing as “...”": a cue verb, found by cue_verbs
+        v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
+        if v is None or toks[v][0].lower() in NOT_CHARACTERISING or (v > 0 and toks[v - 1][0].lower() in
+                                                                        {"was", "were", "is", "are", "been", "being"}):
+            continue
+        span = np_left(toks, v, ctx.slex.actors.not_actors)
+        if span:
+            out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
+                                 q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))
+    return out
+
+
+def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
+    """After a quotation that opens the sentence (token ``k`` follows it), a speaker and one verb that
+    end the clause: '"...," Toomey fumed on Tuesday.', '"...?" Hannity pressed.'"""
+    a = b = k
+    while b < len(toks) and (toks[b][1].startswith(("NN", "DT", "PRP", "JJ", "POS", "CD")) or glued(toks, b, a)):
+        b += 1
+    v = b + (b < len(toks) and toks[b][1] == "RB")
+    if b == a or v >= len(toks) or toks[v][1] not in ("VBD", "VBZ", "VBN") \
+            or toks[v][0].lower() in NOT_CHARACTERISING | NOT_SPOKEN:
+        return None  # "Cruz was brilliantly articulate", "The crowd booed."
+    ends = v + 1 == len(toks) or toks[v + 1][0] in {".", ",", "!", ";"} or toks[v + 1][1] in ("IN", "RB")
+    return ((a, b), v) if ends else None
+
+
+NAMING = frozenset("titled entitled named dubbed labeled labelled".split())
+
+
+NOT_SPOKEN = frozenset("""booed applauded cheered laughed nodded smiled shrugged paused left did does got comes came
+went sat stood waited""".split())
+
+
+QUESTION_CLOSED = re.compile(r"[?!][”\"]\s*$")
+
+
+def _after_question(ctx: SentenceContext) -> list[Candidate]:
+    """A speaker and a verb alone in a sentence after a quotation that ends with a question or an
+    exclamation (the sentence splitter ends a sentence there): '"Would it be negotiable?" Hannity pressed.'"""
+    start = ctx.sent.clean_start
+    if not QUESTION_CLOSED.search(ctx.doc.text[max(0, start - 4) : start]):
+        return []
+    found = _speaker_and_verb_after(ctx.toks, 0)
+    quote = _quote_before(ctx, start)
+    if not found or not quote:
+        return []
+    (a, b), v = found
+    verb = ctx.toks[v]
+    clause_ends = v + 1 == len(ctx.toks) or ctx.toks[v + 1][0] in {".", ","}
+    if not clause_ends:
+        return []
+    mention = (ctx.toks[a][2], ctx.toks[b - 1][3])
+    return [Candidate(ctx.phrase(a, b), "direct", verb[0], quote, verb[2], verb[3], mention, (verb[2], verb[3]))]
+
+
+def cueless_quotes(ctx: SentenceContext) -> list[Candidate]:
+    """A quotation of five words or more with no cue verb: the clause subject said it; or, after a
+    quotation that opens the sentence, the speaker and the verb that follow it ('..." Toomey fumed')."""
+    out = []
+    first = ctx.quotes[0] if ctx.quotes else None
+    said_whole = first and re.search(r"[,?!.—–]\W*$", first.text(ctx.doc.text))  # not a title: “Jane The Virgin” star
+    if said_whole and first.start <= ctx.sent.clean_start + 1:
+        k = next((n for n, t in enumerate(ctx.toks) if t[2] >= first.end), len(ctx.toks))
+        found = _speaker_and_verb_after(ctx.toks, k)
+        if found:
+            (a, b), v = found
+            verb = ctx.toks[v]
+            out.append(Candidate(ctx.phrase(a, b), "direct", verb[0], first.text(ctx.doc.text).strip(" ,"),
+                                 first.start, first.end, (ctx.toks[a][2], ctx.toks[b - 1][3]), (verb[2], verb[3])))
+            return out
+    if not ctx.quotes:
+        return _after_question(ctx)
+    for q in ctx.quotes:
+        if len(q.text(ctx.doc.text).split()) >= 5 and q.start > ctx.sent.clean_start + 1:
+            i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
+            span = subject(ctx.toks, i)
+            at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None) if span else None
+            verb = ctx.toks[at] if at is not None else None
+            passive = at is not None and at + 1 < i and verb[0].lower() in NOT_CHARACTERISING \
+                and ctx.toks[at + 1][1] == "VBN"
+            if passive or (verb is not None and verb[0].lower() in NAMING):
+                continue  # "a speech titled “...”", "The challenge is exemplified by this finding: “...”"
+            if span:
+                quote = q.text(ctx.doc.text).strip(" ,")
+                out.append(Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", quote, q.start, q.end,
+                                     (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
+                                     (verb[2], verb[3]) if verb else (-1, -1)))
+    return out

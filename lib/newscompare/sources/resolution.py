@@ -1,0 +1,208 @@
+"""Who a pronoun or a description speaks for: the nearest fitting source of the same or the previous
+sentence, by gender and kind, or a person the article names once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from ..actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, find_mentions, gazetteer
+from ..segment import Document
+from .lexicon import Lex, SourceLexicon, source_lexicon
+from .records import SELF, Attribution
+
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "him": "person", "her": "person"}
+
+
+PERSONAL = {"he", "she", "him", "her"}
+
+
+NOT_PERSON = frozenset("""News Show Times Post Journal Report Board Court Street Road House Church University
+Institute Center Centre Foundation Company Inc Corp Caucus Association Society Coalition Alliance Fund Bank""".split())
+
+
+def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
+    """A capitalised name of one to four words that is not a state, an organisation, a group or a
+    place ("Melanie", "Helen Carver"; not "FBI", "Congress", "Republicans", "Texas"); or a person
+    named by a role ("the senator")."""
+    words = actor.split()
+    if kind == "description":
+        return True
+    if kind != "proper name" or not 1 <= len(words) <= 4 or actor in slex.actors.states:
+        return False
+    if any(actor in names for names in gazetteer()):
+        return False  # a country or region ("West Virginia")
+    if len(words) == 1 and (actor.isupper() or actor in GROUP_WORDS or actor in ORG_NAMES):
+        return False  # an acronym or a body named by one word
+    return (words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
+            and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
+
+
+def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> list[tuple[int, int, str, bool]]:
+    """The actor mentions of the article's body outside quotations as (sentence, end, actor, is a
+    person): a name inside someone's quoted words ("“No one writes songs for Hillary,” he said") is
+    not who "he" is."""
+    slex = source_lexicon(lexicons)
+    if mentions is None:
+        mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
+    heading = {s.sentence for s in doc.sentences if s.heading}
+    return [(sid, end, actor, _is_person(actor, kind, slex))
+            for sid, end, actor, kind in zip(mentions["sentence"], mentions["end"], mentions["actor"], mentions["kind"])
+            if sid not in heading and not doc.quoted_at(end - 1)]
+
+
+def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
+                          mentions: pd.DataFrame | None = None) -> list[Attribution]:
+    """A pronoun no earlier source fits -> what the article named last before it (in that sentence
+    or the four before), from the actor mentions: a person for "he" and "she", anyone else for "it"
+    and "they". The pronoun stays in ``mention``."""
+    if not any(r.source.lower() in PRONOUNS for r in rows):
+        return rows
+    names = _named(doc, lexicons, mentions)
+    genders = _genders(doc, names)
+    out = []
+    resolved: dict[str, str] = {}  # pronoun -> the name it was last resolved to, for continued quotations
+    for r in rows:
+        low = r.source.lower()
+        if low in PRONOUNS and r.mention_start >= 0:
+            want = low in PERSONAL
+            other = OTHER_GENDER.get(low)  # "she" is no man the article calls "Mr."
+            before = [actor for sid, end, actor, person in names
+                      if person == want and end <= r.mention_start and sid >= r.sentence - 4
+                      and (other is None or genders.get(actor) != other)]
+            if before:
+                resolved[low] = before[-1]
+                r = replace(r, source=before[-1], role=r.source)
+        elif low in PRONOUNS and r.cue == "(continued)" and low in resolved:
+            r = replace(r, source=resolved[low], role=r.source)
+        out.append(r)
+    return out
+
+
+HONORIFIC_GENDER = {"Mr": 0, "Mrs": 1, "Ms": 1, "Miss": 1}  # as [male, female] votes are indexed
+
+
+OTHER_GENDER = {"he": 1, "him": 1, "she": 0, "her": 0}  # the gender a pronoun rules out
+
+
+_ROLE_WORD = re.compile(r"(?i)\b(?:(?P<f>congresswoman|chairwoman|spokeswoman|businesswoman|councilwoman|"
+                        r"mother|wife|daughter|sister|actress|widow|grandmother|queen|first lady|woman|girl)|"
+                        r"(?P<m>congressman|chairman|spokesman|businessman|councilman|father|husband|son|brother|"
+                        r"actor|widower|grandfather|king|man|boy))\b")
+
+
+_PRONOUN_GENDER = re.compile(r"\b(?:(?P<m>he|himself)|(?P<f>she|herself))\b", re.IGNORECASE)
+
+
+def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str, int]:
+    """What the article itself says of each person's gender (0 male, 1 female, as the votes are
+    indexed; absent when it says nothing or both): an honorific before the surname ("Mr. Haddad",
+    "Ms. Moss") and a gendered role just before the name ("his wife, Ana Ruiz", "spokeswoman Lea
+    Park"), each worth three of the last kind: "he" or "she" after the name, outside quotations, in a
+    sentence that names that person and no other."""
+    votes = {actor: _titled_gender(doc, actor) for actor in sorted({a for _, _, a, person in names if person})}
+    by_sentence: dict[int, set] = {}
+    first_end: dict[int, int] = {}  # where the person named in a sentence is first named
+    for sid, end, actor, person in names:
+        if person:
+            by_sentence.setdefault(sid, set()).add(actor)
+            first_end.setdefault(sid, end)
+    for sid, actors in by_sentence.items():
+        if len(actors) == 1 and 0 <= sid < len(doc.sentences):
+            (actor,) = actors
+            sent = doc.sentences[sid]
+            for p in _PRONOUN_GENDER.finditer(sent.text):
+                at = sent.clean_start + p.start()
+                # "Haddad said he ...": a subject pronoun after the name, outside quotations
+                if at > first_end[sid] and not doc.quoted_at(at):
+                    votes[actor][0 if p.group("m") else 1] += 1
+    return {a: (0 if m > f else 1) for a, (m, f) in votes.items() if m != f}
+
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
+
+
+_NAME_AFTER = re.compile(r"\s*,?\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})")
+
+
+def _title_votes(doc: Document) -> dict[str, list[int]]:
+    """[male, female] votes by name, read once per article: an honorific votes for each word of the
+    name after it ("Mr. Pell Dorsey": Pell, Dorsey), a gendered role for each leading part of the name
+    right after it ("his wife, Mira Brand": Mira, Mira Brand)."""
+    if "title_votes" in doc._starts:
+        return doc._starts["title_votes"]
+    votes: dict[str, list[int]] = {}
+    for h in _HONORIFIC_NAME.finditer(doc.text):
+        for word in h.group(2).split():
+            votes.setdefault(word.rstrip(".,"), [0, 0])[HONORIFIC_GENDER[h.group(1)]] += 3
+    for role in _ROLE_WORD.finditer(doc.text):
+        name = _NAME_AFTER.match(doc.text, role.end())
+        if name:
+            words = name.group(1).split()
+            for k in range(1, len(words) + 1):
+                votes.setdefault(" ".join(words[:k]).rstrip(".,"), [0, 0])[bool(role.group("f"))] += 3
+    doc._starts["title_votes"] = votes
+    return votes
+
+
+def _titled_gender(doc: Document, actor: str) -> list[int]:
+    """[male, female] votes of the honorifics before the surname and the gendered roles before the name."""
+    votes = _title_votes(doc)
+    by_surname, by_name = votes.get(actor.split()[-1], [0, 0]), votes.get(actor, [0, 0]) if " " in actor else [0, 0]
+    return [by_surname[0] + by_name[0], by_surname[1] + by_name[1]]
+
+
+ANAPHORS = {"he", "she", "him", "her", "they", "it", "these", "the minister", "the ministry", "the president",
+            "the group", "these groups", "this group", "those groups", "the spokesman", "the spokeswoman",
+            "the prime minister", "the official", "the officials", "the army", "the military", "the government"}
+
+
+def _resolve_description(pattern: re.Pattern, history: list[Attribution]) -> str | None:
+    """"the alliance" -> the name it stands for, found in a recent source or its role ("NATO" in
+    "NATO Secretary General")."""
+    for row in reversed(history):
+        for value in (row.source, row.role):
+            m = pattern.search(value or "")
+            if m:
+                return m.group(0)
+    return None
+
+
+def _fits(head: str, row: Attribution, slex: SourceLexicon) -> bool:
+    """Can the pronoun or description head ("he", "they", "group", "ministry") refer to this source?"""
+    if head in {"he", "she", "him", "her"}:
+        person = row.source not in slex.actors.states and row.source.split()[-1] not in ORG_WORDS
+        return person and row.source[:1].isupper() and row.source_type != "armed group"
+    if head in {"they", "it", "these"}:
+        return True
+    named = f"{row.source} {row.role}".lower()
+    if head == "group":
+        return row.source_type == "armed group" or "group" in named
+    return head in named
+
+
+def resolve(phrase: str, history: list[Attribution], slex: SourceLexicon, doc: Document | None = None) -> str | None:
+    """A pronoun or a description ("the ministry", "these groups", "the alliance") -> the nearest
+    fitting source named before it in the same or the previous sentence; None when nothing fits.
+    ``doc`` (the article) lets "she" pass over a man it calls "Mr." or "her husband" (_titled_gender)."""
+    low = phrase.lower().strip()
+    words = low.split()
+    if len(words) == 2 and words[0] == "the" and words[1] in slex.descriptions:
+        return _resolve_description(slex.descriptions[words[1]], history)
+    if low not in ANAPHORS:
+        return None
+    head = low.split()[-1].rstrip("s") if low not in PRONOUNS else low
+    other = OTHER_GENDER.get(head)
+    for row in reversed(history):
+        if row.source == SELF or row.source_type == "document":
+            continue
+        if other is not None and doc is not None and row.source[:1].isupper():
+            votes = _titled_gender(doc, row.source)
+            if votes[other] > votes[1 - other]:
+                continue
+        if _fits(head, row, slex):
+            return row.source
+    return None
