@@ -614,3 +614,30 @@ def test_long_a_possessive_participle_and_the_generic_you():
     assert find("Her advisers have long insisted the race would tighten.").source.tolist() == ["her advisers"]
     assert find("Ortiz decried Lamb’s repeated calls to close the port.").source.tolist() == ["Ortiz"]
     assert find("You could say the port caused it.").empty
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("The Ohio senator emailed supporters saying: “The fight goes on.”", "Ohio senator", "saying"),
+    ("Ward answered a question on the radio saying, “Yes, I will.”", "Ward", "saying"),
+    ("Mayor Ives praised the plan as “bold,” telling reporters that it “works.”", "Ives", "telling"),
+    ("The paper quoted officials at the ministry saying the deal was “dead.”", "officials", "saying"),
+    ("A protester held up a sign saying “Bread first.”", "sign", "saying"),
+    ("The debate ended with Ives asking Ward whether the plan “works.”", "Ives", "asking"),
+])
+def test_a_participle_cue_speaks_for_the_subject_of_the_clause_it_hangs_from(text, source, cue):
+    rows = find(text)
+    assert (source, cue) in set(zip(rows.source, rows.cue))
+
+
+def test_an_infinitive_of_saying_speaks_for_the_subject_and_a_judged_one_not():
+    rows = find("Ives went on to say that the plan was “a disaster.”")
+    assert (rows.source.tolist(), rows.cue.tolist()) == (["Ives"], ["say"])
+    assert find("Ives took to the radio to argue that the port “must stay.”").source.tolist() == ["Ives"]
+    assert find("It is too soon to say whether the plan “works.”").empty
+    assert find("Whether the port survives is hard to say.").empty
+
+
+def test_a_retort_and_a_mocking_verb_attribute_the_quotation():
+    rows = find("After Lamb attacked him, Ward shot back, “I could have stayed home.”")
+    assert ("Ward", "shot back") in set(zip(rows.source, rows.cue))
+    assert find("Ward mocked the plan as “a fantasy.”").source.tolist() == ["Ward"]

@@ -59,7 +59,7 @@ READ_CUES = frozenset({"read", "reads"})
 
 # "responded" attributes only with the words given: after a quotation, or before one, a colon or "that"
 # ('"...," Sanders responded'; 'responded: "..."'), not "responded to the crisis"
-REPLY_CUES = frozenset({"responded", "responds"})
+REPLY_CUES = frozenset({"responded", "responds", "responding"})
 
 
 REPLY_NEXT = re.compile(r"\s*,?\s*[“\"]|\s*:|\s+(?:by\s+saying\s+)?that\b")
@@ -87,7 +87,9 @@ def cue_applies(ctx: SentenceContext, i: int, m: re.Match, cue_kind: str) -> boo
         # "Turkey states that"; but "Rust Belt states like Ohio" is the noun
         (toks[i - 1][1] in ("NNP", "NNPS", "PRP") and (cue.lower() != "states" or says_what))
         or (toks[i - 1][1] == "NN" and says_what))
-    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not progressive and not third_person:
+    # "Ward shot back": a verb phrase whose verb the tagger took for a noun, after a name or pronoun
+    phrasal = " " in cue and i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP")
+    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (progressive or third_person or phrasal):
         return False
     if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
         return False

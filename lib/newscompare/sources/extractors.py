@@ -12,6 +12,8 @@ from .cue_checks import cue_applies
 from .kinds import type_by_lexicon
 from .lexicon import SourceLexicon
 from .phrases import (
+    NP_TAGS,
+    QUOTE_TOKENS,
     SPEAKER_NOUNS,
     TEXT_NOUNS,
     WHEN,
@@ -154,16 +156,74 @@ def self_reports(ctx: SentenceContext) -> list[Candidate]:
 LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
 
 
+VERBS_WITH_OBJECT = frozenset({"VBD", "VBZ", "VBP", "VBN"})  # "senator emailed": VBN
+# verbs whose object is the one speaking in a participle after it ("quoted officials saying"), and copulas
+PRESENTING_VERBS = frozenset("""quoted quotes cited cites heard hears showed shows show shown captured captures recorded
+caught filmed films saw sees see watched pictured features featured depicted depicts found finds left leaves has have
+had got gets is are was were been be include includes included""".split())
+SPEAKING_OBJECTS = TEXT_NOUNS | {"sign", "signs", "one", "banner", "banners", "placard", "placards"}
+# cues in the infinitive that attribute ("went on to say"), and the words before "to" that make them no saying
+INFINITIVE_CUES = frozenset("say argue insist add explain declare note write".split())
+JUDGING_THE_SAYING = frozenset("soon hard difficult easy early wrong right surprising fair safe ready".split())
 LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
                            "warns", "assured", "reminded", "informed"})
+
+
+def _after_clause(toks, i: int) -> bool:
+    """The participle at token ``i`` follows a clause: after a comma, within quotation marks or not
+    (', denying', '"bold," telling'), or after "by" ("responded by saying")."""
+    return i > 0 and (toks[i - 1][0] in {",", "by"} or (i > 1 and toks[i - 1][0] in QUOTE_TOKENS
+                                                          and toks[i - 2][0] == ","))
+
+
+def _np_start_before(toks, j: int) -> int:
+    """The first token of the noun phrase that ends at token ``j`` (``j + 1`` when there is none)."""
+    while j >= 0 and toks[j][1].startswith(NP_TAGS):
+        j -= 1
+    return j + 1
+
+
+def _object_of_verb(toks, i: int) -> tuple[int, int] | None:
+    """For a participle cue ("saying", "writing"), the subject of the verb whose object is the noun
+    phrase just before it, over up to two prepositional phrases: "The senator emailed supporters
+    saying" and "Ward responded to a question on Twitter writing" are the senator and Ward speaking.
+    Not after a verb that presents its object speaking ("quoted officials saying", "a video showed him
+    saying") or a copula ("The trouble is people saying")."""
+    if toks[i][1] != "VBG" or (pos := _np_start_before(toks, i - 1)) == i or toks[i - 1][0].lower() in SPEAKING_OBJECTS:
+        return None  # "held up a sign saying": the sign speaks
+    for _ in range(3):
+        if pos < 2 or toks[pos - 1][1] not in ("IN", "TO"):
+            break
+        if toks[pos - 1][0].lower() in ("with", "without"):
+            return None  # "ended with Maddow asking": Maddow asks
+        k = _np_start_before(toks, pos - 2)
+        if k == pos - 1:  # no noun phrase before the preposition: "responded to"
+            pos -= 1
+            break
+        pos = k
+    verb = toks[pos - 1] if pos > 0 else ("", "")
+    if verb[1] not in VERBS_WITH_OBJECT or verb[0].lower() in PRESENTING_VERBS:
+        return None
+    return clause_subject_at(toks, pos - 1)
+
+
+def _infinitive_of_saying(toks, i: int) -> bool:
+    """ "to say", "to tell", "to argue"... after a verb or an adjective that does not judge the saying
+    ("went on to say", "declined to say", "more likely to say"; not "hard to say", "too soon to say")."""
+    return (i > 1 and toks[i - 1][1] == "TO" and toks[i][1] in ("VB", "VBP")
+            and toks[i][0].lower() in INFINITIVE_CUES and toks[i - 2][0].lower() not in JUDGING_THE_SAYING)
 
 
 def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
     toks = ctx.toks
     span = None
-    if i > 0 and toks[i - 1][0] in {",", "by"} and toks[i][1] == "VBG":
+    if toks[i][1] == "VBG" and _after_clause(toks, i):
         span = subject(toks, i - 1)  # ", denying ...", "responded by saying": the subject of the clause before
+    elif _infinitive_of_saying(toks, i):
+        span = subject(toks, i - 1)  # "went on to say", "took to Twitter to say": the subject of the clause
+        if span and toks[span[0]][0].lower() == "it":
+            return None  # "It is too soon to say"
     elif i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
         # "..., I laughed and said": the subject of the verb joined to the cue
         span = clause_subject_at(toks, i - 2) or subject(toks, i - 1, first=True)
@@ -171,7 +231,7 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
         span = subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
     if span is None:
         span = np_left(toks, i, ctx.slex.actors.not_actors) or appositive_name(toks, i)
-        span = issuer(toks, i, span) or span
+        span = issuer(toks, i, span) or _object_of_verb(toks, i) or span
     after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
         i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
     if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
