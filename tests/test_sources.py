@@ -641,3 +641,8 @@ def test_a_retort_and_a_mocking_verb_attribute_the_quotation():
     rows = find("After Lamb attacked him, Ward shot back, “I could have stayed home.”")
     assert ("Ward", "shot back") in set(zip(rows.source, rows.cue))
     assert find("Ward mocked the plan as “a fantasy.”").source.tolist() == ["Ward"]
+
+
+def test_a_relative_clause_in_the_perfect_before_the_cue_is_skipped():
+    rows = find("Two nurses who have accused Lamb of fraud said they were threatened.")
+    assert rows[rows.cue == "said"].source.tolist() == ["two nurses"]

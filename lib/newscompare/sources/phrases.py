@@ -165,7 +165,7 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
     outer = _outer_speaker(toks, a, b, not_actors)
     if outer is not None:
         return outer
-    relative = _who_before(toks, a, not_actors) if a >= 1 and toks[a - 1][1] in ("VB", "VBD", "VBP", "VBZ") else None
+    relative = _who_before(toks, a, not_actors) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
     if relative is not None:
         return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
     if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
@@ -175,6 +175,7 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
     return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
 
 
+VERB_TAGS = ("VB", "VBD", "VBP", "VBZ", "VBN")  # "who have accused X of Y said": VBN too
 OCCASIONS = frozenset("interview interviews camera statement speech letter email call meeting debate conference "
                       "hearing briefing rally".split())
 
