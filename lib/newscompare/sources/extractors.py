@@ -12,10 +12,10 @@ from .cue_checks import cue_applies
 from .kinds import type_by_lexicon
 from .lexicon import SourceLexicon
 from .phrases import (
-    NP_TAGS,
     QUOTE_TOKENS,
     SPEAKER_NOUNS,
     TEXT_NOUNS,
+    VERB_TAGS,
     WHEN,
     appositive_name,
     clause_subject_at,
@@ -23,6 +23,7 @@ from .phrases import (
     name_and_role,
     np_left,
     np_right,
+    np_start,
     one_of_a_party,
     proper,
     relative_subject,
@@ -115,10 +116,10 @@ def passive_media(ctx: SentenceContext) -> list[Candidate]:
     The noun phrase X ends before the clause's verb ("by a resident shows ...")."""
     out = []
     for m in PASSIVE_MEDIA_RE.finditer(ctx.text):
-        np_start, np_end = ctx.sent.clean_start + m.start("np"), ctx.sent.clean_start + m.end("np")
-        verb = next((t[2] for t in ctx.toks if np_start < t[2] < np_end and t[1].startswith("VB")), np_end)
-        written = ctx.doc.text[np_start:verb].rstrip()
-        out.append(Candidate(written, "media", m.group("cue"), "", *ctx.offset(m), (np_start, np_start + len(written)),
+        np_from, np_to = ctx.sent.clean_start + m.start("np"), ctx.sent.clean_start + m.end("np")
+        verb = next((t[2] for t in ctx.toks if np_from < t[2] < np_to and t[1].startswith("VB")), np_to)
+        written = ctx.doc.text[np_from:verb].rstrip()
+        out.append(Candidate(written, "media", m.group("cue"), "", *ctx.offset(m), (np_from, np_from + len(written)),
                              ctx.span(m, "cue")))
         ctx.mark_used(m)
     return out
@@ -156,7 +157,6 @@ def self_reports(ctx: SentenceContext) -> list[Candidate]:
 LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
 
 
-VERBS_WITH_OBJECT = frozenset({"VBD", "VBZ", "VBP", "VBN"})  # "senator emailed": VBN
 # verbs whose object is the one speaking in a participle after it ("quoted officials saying"), and copulas
 PRESENTING_VERBS = frozenset("""quoted quotes cited cites heard hears showed shows show shown captured captures recorded
 caught filmed films saw sees see watched pictured features featured depicted depicts found finds left leaves has have
@@ -176,39 +176,32 @@ def _after_clause(toks, i: int) -> bool:
                                                           and toks[i - 2][0] == ","))
 
 
-def _np_start_before(toks, j: int) -> int:
-    """The first token of the noun phrase that ends at token ``j`` (``j + 1`` when there is none)."""
-    while j >= 0 and toks[j][1].startswith(NP_TAGS):
-        j -= 1
-    return j + 1
-
-
 def _object_of_verb(toks, i: int) -> tuple[int, int] | None:
     """For a participle cue ("saying", "writing"), the subject of the verb whose object is the noun
     phrase just before it, over up to two prepositional phrases: "The senator emailed supporters
     saying" and "Ward responded to a question on Twitter writing" are the senator and Ward speaking.
     Not after a verb that presents its object speaking ("quoted officials saying", "a video showed him
     saying") or a copula ("The trouble is people saying")."""
-    if toks[i][1] != "VBG" or (pos := _np_start_before(toks, i - 1)) == i or toks[i - 1][0].lower() in SPEAKING_OBJECTS:
+    if toks[i][1] != "VBG" or (pos := np_start(toks, i)) == i or toks[i - 1][0].lower() in SPEAKING_OBJECTS:
         return None  # "held up a sign saying": the sign speaks
     for _ in range(3):
         if pos < 2 or toks[pos - 1][1] not in ("IN", "TO"):
             break
         if toks[pos - 1][0].lower() in ("with", "without"):
             return None  # "ended with Maddow asking": Maddow asks
-        k = _np_start_before(toks, pos - 2)
+        k = np_start(toks, pos - 1)
         if k == pos - 1:  # no noun phrase before the preposition: "responded to"
             pos -= 1
             break
         pos = k
     verb = toks[pos - 1] if pos > 0 else ("", "")
-    if verb[1] not in VERBS_WITH_OBJECT or verb[0].lower() in PRESENTING_VERBS:
+    if verb[1] not in VERB_TAGS or verb[0].lower() in PRESENTING_VERBS:
         return None
     return clause_subject_at(toks, pos - 1)
 
 
 def _infinitive_of_saying(toks, i: int) -> bool:
-    """ "to say", "to tell", "to argue"... after a verb or an adjective that does not judge the saying
+    """ "to say", "to argue", "to insist"... after a verb or an adjective that does not judge the saying
     ("went on to say", "declined to say", "more likely to say"; not "hard to say", "too soon to say")."""
     return (i > 1 and toks[i - 1][1] == "TO" and toks[i][1] in ("VB", "VBP")
             and toks[i][0].lower() in INFINITIVE_CUES and toks[i - 2][0].lower() not in JUDGING_THE_SAYING)

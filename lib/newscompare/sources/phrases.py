@@ -112,7 +112,7 @@ def _before_appositives(toks, comma: int) -> int:
         return j
 
 
-def _np_start(toks, b: int) -> int:
+def np_start(toks, b: int) -> int:
     """The first token of the noun phrase that ends before token ``b`` ("the Turkish Foreign Ministry")."""
     a = b
     while a > 0:
@@ -153,7 +153,7 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
     if toks[j][1] == "PRP":  # "he said": resolved to a named source later
         return j, j + 1
     b = j + 1
-    a = _np_start(toks, b)
+    a = np_start(toks, b)
     if a < b and all(t[0] in not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
         if a >= 1 and toks[a - 1][1] == "IN":
             return np_left(toks, a - 1, not_actors)  # "on Tuesday"
