@@ -183,7 +183,9 @@ def common_word_share(table: pd.DataFrame) -> tuple[float, float, int]:
         tag = lexicon.get(name.lower()) if " " not in name else None
         return tag is not None and not tag.startswith("NNP")
     # an organisation's name may hold "and": "Office of Management and Budget", "House Ways and Means Committee"
-    org = pairs["actor"].str.split().map(lambda words: bool(set(words) & (actors.ORG_WORDS | actors.ORG_NAMES)))
+    bodies = actors.ORG_WORDS | actors.ORG_NAMES  # and their plurals: "Departments of Agriculture and Interior"
+    org = pairs["actor"].str.split().map(lambda words: bool({w.removesuffix("s") for w in words} & bodies
+                                                            or set(words) & bodies))
     joined = pairs["actor"].str.contains(r" (?:and|or) ", regex=True) & ~org
     return pairs["actor"].map(common).mean(), joined.mean(), len(pairs)
 

@@ -272,12 +272,13 @@ def test_organisations_keep_for_and_of_the_and_titles_of_programmes_are_no_actor
 
 
 def test_a_capital_before_a_persons_act_names_someone(tmp_path):
-    assert fr.find_mentions([doc("Pike accepted the offer at once.")]).actor.tolist() == ["Pike"]
+    # "stone" is a common word first (72 in TextBlob's spelling counts): only the verb makes it a name
+    assert fr.find_mentions([doc("Stone accepted the offer at once.")]).actor.tolist() == ["Stone"]
     assert fr.find_mentions([doc("Rain fell on the square.")]).empty
     import newscompare as nc
     folder = nc.copy_lexicons(tmp_path, ["person_verbs.txt"])
     (folder / "person_verbs.txt").write_text("# none\n", encoding="utf-8")
-    assert fr.find_mentions([doc("Pike accepted the offer at once.")], lexicons=folder).empty  # the file decides
+    assert fr.find_mentions([doc("Stone accepted the offer at once.")], lexicons=folder).empty  # the file decides
 
 
 def test_regions_from_the_gazetteer_are_places_unless_they_speak():

@@ -173,12 +173,16 @@ def _opening_subject(toks, i: int) -> bool:
 
 def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
     tok, tag = toks[i][0], toks[i][1]
+    if i > 0 and toks[i - 1][0] == "@":
+        return False  # "@MichelleObama": a handle, named beside it
     if tag == "NN" and tok[:1].isupper() and tok[1:].islower() and _speaks(toks, i, cues):
         return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
     if _opening_subject(toks, i):
         return True  # "Brat received his doctorate": a sentence's subject; doubtful until a name ends in it
     if tag.startswith("NNP") or POSSESSIVE.match(tok) or INNER_CAPITAL.match(tok):
         return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
+    if tag == "NN" and _unknown_acronym(toks, i):
+        return True  # "the EU", "the NHS", "the DCCC": an acronym the tagger's lexicon lacks
     if (tag in ("JJ", "NN", "NNS") and tok[:1].isupper() and tok[1:].islower() and i + 1 < len(toks)
             and toks[i + 1][1].startswith("NNP") and toks[i + 1][0] in ORG_WORDS):
         return True  # "Democratic Party", "Republican Guard": an adjective that starts an organisation's name
@@ -190,6 +194,22 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+
+
+def _unknown_acronym(toks, i: int) -> bool:
+    """Token i is two to six capitals that Brill's lexicon lacks in any case ("EU", "NHS", "DCCC"; it
+    has "FBI" and "GDP", which the tagger reads as proper nouns anyway), in a sentence not written in
+    capitals. Acronyms that name no actor ("COVID", "SUV") are in not_actors.txt."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    if not ACRONYM.fullmatch(tok) or tok in lexicon or tok.lower() in lexicon:
+        return False
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return sum(w.isupper() for w in words) * 2 < len(words)
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _in_speaker_label(toks, i: int) -> bool:
@@ -251,12 +271,14 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
     # word with "of"/"on" before the "and"
     if any(_org_head(w) and words[k + 1] in {"of", "on", "for"} for k, w in enumerate(words[: joins[0]])):
         return [run]
-    # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name)
-    if words[-1] in ORG_WORDS and not any(words[k - 1].isupper() or words[k + 1].isupper() for k in joins):
-        return [run]
+    # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name):
+    # an organisation's name splits only where an acronym stands beside "and"/"or" ("Justice and
+    # Development Party or AK Party")
+    if words[-1] in ORG_WORDS:
+        joins = [k for k in joins if words[k - 1].isupper() or words[k + 1].isupper()]
     parts, cur = [], []
-    for i in run:
-        if toks[i][0] in {"and", "or", "&"}:
+    for k, i in enumerate(run):
+        if k in joins:
             parts.append(cur)
             cur = []
         else:
@@ -279,6 +301,14 @@ def _of_a_place(toks, run: list[int], i: int) -> bool:
     return any(name in countries or name in regions for name in names)
 
 
+def _persons_name(toks, run: list[int]) -> bool:
+    """Is the run so far a person's name: two or three words, the first a given name, none an
+    organisation's word ("Greg Miller", not "Bank" or "John Jay College")?"""
+    words = [toks[k][0] for k in run if toks[k][0] != "."]
+    return (2 <= len(words) <= 3 and _given_name(words[0]) and not set(words) & (ORG_WORDS | ORG_NAMES)
+            and words[0] not in PLACE_OPENINGS)
+
+
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
@@ -295,8 +325,8 @@ def _connector(toks, cur: list[int], i: int) -> bool:
     ahead = i + 1 < len(toks) and (_is_proper(toks, i + 1, False)
                                    or _is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
     return ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
-                      # "Bank of America", but not "Robert Menendez of New Jersey"
-                      or tok == "of" and not _of_a_place(toks, cur, i)
+                      # "Bank of America", but not "Robert Menendez of New Jersey" or "Ronan Farrow of MSNBC"
+                      or tok == "of" and not _of_a_place(toks, cur, i) and not _persons_name(toks, cur)
                       # "Committee on Oversight", "Center on Budget and Policy Priorities"
                       or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES
                       # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
@@ -308,6 +338,7 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
     trailing connectors dropped."""
     runs, cur = [], []
+    caps = _in_capitals(toks)
     for i, (tok, _, _, _) in enumerate(toks):
         if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
             if cur:
@@ -318,7 +349,8 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
             cur.append(i)  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
             continue
         connector = bool(cur) and _connector(toks, cur, i)
-        if _is_proper(toks, i, bool(cur), cues) or connector or (cur and tok.startswith("al-")):
+        proper = _caps_name(toks, i) if caps else _is_proper(toks, i, bool(cur), cues)
+        if proper or connector or (cur and tok.startswith("al-")):
             cur.append(i)
             if POSSESSIVE.match(tok):  # the possessive ends the name
                 runs.append(cur)
@@ -330,6 +362,23 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return _finished_runs(runs, toks)
+
+
+def _in_capitals(toks) -> bool:
+    """Is the sentence written in capitals ("TRUMP SLAMS BANNON AFTER CRITICISM")? Then a capital tells
+    nothing and _caps_name judges its words."""
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return len(words) >= 3 and sum(w.isupper() for w in words) * 2 > len(words)
+
+
+def _caps_name(toks, i: int) -> bool:
+    """A word of a sentence in capitals that English does not have in lower case ("BANNON", "PELOSI",
+    "KAMALA"; not "SLAMS", "MANNING" or "TRUMP", which Brill's lexicon has as words)."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    return (len(tok) > 1 and tok.isupper() and bool(re.fullmatch(r"[A-Z][A-Z'’]*[A-Z]", tok))
+            and tok.lower().replace("’", "'") not in lexicon and tok not in ABBREVIATIONS)
 
 
 def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
@@ -354,8 +403,8 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
     i, word = run[0], toks[run[0]][0]
     if word in GROUP_WORDS:
         return False  # "Democrats", "Republicans": groups, wherever they stand
-    if len(word) <= 2 or word in ABBREVIATIONS:  # "W", "Mo", "Rep", "Gen", "St": initials and abbreviations
-        return True
+    if len(word) <= 2 and not _short_name(toks, i) or word in ABBREVIATIONS:
+        return True  # "W", "Mo", "Rep", "Gen", "St": initials and abbreviations
     tag = lexicon.get(word.lower().replace("’", "'"))
     if tag is None or tag.startswith("NNP"):
         return False
@@ -371,18 +420,70 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
     return opens or heading or (word.isupper() and len(word) > 1)
 
 
+def _short_name(toks, i: int) -> bool:
+    """A two-letter word that names: two capitals ("UK", "EU", "UN"; not a state after its town) or a
+    capital and a small letter inside a sentence ("Xi", "Li"), with no dot after it ("Mo.", "St.")."""
+    word = toks[i][0]
+    after_comma = i > 0 and toks[i - 1][0] == ","
+    # a dot after it, unless the sentence's own full stop ("pleased the UK."), or after a town ("Ferguson, Mo.")
+    dotted = i + 1 < len(toks) and toks[i + 1][0] == "." and (i + 2 < len(toks) or after_comma)
+    if after_comma and word in POSTAL_CODES:
+        return False  # "Parris Island, SC": a state after its town
+    return len(word) == 2 and not dotted and (word.isupper() or word[1].islower() and i > 0
+                                              and toks[i - 1][0] not in OPENERS)
+
+
+# The US states' postal codes ("Columbia, SC")
+POSTAL_CODES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
+NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
+
+
 def _known_name_acting(toks, i: int, lexicon) -> bool:
     """A capitalised word that the tagger's lexicon (Brill's, from news text) has as a proper noun in
-    that very spelling ("Trump", "Sessions", "Warren"), followed by an auxiliary ("Trump has", "Warren
-    would"): someone acting, even where a sentence's first capital explains nothing. (A verb of saying
-    or a person's act after it is _speaks'.) Doubtful case kept: "Rain has fallen" names "Rain" (Brill
-    has a proper "Rain" too)."""
+    that very spelling ("Trump", "Sessions", "Warren"), that is rare as a common word (COMMON_WORD_COUNT:
+    not "Hope is fading", "Rain fell", "Freedom means") and that acts (_acts_after). Someone acting, even
+    where a sentence's first capital explains nothing. (A verb of saying after it is _speaks'.)"""
+    from textblob.en import spelling
+
     word = toks[i][0]
-    return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP") and i + 1 < len(toks)
-            and toks[i + 1][0] in AUXILIARIES)  # not "Hope is fading", "Rain fell"
+    return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP")
+            and (spelling.get(word.lower()) or 0) < COMMON_WORD_COUNT and _acts_after(toks, i))
+
+
+# A word seen this often in TextBlob's spelling counts (Norvig's big.txt: books and the British National
+# Corpus's lists, lower-cased) is a common word first: "Hope" (149), "Rain" (39), "Freedom" (172); "Trump",
+# "Pence" (4) and "Sessions" (9) are names first.
+COMMON_WORD_COUNT = 30
+
+
+def _acts_after(toks, i: int) -> bool:
+    """Does the word after token i make it someone acting: a finite verb or an auxiliary, perhaps after
+    adverbs ("Trump has", "Trump hasn’t", "Graham also took", "Bush addressed his"), a comma opening an
+    aside ("Trump, meanwhile,", "Sessions, speaking", "Trump, Cohen discussed"), the role of someone
+    serving them ("Trump spokesman"), "and" before another name ("Pence and Abe"), or a headline's
+    participle or infinitive ("Trump doing real work", "Trump to award")?"""
+    j = i + 1
+    while j < len(toks) and toks[j][1] == "RB":
+        j += 1
+    if j >= len(toks):
+        return False
+    tok, tag = toks[j][0], toks[j][1]
+    after = toks[j + 1][1] if j + 1 < len(toks) else ""
+    verb = re.sub(r"n['’]t$", "", tok)  # "hasn’t", "isn’t", which the tagger reads as nouns
+    if verb in AUXILIARIES or verb != tok and verb in {"is", "was", "do"} or tag in ("VBD", "VBZ"):
+        return True
+    if tag == "VBN":  # "Sessions recused himself": the tagger reads the verb after a first name as a participle
+        return after in ("PRP", "PRP$", "DT", "NNS", "NNPS", "TO")
+    adjacent = j == i + 1
+    if adjacent and (tag == "VBG" or tok == "to" and after in ("VB", "NN")):  # "Trump doing", "Trump to award"
+        return after in ("DT", "JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "VB")
+    return (tok in ROLE_AFTER_NAME or adjacent and tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
+            or adjacent and tok == "and" and after.startswith("NNP"))
 
 
 AUXILIARIES = frozenset("has had will would could can should must might may did does".split())
+# People's roles after the name of the person they serve ("Trump spokesman Jason Miller")
+ROLE_AFTER_NAME = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisers lawyer lawyers".split())
 
 
 def _list_fragment(toks, run: list[int]) -> bool:
@@ -406,6 +507,11 @@ def _list_fragment(toks, run: list[int]) -> bool:
     return j < i - 2 and toks[j][0] in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"
 
 
+def _title(word: str, lex: ActorLexicon) -> bool:
+    """A title of titles.txt, or one with a prefix ("Co-Chairwoman", "Vice-Chair")."""
+    return word in lex.titles or re.sub(r"^(?:Co|Vice|Deputy|Acting|Ex)-", "", word) in lex.titles
+
+
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
     """A person's name without titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir
     Putin"); an organisation keeps every word ("Syrian Arab Army")."""
@@ -413,14 +519,14 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
         return " ".join(words)
     # a role ending in a title before the name: "Colorado Attorney General John Suthers", "House
     # Speaker Newt Gingrich", "Secretary of State Hillary Clinton"
-    last = max((k for k, w in enumerate(words[:-1]) if w in lex.titles), default=-1)
+    last = max((k for k, w in enumerate(words[:-1]) if _title(w, lex)), default=-1)
     if last >= 0:
         rest = words[last + 1 :]
         if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
             rest = rest[2:] if len(rest) <= 4 else rest[3:]
         if rest and rest[0][:1].isupper():
             words = rest
-    while len(words) > 1 and (words[0] in lex.titles or words[0] in lex.demonyms):
+    while len(words) > 1 and (_title(words[0], lex) or words[0] in lex.demonyms):
         words = words[1:]
     return " ".join(words)
 
@@ -445,12 +551,19 @@ def _quoted_title(toks, first: int, last: int) -> bool:
     return bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s")) or before.lower() in WORK_NOUNS
 
 
+# Forms of address before a surname: what follows is a name even where it is a word ("Mrs May", "Dr King")
+ADDRESS_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr".split())
+
+
 def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     """Runs of proper-noun tokens with a leading demonym kept in the label:
     (start, end, name, label, reads as a place, reads as a person, doubtful)."""
     toks = doc.tagged(sent)
     out = []
     for run in _proper_runs(toks, lex.cues):
+        run = _after_known(toks, run, taken)
+        if not run:
+            continue
         # kept if a name elsewhere ends in it
         doubtful = _common_word(toks, run, sent.heading, lex.cues) or _list_fragment(toks, run)
         first = run[0]
@@ -462,11 +575,13 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
             words[-1], e = words[-1][:-2], e - 2
         label = doc.text[s:e]
         name = _run_name(words, lex)
-        if not name or name in lex.not_actors or label in lex.not_actors or not _free(taken, s, e):
+        addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES  # "Mrs May", "Dr King": names
+        if not name or not addressed and (name in lex.not_actors or label in lex.not_actors) or not _free(taken, s, e):
             continue
         if _quoted_title(toks, first, run[-1]):
             continue  # ABC's “This Week”, the CNN program “State of the Union”: a programme's title
-        if " " not in name and not name.isupper() and (name in lex.titles or f"{name}." in lex.titles):
+        if (" " not in name and not name.isupper() and not addressed
+                and (name in lex.titles or f"{name}." in lex.titles)):
             continue  # "As President, I will...", "Rep." alone: a title, not a name
         if lex.names is not None and lex.names.fullmatch(name):
             continue
@@ -477,14 +592,67 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
     return out
 
 
+# A name inside a hyphenated word: "anti-Trump voters", "a pro-Clinton district", "a Sanders-backed
+# candidate", "his Trump-induced hell". Not two names ("Pence-Schumer", "Coca-Cola"), not "anti-American".
+HYPHENATED_NAME = re.compile(r"^(?:(?:anti|pro)-(?P<after>[A-Z][\w’']+)|(?P<before>[A-Z][a-z][\w’']*)-(?:backed|led|"
+                             r"era|style|appointed|allied|aligned|friendly|supporting|linked|controlled|induced|"
+                             r"endorsed|funded|inspired|mocking|bashing))$")
+
+
+def _hyphenated_names(doc: Document, sent, taken, lex: ActorLexicon):
+    """Names inside hyphenated words (HYPHENATED_NAME), as _proper_names gives them; not a demonym or
+    adjective ("anti-American", "anti-Semitic") and not a name of not_actors.txt ("anti-YouTube")."""
+    from textblob.en import lexicon
+
+    out = []
+    for tok, _, start, _ in doc.tagged(sent):
+        m = HYPHENATED_NAME.match(tok)
+        name = m and (m.group("after") or m.group("before"))
+        if (not name or name in lex.demonyms or name in lex.not_actors or lexicon.get(name.lower()) == "JJ"
+                or name.endswith(("ic", "ist", "ism", "ian", "ish", "ese"))):  # "anti-Semitic", "anti-Communist"
+            continue
+        s = start + m.start("after" if m.group("after") else "before")
+        if _free(taken, s, s + len(name)):
+            out.append((s, s + len(name), name, name, False, False, False))
+    return out
+
+
+def _after_known(toks, run: list[int], taken: list[tuple[int, int]]) -> list[int]:
+    """The run without the words at its start that a lexicon mention took: "U.S. President Donald Trump"
+    -> "President Donald Trump" beside the mention "U.S."; nothing where one common word is left ("U.S.
+    Embassy": the lexicon's actor's own body), unless it names a body ("Senate")."""
+    from textblob.en import lexicon
+
+    whole = len(run)
+    while run and (not _free(taken, toks[run[0]][2], toks[run[0]][3]) or toks[run[0]][0] in {".", "of", "and", "'s"}):
+        run = run[1:]
+    if len(run) == 1 < whole and toks[run[0]][0] not in ORG_NAMES | GROUP_WORDS:
+        tag = lexicon.get(toks[run[0]][0].lower())
+        return [] if tag and not tag.startswith("NNP") else run
+    return run
+
+
 def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: ActorLexicon) -> bool:
     """Does this mention of a name read like a person (so never a place): a title before it ("Mr. Paul",
-    "Secretary Kerry"), ", who" after it ("Santiago, who surrendered"), or a verb of saying ("Texas
-    said": a government)? ``before_name``: the run's words before the name (titles, demonyms)."""
+    "Secretary Kerry"), ", who" or an age after it ("Santiago, who surrendered", "Rivera, 24,"), a
+    verb of saying or a person's act ("Texas said": a government), or a given name opening a name of
+    two or three words that no place word ends ("Hannah Graham", not "Virginia Beach")? ``before_name``:
+    the run's words before the name (titles, demonyms)."""
     before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
-    after = [t[0] for t in toks[last + 1 : last + 3]]
+    after = [t[0] for t in toks[last + 1 : last + 4]]
+    name = [t[0] for t in toks[first + len(before_name) : last + 1]]
+    given = (2 <= len(name) <= 3 and _given_name(name[0]) and name[0] not in PLACE_OPENINGS
+             and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS)
     return (any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
-            or after == [",", "who"] or _speaks(toks, last, lex.cues))
+            or after[:2] == [",", "who"] or _speaks(toks, last, lex.cues) or given
+            or len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and len(after[1]) <= 3)
+
+
+# Words that open place names and are given names too ("West Hartford", "Sandy Hook"); last words of place
+# names that may open with a given name ("Virginia Beach", "Lee County", "Carson City")
+PLACE_OPENINGS = frozenset({"West", "Sandy"})
+PLACE_ENDINGS = frozenset("""County City Beach Heights Park Island Islands Springs Falls Hills Hill Lake Bay Harbor
+Harbour Town Township Village Square Street Road Avenue Valley Parish""".split())
 
 
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
@@ -562,10 +730,14 @@ def _group_names(names: list[str]) -> dict[str, str]:
     return canon
 
 
-def _lexicon_mentions(text: str, base: int, lex: ActorLexicon) -> list[tuple]:
+def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = False) -> list[tuple]:
     """Mentions the lexicon knows in one sentence, longest first and never overlapping: compound
     labels ("Obama Regime"), then aliases (names), then descriptive labels. (start, end, actor, label,
-    kind), clean offsets."""
+    kind), clean offsets. Not an alias that begins a newspaper's or a university's name ("Washington
+    Post") or stands inside a longer name ("Secure America Now"), nor, in a sentence written in capitals
+    (``caps``), one that is an English word ("IS")."""
+    from textblob.en import lexicon
+
     found: list[tuple] = []
     taken: list[tuple[int, int]] = []
     if lex.compound is not None:
@@ -575,11 +747,26 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon) -> list[tuple]:
     for pattern, lookup, kind in ((lex.names, lex.name_actor, "name"), (lex.fixed_labels, lex.label_actor, "label")):
         for m in pattern.finditer(text) if pattern is not None else ():
             s, e = base + m.start(), base + m.end()
+            if kind == "name" and (INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end())
+                                   or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"):
+                continue
             if _free(taken, s, e):
                 actor = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
                 found.append((s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind))
                 taken.append((s, e))
     return found
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Does the text from start to end stand between two capitalised words of a longer name ("Secure
+    America Now"; not a sentence's first word: "Former Syria envoy")?"""
+    before = re.search(r"(?<=\S)\s+[A-Z][\w’'-]*\s+$", text[:start])
+    return before is not None and re.match(r"\s+[A-Z]", text[end:]) is not None
+
+
+# The word after a place's name that makes it a newspaper's or a university's ("Washington Post")
+INSTITUTION_AFTER = re.compile(r"\s+(?:Post|Times|Journal|Herald|Tribune|Examiner|Globe|Gazette|Chronicle|Review|"
+                               r"University|College)(?![\w-])")
 
 
 PEOPLE_NOUNS = ("lawmakers|legislators|officials|leaders|members|senators|protesters|protestors|demonstrators|"
@@ -666,13 +853,14 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     rows = []
     for doc in docs:
         for sent in doc.sentences:
-            known = _lexicon_mentions(sent.text, sent.clean_start, lex)
+            known = _lexicon_mentions(sent.text, sent.clean_start, lex, _in_capitals(doc.tagged(sent)))
             known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
             titled = sent.heading and _title_case(sent.text)
-            for s, e, name, label, placelike, person, doubtful in _proper_names(doc, sent, taken, lex):
+            names = _proper_names(doc, sent, taken, lex)
+            for s, e, name, label, placelike, person, doubtful in names + _hyphenated_names(doc, sent, taken, lex):
                 rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, person,
                              doubtful, titled])
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
@@ -682,7 +870,9 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
 
 def _title_case(text: str) -> bool:
     """A headline in title case ("Obama Gun Control Proposals Unveiled"): most of its words capitalised,
-    so capitals say nothing about names."""
+    so capitals say nothing about names. Not a tweet's signature ("— Jo Ames (@joames) May 2, 2019")."""
+    if re.search(r"\(@\w+\)", text):
+        return False
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) / len(words) >= 0.7
 

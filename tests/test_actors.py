@@ -1,0 +1,86 @@
+"""Actor mentions on sentences written for these tests: names the sentence's first capital hides,
+forms of address, names inside hyphenated words, acronyms, two-letter names, sentences in capitals,
+lexicon aliases inside longer names, and people the locative rules took for places."""
+
+import pytest
+from tests.helpers import doc
+
+from newscompare import actors
+
+
+def found(text: str) -> set[str]:
+    return set(actors.find_mentions([doc(text)]).actor)
+
+
+@pytest.mark.parametrize("text", [
+    "Pike also took the train home.",        # an adverb before the verb
+    "Pike, meanwhile, stayed at home.",       # an aside after a comma
+    "Pike hasn’t answered the letter.",       # a negated auxiliary the tagger reads as a noun
+    "Pike recused himself from the case.",    # a verb the tagger reads as a participle
+    "Pike spokesman Ed Moss declined.",       # the role of someone serving the person
+    "Pike to award medals on Friday",         # a headline's infinitive
+])
+def test_a_first_word_that_is_a_name_first_and_acts_is_a_name(text):
+    assert "Pike" in found(text)
+
+
+def test_a_first_word_that_is_a_common_word_first_stays_a_word():
+    # "freedom" and "hope" are frequent English words: their capital is the sentence's
+    assert found("Freedom means little to a hungry man.") == set()
+    assert found("Hope is fading in the valley.") == set()
+
+
+def test_pike_and_another_name_are_both_names():
+    assert {"Pike", "Lamb"} <= found("Pike and Lamb agreed to meet.")
+
+
+def test_a_form_of_address_makes_a_word_a_name():
+    assert {"May", "King"} <= found("Mrs. May spoke first. Later that day, Dr King left the hall.")
+    assert found("In May, the crowds returned.") == set()
+
+
+def test_names_inside_hyphenated_words():
+    assert {"Pike", "Lamb"} <= found("It was an anti-Pike vote on a Lamb-backed bill.")
+    assert found("The mood was anti-American and anti-Semitic.") == set()
+
+
+def test_acronyms_the_tagger_does_not_know_are_organisations():
+    assert {"EU", "DCCC"} <= found("The party left the EU and sued the DCCC.")
+    assert found("He showed his ID and drove an SUV.") == set()
+
+
+def test_two_letter_names_but_not_a_state_after_its_town():
+    assert {"Xi", "UK"} <= found("The deal pleased Xi and the UK.")
+    assert "SC" not in found("He trained at Parris Island, SC for six months.")
+
+
+def test_a_sentence_in_capitals_names_the_words_english_lacks():
+    assert "VARGAS" in found("VOTERS TURN ON VARGAS OVER TAXES")
+    assert "ISIS" not in found("THE PLAN IS DOOMED SAYS VARGAS")  # "IS" is a verb here, not the alias
+
+
+def test_a_lexicon_alias_inside_a_longer_name():
+    assert {"United States", "Donald Trump"} <= found("U.S. President Donald Trump arrived.")
+    m = found("She writes for the Washington Post.")
+    assert "Washington Post" in m and "United States" not in m
+
+
+def test_a_person_is_not_a_place_after_a_locative():
+    d = doc("The jury sat in Hannah Kowalski case hearings. Rivera, 24, was arrested. He lives in Virginia Beach.")
+    m, p = actors.mentions_and_places([d])
+    assert {"Hannah Kowalski", "Rivera"} <= set(m.actor)
+    assert set(p.place) == {"Virginia Beach"}
+
+
+def test_of_after_a_persons_name_ends_it():
+    assert {"Tom Ashby", "Harbor Bank"} <= found("Tom Ashby of Harbor Bank spoke first.")
+
+
+def test_a_tweets_signature_is_not_a_headline():
+    assert "Dana Ortiz" in found("— Dana Ortiz (@danaortiz) July 19, 2019\nThe crowd cheered.")
+    assert "danaortiz" not in {a.lower() for a in found("— Dana Ortiz (@DanaOrtiz) July 19, 2019")}
+
+
+def test_an_organisation_splits_only_beside_an_acronym():
+    m = found("He met the Justice and Development Party or AK Party, and the House Ways and Means Committee.")
+    assert {"Justice and Development Party", "AK Party", "House Ways and Means Committee"} <= m
