@@ -84,3 +84,11 @@ def test_a_tweets_signature_is_not_a_headline():
 def test_an_organisation_splits_only_beside_an_acronym():
     m = found("He met the Justice and Development Party or AK Party, and the House Ways and Means Committee.")
     assert {"Justice and Development Party", "AK Party", "House Ways and Means Committee"} <= m
+
+
+def test_an_organisations_name_does_not_take_a_bare_name():
+    m = actors.find_mentions([doc("She studied at the University of Idaho. Idaho voted on Tuesday. "
+                                  "The Federation of Millers objected. Sheriff Joe Pardo of Kane County spoke.")])
+    actor = dict(zip(m.label, m.actor))
+    assert actor["Idaho"] == "Idaho" and actor["University of Idaho"] == "University of Idaho"
+    assert actor["Sheriff Joe Pardo"] == "Joe Pardo"

@@ -302,9 +302,11 @@ def _of_a_place(toks, run: list[int], i: int) -> bool:
 
 
 def _persons_name(toks, run: list[int]) -> bool:
-    """Is the run so far a person's name: two or three words, the first a given name, none an
-    organisation's word ("Greg Miller", not "Bank" or "John Jay College")?"""
+    """Is the run so far a person's name: two or three words after any title, the first a given name,
+    none an organisation's word ("Greg Miller", "Sheriff Joe Arpaio"; not "Bank" or "John Jay College")?"""
     words = [toks[k][0] for k in run if toks[k][0] != "."]
+    while len(words) > 2 and not _given_name(words[0]):
+        words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
     return (2 <= len(words) <= 3 and _given_name(words[0]) and not set(words) & (ORG_WORDS | ORG_NAMES)
             and words[0] not in PLACE_OPENINGS)
 
@@ -657,6 +659,7 @@ Harbour Town Township Village Square Street Road Avenue Valley Parish""".split()
 
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_CONNECTORS = frozenset({"of", "the", "for", "and"})  # an organisation's name, not a person's
 _NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")
 
 
@@ -718,7 +721,9 @@ def _group_names(names: list[str]) -> dict[str, str]:
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         keys = [_name_key(t) for t in name.split()]
         core = keys[:-1] if len(keys) > 1 and keys[-1] in SUFFIXES else keys  # "Jesse Jackson Jr." ends in Jackson
-        for tokens, full in groups[_fold(core[-1])]:
+        heads = [(tokens, full) for tokens, full in groups[_fold(core[-1])]
+                 if not set(tokens[1:]) & NAME_CONNECTORS or set(keys) & NAME_CONNECTORS]  # not "News of the Clinton"
+        for tokens, full in heads:
             # a bare surname joins "Jesse Jackson Jr."; the full name "Jesse Jackson" (his father) does not
             suffixed = bool(set(tokens) & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
             if _variant_of(keys, tokens) and not suffixed:
