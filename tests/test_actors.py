@@ -92,3 +92,11 @@ def test_an_organisations_name_does_not_take_a_bare_name():
     actor = dict(zip(m.label, m.actor))
     assert actor["Idaho"] == "Idaho" and actor["University of Idaho"] == "University of Idaho"
     assert actor["Sheriff Joe Pardo"] == "Joe Pardo"
+
+
+def test_a_surname_after_a_role_is_the_person_given_that_role():
+    m = actors.find_mentions([doc("Nora Vance spoke. Nora Vance wrote again. Vance left early. "
+                                  "Former Governor Hal Vance agreed. Governor Vance said so.")])
+    actor = dict(zip(m.label, m.actor))
+    assert actor["Governor Vance"] == "Hal Vance"
+    assert actor["Vance"] == "Nora Vance"  # the bare surname: the one written most often

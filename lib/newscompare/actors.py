@@ -713,7 +713,8 @@ def _group_names(names: list[str]) -> dict[str, str]:
 
     A shorter name joins a longer one when it ends with the same word and all its words occur in it,
     or when it is the same name with a nickname, an accent or an initial more or less (_variant_of).
-    Of two forms as long, the one written more often is the actor's name.
+    Of two forms as long, the one written more often is the actor's name. A bare surname joins the
+    person of that surname whose forms are written most often.
     """
     canon: dict[str, str] = {}
     counts = Counter(names)
@@ -723,6 +724,10 @@ def _group_names(names: list[str]) -> dict[str, str]:
         core = keys[:-1] if len(keys) > 1 and keys[-1] in SUFFIXES else keys  # "Jesse Jackson Jr." ends in Jackson
         heads = [(tokens, full) for tokens, full in groups[_fold(core[-1])]
                  if not set(tokens[1:]) & NAME_CONNECTORS or set(keys) & NAME_CONNECTORS]  # not "News of the Clinton"
+        if len(keys) == 1:  # a bare surname: the person named most often ("Bill Clinton" over "Hillary Rodham Clinton")
+            written = Counter({full: 0 for _, full in heads})
+            written.update({full: counts[n] for n, full in canon.items() if full in written})
+            heads.sort(key=lambda head: -written[head[1]])
         for tokens, full in heads:
             # a bare surname joins "Jesse Jackson Jr."; the full name "Jesse Jackson" (his father) does not
             suffixed = bool(set(tokens) & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
@@ -908,6 +913,39 @@ def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
 
 
+def _titled_surnames(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
+    """A surname after a role ("Vice President Cheney", "President Clinton") is the person of that surname
+    whom the articles give that role with their full name ("Vice President Dick Cheney"), when exactly one
+    is, though the grouping gave the surname to another ("Mary Cheney", written more often)."""
+    proper = table[table["kind"] == "proper name"]
+    roles: dict[tuple, set[str]] = defaultdict(set)  # (scope, surname, role) -> full names written with it
+    for sc, actor, label in zip(proper["_scope"], proper["actor"], proper["label"]):
+        role, name = _role_and_name(label, lex)
+        words = [w for w in name.split() if _name_key(w) not in SUFFIXES]
+        if role and len(words) > 1 and name == actor:
+            roles[(sc, words[-1], role)].add(actor)  # "Joseph R. Biden Jr." under "Biden"
+    if not roles:
+        return table
+    table = table.copy()
+    for k in proper.index:
+        role, name = _role_and_name(table.at[k, "label"], lex)
+        people = roles.get((table.at[k, "_scope"], name, role), set()) if role and " " not in name else set()
+        if len(people) == 1 and table.at[k, "actor"] not in people:
+            table.at[k, "actor"] = next(iter(people))
+    return table
+
+
+def _role_and_name(label: str, lex: ActorLexicon) -> tuple[str, str]:
+    """("Vice President", "Dick Cheney") from "former Vice President Dick Cheney": the titles before the
+    name, honorifics ("Mr.") aside, and the name."""
+    words = label.split()
+    k = 0
+    while k < len(words) - 1 and _title(words[k], lex):
+        k += 1
+    role = " ".join(w for w in words[:k] if w.rstrip(".") not in ADDRESS_TITLES)
+    return role, " ".join(words[k:])
+
+
 def _confirm_doubtful(table: pd.DataFrame) -> pd.DataFrame:
     """Keep a capital its position explains ("Carver" opening a sentence) only where a name of the same
     scope ends in it where no position explains the capital ("Helen Carver", or "Carver" mid-sentence):
@@ -931,7 +969,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table.loc[proper, "actor"] = [canon[sc].get(a, a)
                                   for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
-    table = _resolve_descriptions(table)
+    table = _resolve_descriptions(_titled_surnames(table, lex))
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
     # gazetteer has it as a region (ISO 3166-2), and no mention reads like a person (_reads_as_person:
