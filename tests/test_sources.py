@@ -646,3 +646,24 @@ def test_a_retort_and_a_mocking_verb_attribute_the_quotation():
 def test_a_relative_clause_in_the_perfect_before_the_cue_is_skipped():
     rows = find("Two nurses who have accused Lamb of fraud said they were threatened.")
     assert rows[rows.cue == "said"].source.tolist() == ["two nurses"]
+
+
+@pytest.mark.parametrize("text", [
+    "EXCLUSIVE: The council will vote on the bridge tonight.",
+    "BYLINE: Ada Quist and Tom Reyes",
+    "FIX IS IN: The vote was settled before it began.",
+])
+def test_an_editors_label_in_capitals_is_no_speaker(text):
+    assert find(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Building the bridge will be easier said than done.",
+    "A long interview, more accurately predicted the outcome than any poll.",
+])
+def test_an_adjective_alone_is_no_speaker(text):
+    assert find(text).empty
+
+
+def test_a_surname_that_is_an_adjective_still_speaks():
+    assert find("Brown said the bridge was safe.").source.tolist() == ["Brown"]

@@ -13,7 +13,8 @@ from .records import Candidate, SentenceContext
 
 # Labels in capitals that open an editor's notice, not a speaker's words ("CLARIFICATION: The first sentence...")
 NOTICE_LABELS = frozenset({"Clarification", "Correction", "Corrections", "Update", "Updated", "Editor's Note",
-                           "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video"})
+                           "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video",
+                           "Byline", "Email", "Headline", "Dateline", "Photo", "Listen"})
 
 
 DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
@@ -34,6 +35,17 @@ NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?
 
 # A credit in a sentence of its own, after a quotation: '"... the economy."  - Sanders.'
 LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
+
+
+def _label_names_someone(label: str) -> bool:
+    """A label in capitals before a colon that names a speaker ("TAPPER:", "JAKE TAPPER:"), not an
+    editor's notice ("UPDATE:", "BYLINE:") nor words of English other than nouns ("EXCLUSIVE:",
+    "PREVIOUSLY:", "FIX IS IN:")."""
+    from textblob.en import lexicon
+
+    if label.rstrip(".").title() in NOTICE_LABELS:
+        return False
+    return not any((lexicon.get(w.lower()) or "NN")[:2] != "NN" for w in label.rstrip(".").split())
 
 
 def _credited_name(name: str, slex: SourceLexicon) -> bool:
@@ -90,7 +102,7 @@ def credited_quotes(ctx: SentenceContext) -> list[Candidate]:
         out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ne), ctx.span(m, "cue")))
         ctx.mark_used(m)
     m = SPEAKER_LABEL_RE.match(ctx.text)
-    if m and len(m.group("np")) > 1 and m.group("np").rstrip(".").title() not in NOTICE_LABELS:
+    if m and len(m.group("np")) > 1 and _label_names_someone(m.group("np")):
         rest = ctx.text[m.end("cue"):].strip()
         out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
                              ctx.span(m, "cue")))
