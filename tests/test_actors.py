@@ -100,3 +100,10 @@ def test_a_surname_after_a_role_is_the_person_given_that_role():
     actor = dict(zip(m.label, m.actor))
     assert actor["Governor Vance"] == "Hal Vance"
     assert actor["Vance"] == "Nora Vance"  # the bare surname: the one written most often
+
+
+def test_a_name_with_small_words_inside_and_a_body_of_a_place():
+    assert "Chick-fil-A" in found("Crowds lined up at Chick-fil-A on Wednesday.")
+    assert "Hall-of-Fame" not in found("The Hall-of-Fame coach retired.")
+    m = found("She banked with the Bank of America.")
+    assert "Bank of America" in m and "United States" not in m

@@ -147,7 +147,8 @@ POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, t
 OPENERS = frozenset("“\"‘'(—–―:")
 
 
-INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z]+[A-Z][a-z]+$|^O['’][A-Z][a-z]+$")
+INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z]+[A-Z][a-z]+$|^O['’][A-Z][a-z]+$"
+                           r"|^[A-Z][a-z]+(?:-(?!of-|for-|the-|and-)[a-z]+)+-[A-Z]\w*$")  # "Chick-fil-A"
 
 
 def _speaks(toks, i: int, cues: frozenset) -> bool:
@@ -769,9 +770,12 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = Fals
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:
     """Does the text from start to end stand between two capitalised words of a longer name ("Secure
-    America Now"; not a sentence's first word: "Former Syria envoy")?"""
+    America Now"; not a sentence's first word: "Former Syria envoy"), or after a body's "of" ("Bank of
+    America", "University of Texas")?"""
     before = re.search(r"(?<=\S)\s+[A-Z][\w’'-]*\s+$", text[:start])
-    return before is not None and re.match(r"\s+[A-Z]", text[end:]) is not None
+    body = re.search(r"(?:^|\s)([A-Z]\w+)\s+of\s+(?:the\s+)?$", text[:start])  # "Bank of America"
+    return (before is not None and re.match(r"\s+[A-Z]", text[end:]) is not None
+            or body is not None and body.group(1) in ORG_WORDS | ORG_NAMES)
 
 
 # The word after a place's name that makes it a newspaper's or a university's ("Washington Post")
