@@ -107,3 +107,10 @@ def test_a_name_with_small_words_inside_and_a_body_of_a_place():
     assert "Hall-of-Fame" not in found("The Hall-of-Fame coach retired.")
     m = found("She banked with the Bank of America.")
     assert "Bank of America" in m and "United States" not in m
+
+
+def test_an_organisations_name_keeps_its_demonym_and_titles_but_a_party_label_leaves_the_body():
+    m = found("She spoke to the House Republican Conference on May 13, then to American University "
+              "and to the Republican Senate.")
+    assert {"House Republican Conference", "American University", "Senate"} <= m
+    assert not {"Conference", "University", "Conference on May"} & m

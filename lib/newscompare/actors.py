@@ -313,6 +313,7 @@ def _persons_name(toks, run: list[int]) -> bool:
 
 
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
 def _dotted(word: str) -> bool:
@@ -331,7 +332,7 @@ def _connector(toks, cur: list[int], i: int) -> bool:
                       # "Bank of America", but not "Robert Menendez of New Jersey" or "Ronan Farrow of MSNBC"
                       or tok == "of" and not _of_a_place(toks, cur, i) and not _persons_name(toks, cur)
                       # "Committee on Oversight", "Center on Budget and Policy Priorities"
-                      or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES
+                      or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES and toks[i + 1][0] not in MONTHS
                       # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
                       or tok == "." and cur[-1] == i - 1 and _dotted(toks[i - 1][0]))
 
@@ -517,8 +518,11 @@ def _title(word: str, lex: ActorLexicon) -> bool:
 
 def _run_name(words: list[str], lex: ActorLexicon) -> str:
     """A person's name without titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir
-    Putin"); an organisation keeps every word ("Syrian Arab Army")."""
-    if words[-1] in ORG_WORDS or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
+    Putin"); an organisation keeps every word ("Syrian Arab Army", "American University", "House
+    Republican Conference")."""
+    if words[-1] in LEGISLATURES and words[0] in PARTY_WORDS:
+        return words[-1]  # "the Republican Senate": the Senate, under a label
+    if words[-1] in ORG_WORDS | ORG_NAMES or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
         return " ".join(words)
     # a role ending in a title before the name: "Colorado Attorney General John Suthers", "House
     # Speaker Newt Gingrich", "Secretary of State Hillary Clinton"
@@ -535,6 +539,8 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
 
 
 LAW_WORDS = frozenset({"Act", "Acts"})
+LEGISLATURES = frozenset({"Senate", "Congress", "House", "Assembly", "Parliament"})
+PARTY_WORDS = frozenset({"Republican", "Democratic", "Democrat", "GOP", "Labour", "Conservative", "Tory"})
 _QUOTE_OPEN, _QUOTE_CLOSE = frozenset({'"', "“", "‘"}), frozenset({'"', "”", "’"})
 WORK_NOUNS = frozenset("program programme show series book film movie documentary podcast column".split())
 
@@ -1050,7 +1056,8 @@ ORG_NAMES = frozenset("""Congress Senate Parliament Kremlin Pentagon Cabinet Cou
 Center Centre University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
 Times Post Journal News Network Airlines Railway Railways Rail Police Council Authority Administration
 Campaign Club League Federation Alliance Coalition Church Hospital Service Services Board Trust Agency
-Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban""".split())
+Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban Caucus Conference Branch Fund Chamber
+Consulate Embassy""".split())
 CONNECTORS = frozenset("of and the for de van von al bin la".split())
 GROUP_WORDS = frozenset("""Republicans Democrats Conservatives Liberals Tories Socialists Communists Kurds
 Palestinians Israelis Americans Europeans Muslims Christians Jews Catholics Evangelicals Progressives
