@@ -204,10 +204,7 @@ def _unknown_acronym(toks, i: int) -> bool:
     from textblob.en import lexicon
 
     tok = toks[i][0]
-    if not ACRONYM.fullmatch(tok) or tok in lexicon or tok.lower() in lexicon:
-        return False
-    words = [t[0] for t in toks if t[0][:1].isalpha()]
-    return sum(w.isupper() for w in words) * 2 < len(words)
+    return bool(ACRONYM.fullmatch(tok)) and tok not in lexicon and tok.lower() not in lexicon and not _in_capitals(toks)
 
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
