@@ -103,3 +103,8 @@ def test_sentences_table_columns(seed_docs):
     assert list(table.columns) == ["article", "sentence", "paragraph", "start", "end", "text", "words",
                                    "heading", "in_quote", "quote_share"]
     assert len(table) == 14 + 26
+
+
+def test_an_opening_mark_after_a_comma_closes_an_open_quote():
+    text = "“It is unusual,“ said Ada Quist. “Very unusual.”"
+    assert [text[q.inner_start:q.inner_end] for q in find_quotes(text)] == ["It is unusual,", "Very unusual."]

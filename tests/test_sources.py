@@ -667,3 +667,15 @@ def test_an_adjective_alone_is_no_speaker(text):
 
 def test_a_surname_that_is_an_adjective_still_speaks():
     assert find("Brown said the bridge was safe.").source.tolist() == ["Brown"]
+
+
+def test_the_inverted_order_of_reported_speech_without_quotation_marks():
+    assert find("The race favours neither man, said Ada Quist, a pollster in Toledo.").source.tolist() == ["Ada Quist"]
+    # the words after "said" are what was said, not its speaker
+    assert find("Tom Reyes, a pollster, said Ada Quist had lost the race.").source.tolist() == ["Tom Reyes"]
+
+
+def test_an_opening_mark_typeset_for_a_closing_one_closes_the_quotation():
+    rows = find("“It is unusual,“ said Ada Quist, an attorney. “It is a hard thing to do.”")
+    assert rows[["source", "kind"]].values.tolist()[0] == ["Ada Quist", "direct"]
+    assert rows.iloc[0].quote == "It is unusual"

@@ -153,7 +153,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     quotes used as quotation marks (‘vetted’, not the apostrophe in Turkey’s).
 
     A quote left open at the end of a paragraph ends there, marked ``closed=False``; in the news
-    convention a long quote's next paragraph opens with a quote mark, which starts the next Quote.
+    convention a long quote's next paragraph opens with a quote mark, which starts the next Quote. An
+    opening mark after a comma or full stop and before a space closes an open quote (_misturned_close).
     """
     if paragraphs is None:
         paragraphs = find_paragraphs(text)
@@ -166,7 +167,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             if open_at is None:
                 if ch in OPEN_DOUBLE or ch == '"' or (ch in CLOSE_DOUBLE and (i == ps or text[i - 1].isspace())):
                     open_at = i
-            elif ch in CLOSE_DOUBLE or ch == '"':
+            elif ch in CLOSE_DOUBLE or ch == '"' or _misturned_close(text, i, pe):
                 quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
                 open_at = None
             i += 1
@@ -178,6 +179,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     quotes.extend(_single_quotes(text, quotes))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _misturned_close(text: str, i: int, end: int) -> bool:
+    """An opening mark that closes an open quotation: after a comma or a full stop and before a space
+    ('“It's unusual,“ said Larry Noble': a typesetting slip)."""
+    return (text[i] in OPEN_DOUBLE and i > 0 and text[i - 1] in ",.?!" and i + 1 < end
+            and text[i + 1].isspace())
 
 
 def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:

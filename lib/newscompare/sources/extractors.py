@@ -246,11 +246,33 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
         # (unless a quotation comes just before: '"Why?" asked Bennett')
-    if span is None or (ctx.quotes and after_quote):
-        span = _speaker_right(ctx, i, after_quote) or span
+    span = _right_or_inverted(ctx, i, span, after_quote)
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
         return None
     return span
+
+
+INVERTED_CUES = frozenset({"said", "says", "added", "wrote", "writes", "noted", "explained", "argued"})
+
+
+def _right_or_inverted(ctx: SentenceContext, i: int, span: tuple[int, int] | None,
+                       after_quote: bool) -> tuple[int, int] | None:
+    """The speaker right of the cue where none stands left of it or a quotation comes just before
+    ('"...," said Putin'), or in the inverted order of reported speech ('..., said Brad Bannon.');
+    else ``span``, the one found left of it."""
+    if span is None or (ctx.quotes and after_quote):
+        return _speaker_right(ctx, i, after_quote) or span
+    if i > 0 and ctx.toks[i - 1][0] == "," and ctx.toks[i][0].lower() in INVERTED_CUES:
+        return _inverted_speaker(ctx, i) or span
+    return span
+
+
+def _inverted_speaker(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
+    """The speaker of '..., said Brad Bannon, a pollster.' without quotation marks: a speaker right of
+    the cue that ends the sentence or a clause (not '..., said Trump campaign strategists plan to')."""
+    right = _speaker_right(ctx, i, False)
+    toks = ctx.toks
+    return right if right and (right[1] >= len(toks) or toks[right[1]][0] in {",", ".", ";"}) else None
 
 
 def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int, int] | None:
