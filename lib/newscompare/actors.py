@@ -305,8 +305,13 @@ def _persons_name(toks, run: list[int]) -> bool:
     words = [toks[k][0] for k in run if toks[k][0] != "."]
     while len(words) > 2 and not _given_name(words[0]):
         words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
-    return (2 <= len(words) <= 3 and _given_name(words[0]) and not set(words) & (ORG_WORDS | ORG_NAMES)
-            and words[0] not in PLACE_OPENINGS)
+    return _given_name_first(words) and not set(words) & (ORG_WORDS | ORG_NAMES)
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """Two or three words opening with a given name that opens no place's name ("Greg Miller", not
+    "West Hartford")."""
+    return 2 <= len(words) <= 3 and _given_name(words[0]) and words[0] not in PLACE_OPENINGS
 
 
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -647,8 +652,7 @@ def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: A
     before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
     after = [t[0] for t in toks[last + 1 : last + 4]]
     name = [t[0] for t in toks[first + len(before_name) : last + 1]]
-    given = (2 <= len(name) <= 3 and _given_name(name[0]) and name[0] not in PLACE_OPENINGS
-             and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS)
+    given = _given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS
     return (any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
             or after[:2] == [",", "who"] or _speaks(toks, last, lex.cues) or given
             or len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and len(after[1]) <= 3)
