@@ -108,3 +108,8 @@ def test_sentences_table_columns(seed_docs):
 def test_an_opening_mark_after_a_comma_closes_an_open_quote():
     text = "“It is unusual,“ said Ada Quist. “Very unusual.”"
     assert [text[q.inner_start:q.inner_end] for q in find_quotes(text)] == ["It is unusual,", "Very unusual."]
+
+
+def test_a_dash_is_punctuation_to_the_tagger():
+    tags = [tag for tok, tag, _, _ in tag_text("The mayor — back from Paris – said so.") if tok in "—–"]
+    assert tags == [":", ":"]

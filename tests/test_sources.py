@@ -679,3 +679,20 @@ def test_an_opening_mark_typeset_for_a_closing_one_closes_the_quotation():
     rows = find("“It is unusual,“ said Ada Quist, an attorney. “It is a hard thing to do.”")
     assert rows[["source", "kind"]].values.tolist()[0] == ["Ada Quist", "direct"]
     assert rows.iloc[0].quote == "It is unusual"
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Quist, the head of Lumen Media — the studio that owns the show — told me, “We sell what people watch.”",
+    "Ada Quist, the head of Lumen Media -- the studio that airs the show, which streams online -- told me, "
+    "“We sell what people watch.”",
+])
+def test_an_aside_between_dashes_is_skipped_to_the_speaker(text):
+    assert find(text).source.tolist() == ["Ada Quist"]
+
+
+def test_a_person_called_by_first_name_alone_is_a_private_person():
+    text = "Nell watched the debate at home. “He looks tired,” Nell said to the Republican nominee on the screen."
+    assert find(text).source_type.tolist() == ["citizen or witness"]
+    # a first name the article writes with a surname is the name of someone whose role decides
+    text = "Nell Brody won the state primary. “We earned every vote,” Nell said."
+    assert find(text).source_type.tolist() == ["politician"]

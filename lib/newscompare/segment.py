@@ -428,6 +428,11 @@ def tag_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
         return [[(t, "NN", s, e) for t, s, e in ts] for ts in toks]
     out, i = [], 0
     for ts in toks:
-        out.append([(t, tg, s, e) for (t, s, e), (_, tg) in zip(ts, flat[i : i + len(ts)])])
+        out.append([(t, ":" if t in DASHES else tg, s, e) for (t, s, e), (_, tg) in zip(ts, flat[i : i + len(ts)])])
         i += len(ts)
     return out
+
+
+# Dashes the tagger does not know (it calls "—" a noun); the Penn Treebank tags a dash ":", as the tagger
+# does "-" and "--".
+DASHES = frozenset("―—–")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..actors import _given_name
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
 from .phrases import ABBREVIATED_TITLES, DASHES
@@ -133,6 +134,30 @@ def _runs_for_office(doc: Document, source: str) -> bool:
     return any(name.search(s.text) and ELECTION.search(s.text) for s in doc.sentences)
 
 
+def _first_name_only(doc: Document, source: str) -> bool:
+    """Is the source a given name that the article never writes beside another name ("Melanie"; not
+    "Hillary" where it writes "Hillary Clinton", not "King" where it writes "Charlie King" or "Mr.
+    King")? News calls a public figure by surname; a person it calls by first name alone is a private
+    person: a voter, a patient, a child."""
+    if " " in source or not source[:1].isupper() or source.isupper() or not _given_name(source):
+        return False
+    name = re.escape(source)
+    # "Del. Stacey Plaskett", "Jan. 31", "Sophie in 't Veld"; "the Brady bill", "an Orlando nightclub"
+    after = re.search(rf"(?<![\w-]){name}\.?\s+(?:[A-Z\d]|in\s|van\s|de\s)", doc.text)
+    modifier = re.search(rf"\b(?:the|a|an|his|her|their|its|our)\s+{name}(?![\w-])", doc.text)
+    return not after and not modifier and not any(_names_someone(m.group(1)) for m in
+                                 re.finditer(rf"([A-Z][\w.’'-]*)\s+{name}(?![\w-])", doc.text))
+
+
+def _names_someone(word: str) -> bool:
+    """Is a capitalised word before a name part of it (a given name, a title, a word the tagger's lexicon
+    has as a proper noun or lacks), not a sentence's first word ("But", "When")?"""
+    from textblob.en import lexicon
+
+    common = lexicon.get(word.lower())
+    return common is None or common.startswith("NNP") or (lexicon.get(word) or "").startswith("NNP")
+
+
 def typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexicon) -> list[Attribution]:
     """Attributions typed "other" whose source the article introduces elsewhere with a role ("Sen.
     Lindsey Graham (R-S.C.)" before "Graham said"; another attribution's role) get that role's type."""
@@ -150,6 +175,8 @@ def typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexic
                 kind = _context_type(contexts, slex, former=False)
             if kind == "other" and any(x.source == r.source and x.cue in DASHES for x in rows):
                 kind = "citizen or witness"  # a reader or passer-by credited by name alone ('...” ― Ana Ruiz')
+            if kind == "other" and _first_name_only(doc, r.source):
+                kind = "citizen or witness"  # "Melanie said to the TV": a private person, whatever the story's about
             if kind == "other" and _runs_for_office(doc, r.source):
                 kind = "politician"
             for contexts in every:

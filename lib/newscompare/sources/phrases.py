@@ -29,10 +29,10 @@ def _skip_left(toks, i: int) -> int | None:
             j -= 1
         elif tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
             j -= 2  # "Tom Ruiz, 56, who has led the union, told": an age between commas
-        elif tok == ")":  # "Jaysh al-Nasr (Army of Victory) which ..."
-            while j >= 0 and toks[j][0] != "(":
-                j -= 1
-            j -= 1
+        elif tok == ")" or _dash_ends_at(toks, j) is not None:
+            j = _before_enclosed(toks, j)
+            if j is None:
+                return None
         elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
             j -= 1  # "Omar Haddad, who said": the name before the relative clause
             break
@@ -44,6 +44,37 @@ def _skip_left(toks, i: int) -> int | None:
         else:
             break
     return j if j >= 0 else None
+
+
+def _before_enclosed(toks, j: int) -> int | None:
+    """The token before a bracket or a dash aside that closes at token ``j``: "Jaysh al-Nasr (Army of
+    Victory) which ..." (-1 when no bracket opens it), or _before_dash_aside."""
+    if toks[j][0] == ")":
+        while j >= 0 and toks[j][0] != "(":
+            j -= 1
+        return j - 1
+    return _before_dash_aside(toks, _dash_ends_at(toks, j))
+
+
+def _dash_ends_at(toks, j: int) -> int | None:
+    """The first token of a dash that ends at token ``j`` ("—", "--", or "-" "-" as tokenised), or None."""
+    if toks[j][0] in DASHES or toks[j][0] == "--":
+        return j
+    return j - 1 if toks[j][0] == "-" and j > 0 and toks[j - 1][0] == "-" else None
+
+
+def _before_dash_aside(toks, close: int) -> int | None:
+    """The token before an aside between dashes that closes at token ``close`` ("Jo Roe, head of Acme
+    Media — the firm that owns the show — told"): the name an appositive before the aside describes, else
+    the token before the opening dash; None when no dash opens the aside."""
+    k = close - 1
+    while k >= 0 and _dash_ends_at(toks, k) is None:
+        k -= 1
+    if k < 1:
+        return None
+    k = _dash_ends_at(toks, k)
+    after = _before_comma_chunk(toks, k)
+    return k - 1 if after is None else after
 
 
 def _before_comma_chunk(toks, j: int) -> int | None:
