@@ -114,3 +114,17 @@ def test_an_organisations_name_keeps_its_demonym_and_titles_but_a_party_label_le
               "and to the Republican Senate.")
     assert {"House Republican Conference", "American University", "Senate"} <= m
     assert not {"Conference", "University", "Conference on May"} & m
+
+
+def test_a_title_case_headline_confirms_no_common_word_of_the_body():
+    # "Guilty" in the headline is capitalised by its style; opening the quotation, by its position
+    text = ("Jo Ames Pleads Guilty in Campaign Money Case\n\n"
+            "Jo Ames admitted the charge on Tuesday. “Guilty, Your Honor,” she told the judge.")
+    assert "Guilty" not in found(text)
+    assert "Jo Ames" in found(text)
+
+
+def test_a_street_is_a_place_unless_it_speaks_for_a_government():
+    assert found("Marchers filled Lister Avenue and crossed Hale Bridge at noon.") == set()
+    assert found("The bus left from Carver Road near 12th Street.") == set()
+    assert "Downing Street" in found("Downing Street said the talks would go on.")

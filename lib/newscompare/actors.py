@@ -109,8 +109,8 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
     after = [t[0] for t in toks[last + 1 : last + 4]]
     if (after[:1] and after[0] in {"’s", "'s", "’", "'"}) or POSSESSIVE.match(toks[last][0]):
         return False
-    if after[:1] and after[0].lower() in lex.place_words:
-        return True
+    if after[:1] and after[0].lower() in lex.place_words or toks[last][0] in STREET_WORDS:
+        return True  # "Idlib province"; "Pennsylvania Avenue", "Drax Road" (unless it speaks: "Downing Street said")
     if after[:2] == [",", "a"] or after[:2] == [",", "the"]:
         if len(after) > 2 and after[2].lower() in lex.place_words:
             return True
@@ -121,6 +121,10 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
         return False  # "supporting Sanders over Clinton": one person preferred to another
     return bool(before) and (before[-1] in LOCATIVES
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
+
+
+# Last words of the names of streets, squares and bridges: places wherever they stand
+STREET_WORDS = frozenset("Street Road Avenue Boulevard Lane Square Bridge Highway Parkway Turnpike Expressway".split())
 
 
 @lru_cache(maxsize=1)
@@ -960,8 +964,9 @@ def _role_and_name(label: str, lex: ActorLexicon) -> tuple[str, str]:
 def _confirm_doubtful(table: pd.DataFrame) -> pd.DataFrame:
     """Keep a capital its position explains ("Carver" opening a sentence) only where a name of the same
     scope ends in it where no position explains the capital ("Helen Carver", or "Carver" mid-sentence):
-    then it is that person, not a common word."""
-    sure = table[(table["kind"] == "proper name") & ~table["_doubtful"]]
+    then it is that person, not a common word. A title-case headline's capitals confirm nothing ("Pleads
+    Guilty" does not make the "Guilty" opening a quotation a name)."""
+    sure = table[(table["kind"] == "proper name") & ~table["_doubtful"] & ~table["_titled"]]
     surnames = {(sc, a.split()[-1]) for sc, a in zip(sure["_scope"], sure["actor"])}
     keep = ~table["_doubtful"] | pd.Series([(sc, a) in surnames for sc, a in zip(table["_scope"], table["actor"])],
                                            index=table.index, dtype=bool)
