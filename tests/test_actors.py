@@ -128,3 +128,15 @@ def test_a_street_is_a_place_unless_it_speaks_for_a_government():
     assert found("Marchers filled Lister Avenue and crossed Hale Bridge at noon.") == set()
     assert found("The bus left from Carver Road near 12th Street.") == set()
     assert "Downing Street" in found("Downing Street said the talks would go on.")
+
+
+def test_a_pronoun_stands_for_the_one_person_named_just_before_it():
+    text = ("Senator Ada Quist opened the hearing. She spoke first. Tom Reyes and Ada Quist argued. "
+            "He left early. The room emptied. Nobody stayed. His aide waited.")
+    d = doc(text)
+    pronouns = actors.pronoun_mentions([d], actors.find_mentions([d]))
+    # "She": Ada Quist, named one sentence before; "He": two people were named, no guess;
+    # "His": the last person named is three sentences back, beyond the window
+    assert pronouns[["sentence", "actor", "label", "antecedent_sentence"]].values.tolist() == [
+        [1, "Ada Quist", "She", 0]]
+    assert pronouns.iloc[0].kind == "pronoun"

@@ -52,7 +52,7 @@ def test_single_process_run_writes_every_table_and_groups(tmp_path):
     assert frames[frames.frame == "conflict"].sentences.sum() > 0
     assert {"group", "category", "per_1000"} <= set(groups["stance_rates"].columns)
     toward = tables["toward"]
-    assert len(toward) == len(tables["mentions"]) and toward.score.between(-1, 1).all()
+    assert len(toward) == len(tables["mentions"]) + len(tables["pronouns"]) and toward.score.between(-1, 1).all()
     putin = groups["actor_sentiment"].query("actor == 'Vladimir Putin'")
     assert set(putin.group) == {"outlet-0", "outlet-1"}
     assert putin.mentions.sum() == (toward.actor == "Vladimir Putin").sum()

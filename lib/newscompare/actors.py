@@ -1026,6 +1026,46 @@ def find_mentions(docs: list[Document], names_across_articles: bool = True,
     return mentions_and_places(docs, names_across_articles, lexicons)[0]
 
 
+# Pronouns that stand for one person, and how many sentences back the person they stand for may be named
+PRONOUNS = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers)(?![\w’'-])")
+PRONOUN_WINDOW = 2
+PRONOUN_COLUMNS = [*MENTION_COLUMNS, "offset", "antecedent_sentence"]
+
+
+def pronoun_mentions(docs: list[Document], mentions: pd.DataFrame,
+                     lexicons: Lexicons | str | Path | None = None) -> pd.DataFrame:
+    """He, she, him, his, her, hers, each resolved to the one person (an actor of kind person) named
+    before it: in its own sentence, else in the nearest of the PRONOUN_WINDOW sentences before it that
+    names anyone. Left out where two people are named there: no guess between them. Columns:
+    MENTION_COLUMNS (kind "pronoun", label the pronoun as written), offset (where the pronoun starts in
+    its sentence) and antecedent_sentence (the sentence naming the person: the evidence)."""
+    lex = actor_lexicon(lexicons)
+    kinds = mentions.groupby("actor")["kind"].agg(set)
+    people = {a for a, k in kinds.items() if actor_kind(a, k, lex) == "person"}
+    persons = mentions[mentions["actor"].isin(people)]
+    named = {key: list(zip(g["end"], g["actor"])) for key, g in persons.groupby(["article", "sentence"])}
+    rows = []
+    for doc in docs:
+        for sent in doc.sentences:
+            for m in PRONOUNS.finditer(sent.text):
+                found = _antecedent(named, doc.id, sent.sentence, sent.clean_start + m.start())
+                if found:
+                    rows.append([doc.id, sent.sentence, found[0], m.group(0), "pronoun", sent.clean_start + m.start(),
+                                 sent.clean_start + m.end(), sent.text, m.start(), found[1]])
+    return pd.DataFrame(rows, columns=PRONOUN_COLUMNS).astype(
+        {"sentence": int, "start": int, "end": int, "offset": int, "antecedent_sentence": int})
+
+
+def _antecedent(named: dict, article: str, sentence: int, at: int) -> tuple[str, int] | None:
+    """(person, sentence) a pronoun at clean offset ``at`` stands for, or None (no one, or two people)."""
+    before = {actor for end, actor in named.get((article, sentence), []) if end <= at}
+    back = 0
+    while not before and back < PRONOUN_WINDOW:
+        back += 1
+        before = {actor for _, actor in named.get((article, sentence - back), [])}
+    return (before.pop(), sentence - back) if len(before) == 1 else None
+
+
 def find_places(docs: list[Document], names_across_articles: bool = True,
                 lexicons: Lexicons | str | Path | None = None) -> pd.DataFrame:
     """The capitalised names left out of the actors because they are places: article, sentence, place,

@@ -29,8 +29,8 @@ from .groups import group_of
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning, SkippedEntry
 
-PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "toward", "frame_hits", "stance", "loaded", "sources",
-                      "term_counts")
+PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "pronouns", "toward", "frame_hits", "stance", "loaded",
+                      "sources", "term_counts")
 
 
 @dataclass
@@ -66,11 +66,13 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
     # Names are grouped within each article, so a result never depends on which articles share a batch.
     mentions = actors.find_mentions(docs, names_across_articles=False, lexicons=lex)
     attributions = sources.find_sources(docs, lex, mentions)
+    pronouns = actors.pronoun_mentions(docs, mentions, lex)
     tables = {
         "articles": articles_table(docs),
         "sentences": scores,
         "mentions": mentions,
-        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores),
+        "pronouns": pronouns,
+        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns),
         "frame_hits": framing.frame_hits(docs, lex),
         "stance": framing.stance_markers(docs, lex),
         # "others" would count the other articles of the batch, which depends on how batches fall

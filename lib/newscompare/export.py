@@ -45,7 +45,8 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     markers = framing.stance_markers(docs, lex)
     sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
     attributions = sources.find_sources(docs, lex, mentions)
-    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores)
+    pronouns = actors.pronoun_mentions(docs, mentions, lex)
+    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns)
     alignment = framing.align_content(docs, lexicons=lex)
     sentences["group"] = sentences["article"].map(groups)
     tables = {
@@ -53,6 +54,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "sentences": sentences,
         "actors": actors.actors_table(mentions, lex),
         "mentions": mentions,
+        "pronouns": pronouns,
         "places": places,
         "terms": framing.distinctive_terms(docs, lexicons=lex),
         "frames": framing.frames_table(docs, hits, lexicons=lex),

@@ -324,15 +324,21 @@ def _speakers(mentions: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]
 
 
 def mention_sentiment(mentions: pd.DataFrame, sources: pd.DataFrame | None = None,
-                      lexicons: Lexicons | str | Path | None = None, scores: pd.DataFrame | None = None
-                      ) -> pd.DataFrame:
+                      lexicons: Lexicons | str | Path | None = None, scores: pd.DataFrame | None = None,
+                      pronouns: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who says what about whom: every actor mention with the sentiment of its sentence toward that
     actor (targets.target_sentiment), the speaker (the author, or the source a quotation or reported
     speech in the sentence is attributed to) and the evidence. Columns: TOWARD_COLUMNS. ``scores``
-    (sentence_scores) saves scoring the sentences again."""
+    (sentence_scores) saves scoring the sentences again. ``pronouns`` (actors.pronoun_mentions) adds a
+    row for each "he" or "she" resolved to a person, its label the pronoun: more of what an article says
+    about someone, in the sentences that do not repeat the name."""
+    spans = _offsets_in_sentence(mentions)
+    if pronouns is not None and not pronouns.empty:
+        spans += [(a, a + len(label)) for a, label in zip(pronouns["offset"], pronouns["label"])]
+        mentions = pd.concat([mentions[pronouns.columns.intersection(mentions.columns)], pronouns],
+                             ignore_index=True)
     if mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "score" else object) for c in TOWARD_COLUMNS})
-    spans = _offsets_in_sentence(mentions)
     memo = {} if scores is None else {t: (v, p) for t, v, p in zip(scores["text"], scores["vader_compound"],
                                                                     scores["tb_polarity"]) if v == v}
     found = target_sentiment(((t, a, b) for t, (a, b) in zip(mentions["text"], spans)), lexicons, memo)
@@ -341,7 +347,9 @@ def mention_sentiment(mentions: pd.DataFrame, sources: pd.DataFrame | None = Non
     table["score"] = found["score"].round(4).to_numpy()
     table["sentiment"] = found["label"].to_numpy()
     table["evidence"] = found["evidence"].to_numpy()
-    return table[TOWARD_COLUMNS]
+    first = {a: i for i, a in enumerate(dict.fromkeys(table["article"]))}  # the articles' own order
+    order = table.assign(_a=table["article"].map(first)).sort_values(["_a", "sentence", "start"], kind="stable").index
+    return table.loc[order, TOWARD_COLUMNS].reset_index(drop=True)
 
 
 def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = "target",
