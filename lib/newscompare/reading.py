@@ -196,7 +196,8 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
            else "<p>No actor is named by more than one article.</p>")
         + "<h2>Sentiment toward the actors</h2><p>Mean sentiment of the sentences toward each actor (-1 negative, "
         "+1 positive; a model that reads the words about that actor, not the whole sentence) with the number of "
-        "mentions; notebook 03 shows who says it and the evidence.</p>" + _toward_table(tables)
+        "mentions (the name, or a \"he\" or \"she\" standing for the person named just before); notebook 03 shows "
+        "who says it and the evidence.</p>" + _toward_table(tables)
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")
         + f"<h2>Notebooks</h2><ul>{nb_links}</ul><h2>Tables (CSV)</h2><ul>{tab_links}</ul>"
