@@ -2,6 +2,7 @@
 for these tests."""
 
 import pandas as pd
+import pytest
 from tests.helpers import doc
 
 from newscompare import actors, framing, wording
@@ -83,3 +84,13 @@ def test_a_term_from_one_sentence_does_not_rank_unless_loaded():
 
 def test_outlet_names_and_weekdays_are_house_style():
     assert not framing.content_terms("Fox News reported on Monday, the Associated Press said") - {"reported"}
+
+
+@pytest.mark.parametrize("first,second", [
+    ("faces a new charge of fraud", "faces new charges of fraud"),       # the plural that drops its e
+    ("the court will allow the merger", "the court would have allowed the merger"),  # tense and auxiliary
+])
+def test_word_choice_ignores_the_same_word_in_other_grammar(first, second):
+    a = doc(f"The mayor of the harbour town {first} after the audit, officials confirmed. Farmers met.", "a")
+    b = doc(f"The mayor of the harbour town {second} after the audit, officials confirmed. A school opened.", "b")
+    assert wording.word_choice([a, b], framing.align_content([a, b])).empty

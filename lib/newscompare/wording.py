@@ -152,11 +152,20 @@ def _choices(a: str, b: str, skip: frozenset, same: dict[str, str]) -> list[tupl
         if not (left and right) and (left or right) in skip | {""}:
             continue  # the same slot: between shared words, or beside a shared content word
         x, y = " ".join(la[i1:i2]), " ".join(lb[j1:j2])
-        if {_stem(w, same) for w in la[i1:i2]} == {_stem(w, same) for w in lb[j1:j2]} or \
+        if _same_content(la[i1:i2], lb[j1:j2], skip, same) or \
                 x.replace("-", "").replace(" ", "") == y.replace("-", "").replace(" ", ""):
             continue  # the same word inflected or spelt apart ("attack" / "attacks", "same-sex" / "same sex")
         out.append((x, y))
     return out
+
+
+def _same_content(a: list[str], b: list[str], skip: frozenset, same: dict[str, str]) -> bool:
+    """Do two stretches hold the same content words, inflected or with other grammar words around them
+    ("charge" / "charges", "allow" / "have allowed", "accept my" / "accepts the")?"""
+    def key(words: list[str]) -> set[str]:
+        return {_stem(w, same).removesuffix("e") for w in words if w not in skip}
+
+    return key(a) == key(b)
 
 
 def _not_choices(lexicons: Lex) -> frozenset:
