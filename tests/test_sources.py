@@ -577,7 +577,7 @@ def test_a_speaker_past_an_object_an_occasion_or_a_content_subject():
     rows = find("The clerk first denied it, but in a later interview said she had lost the file.")
     assert "interview" not in rows.source.tolist()
     rows = find("One survey says Leeds has the most, while another says Hull has more.")
-    assert rows.source.tolist() == ["one survey"]  # not Hull
+    assert rows.source.tolist() == ["one survey", "another"]  # the second survey, not Hull
     assert find("When the voters had their say, they chose Ortiz.").empty
 
 
@@ -696,3 +696,15 @@ def test_a_person_called_by_first_name_alone_is_a_private_person():
     # a first name the article writes with a surname is the name of someone whose role decides
     text = "Nell Brody won the state primary. “We earned every vote,” Nell said."
     assert find(text).source_type.tolist() == ["politician"]
+
+
+def test_a_source_familiar_with_the_matter_speaks_after_the_quotation():
+    rows = find("“The vote is close,” said one Republican familiar with the count, who added that it was late.")
+    assert rows.cue.tolist() == ["said", "added"]
+    assert rows.source.tolist() == ["one Republican familiar with the count"] * 2
+
+
+def test_another_alone_speaks_for_one_more_of_those_quoted():
+    rows = find("“It will pass,” said one Republican. Yet another said, “It will fail.”")
+    assert rows.source.tolist() == ["Republican", "another"]
+    assert find("Another said nothing at all.").source.tolist() == ["another"]

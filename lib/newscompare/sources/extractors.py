@@ -21,6 +21,7 @@ from .phrases import (
     clause_subject_at,
     issuer,
     name_and_role,
+    np_head,
     np_left,
     np_right,
     np_start,
@@ -294,12 +295,13 @@ def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int
         return None  # "another says the United States has": the subject of what was said
     # a name: a capitalised noun the tagger may have taken for a common one ("said Sexton"), not an
     # adjective ("the British vote") nor an owner ("denounced Trump’s comments")
+    head = np_head(toks, right)
     named = any(proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
-                and not toks[k][0].endswith(("’s", "'s")) for k in range(*right))
-    last = toks[right[1] - 1][0].lower()
+                and not toks[k][0].endswith(("’s", "'s")) for k in range(*head))
+    last = toks[head[1] - 1][0].lower()
     by_role = last in SPEAKER_NOUNS or (after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
                                                          or last.capitalize() in ctx.slex.actors.titles))
-    if named or one_of_a_party(toks, right) or by_role or (after_quote and speaker_head(toks, right)):
+    if named or one_of_a_party(toks, head) or by_role or (after_quote and speaker_head(toks, head)):
         return right
     return None
 

@@ -203,7 +203,9 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
         return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
     while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
         b -= 2  # "Trump this week said": the speaker without the time
-    return (a, b) if a < b and toks[b - 1][1] not in ("DT", "IN", "POS") else None
+    # "Yet another said": a determiner alone that stands for one more of those just quoted
+    pronoun_like = toks[b - 1][0].lower() == "another" if a < b else False
+    return (a, b) if a < b and (toks[b - 1][1] not in ("DT", "IN", "POS") or pronoun_like) else None
 
 
 VERB_TAGS = ("VB", "VBD", "VBP", "VBZ", "VBN")  # "who have accused X of Y said": VBN too
@@ -261,7 +263,23 @@ def np_right(toks, i: int) -> tuple[int, int] | None:
     if b == a + 1 and toks[a][0].lower() in PARTITIVES and b < len(toks) - 1 and toks[b][0] == "of":
         rest = np_right(toks, b)  # "one of those advisers"
         b = rest[1] if rest else b
+    if a < b < len(toks) - 1 and (toks[b - 1][0].lower(), toks[b][0].lower()) in CLOSE_TO:
+        rest = np_right(toks, b)  # "one Democrat familiar with the talks", "a person close to the family"
+        b = rest[1] if rest else b
     return (a, b) if b > a else None
+
+
+# An adjective and preposition that tie an unnamed source to what they know ("familiar with the talks")
+CLOSE_TO = frozenset({("familiar", "with"), ("close", "to"), ("knowledgeable", "about")})
+
+
+def np_head(toks, span: tuple[int, int]) -> tuple[int, int]:
+    """The noun phrase without what ties it to what it knows: "one Democrat" of "one Democrat familiar
+    with the talks"."""
+    for k in range(span[0] + 1, span[1] - 1):
+        if (toks[k][0].lower(), toks[k + 1][0].lower()) in CLOSE_TO:
+            return span[0], k
+    return span
 
 
 PARTITIVES = frozenset("one some many most several two three another each all none".split())
