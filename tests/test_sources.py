@@ -708,3 +708,8 @@ def test_another_alone_speaks_for_one_more_of_those_quoted():
     rows = find("“It will pass,” said one Republican. Yet another said, “It will fail.”")
     assert rows.source.tolist() == ["Republican", "another"]
     assert find("Another said nothing at all.").source.tolist() == ["another"]
+
+
+def test_a_call_for_something_quoted_is_an_attribution_and_a_plain_call_is_not():
+    assert find("Ada Quist also called for more “flexibility” in the rules.").cue.tolist() == ["called"]
+    assert find("Ada Quist called for calm after the vote.").empty

@@ -26,7 +26,9 @@ NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indi
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
 
 
-CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b|\s+for\b(?!\s*[“\"])"  # for "calm": quoted
+CALLED_NOT_SPEECH = re.compile(r"\s+(?:off|up|in|out|back|on)\b"
+                               # for "calm", for more "flexibility": the demand quoted, within its clause
+                               r"|\s+for\b(?![^.;:“”\"]{0,60}[“\"])"
                                # a telephone call: "called Alicia Machado on Friday to", "called him back"
                                r"|\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3}|(?:him|her|them)\s+)"
                                r"(?:on|to|at|back|last|this|from|early|late|after|before)\b")
