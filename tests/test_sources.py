@@ -713,3 +713,8 @@ def test_another_alone_speaks_for_one_more_of_those_quoted():
 def test_a_call_for_something_quoted_is_an_attribution_and_a_plain_call_is_not():
     assert find("Ada Quist also called for more “flexibility” in the rules.").cue.tolist() == ["called"]
     assert find("Ada Quist called for calm after the vote.").empty
+
+
+def test_a_verb_after_a_relative_pronoun_is_a_verb_though_the_tagger_reads_a_noun():
+    rows = find("The release linked to the Harbour Times report, which notes, “Half of them gave money.”")
+    assert rows.set_index("cue").loc["notes", "mention"] == "which"

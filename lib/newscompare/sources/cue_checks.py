@@ -88,7 +88,8 @@ def cue_applies(ctx: SentenceContext, i: int, m: re.Match, cue_kind: str) -> boo
     third_person = i > 0 and cue.lower().endswith("s") and (
         # "Turkey states that"; but "Rust Belt states like Ohio" is the noun
         (toks[i - 1][1] in ("NNP", "NNPS", "PRP") and (cue.lower() != "states" or says_what))
-        or (toks[i - 1][1] == "NN" and says_what))
+        or (toks[i - 1][1] == "NN" and says_what)
+        or toks[i - 1][1] in ("WDT", "WP"))  # "the report, which notes,": a relative pronoun's verb
     # "Ward shot back": a verb phrase whose verb the tagger took for a noun, after a name or pronoun
     phrasal = " " in cue and i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP")
     if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (progressive or third_person or phrasal):
