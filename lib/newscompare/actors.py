@@ -231,7 +231,7 @@ def _unlike_words(words: list[str]) -> bool:
     "SHAPIRO"; not "BREAKING NEWS", "THE FACTS")?"""
     from textblob.en import lexicon
 
-    return any(_given_name(w.capitalize()) or w.lower() not in lexicon for w in words)
+    return any(given_name(w.capitalize()) or w.lower() not in lexicon for w in words)
 
 
 def _org_head(word: str) -> bool:
@@ -307,7 +307,7 @@ def _persons_name(toks, run: list[int]) -> bool:
     """Is the run so far a person's name: two or three words after any title, the first a given name,
     none an organisation's word ("Greg Miller", "Sheriff Joe Arpaio"; not "Bank" or "John Jay College")?"""
     words = [toks[k][0] for k in run if toks[k][0] != "."]
-    while len(words) > 2 and not _given_name(words[0]):
+    while len(words) > 2 and not given_name(words[0]):
         words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
     return _given_name_first(words) and not set(words) & (ORG_WORDS | ORG_NAMES)
 
@@ -315,7 +315,7 @@ def _persons_name(toks, run: list[int]) -> bool:
 def _given_name_first(words: list[str]) -> bool:
     """Two or three words opening with a given name that opens no place's name ("Greg Miller", not
     "West Hartford")."""
-    return 2 <= len(words) <= 3 and _given_name(words[0]) and words[0] not in PLACE_OPENINGS
+    return 2 <= len(words) <= 3 and given_name(words[0]) and words[0] not in PLACE_OPENINGS
 
 
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -688,7 +688,7 @@ def _nicknamer():
     return NickNamer()
 
 
-def _given_name(name: str) -> bool:
+def given_name(name: str) -> bool:
     """Is this one word an English given name with nicknames ("Paul", "Kerry", "Mary")?"""
     namer = _nicknamer()
     return " " not in name and bool(namer.nicknames_of(name.lower()) or namer.canonicals_of(name.lower()))
@@ -1000,7 +1000,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
         elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & (ORG_WORDS | ORG_NAMES)
               and not person.get((sc, a), False)):
             reasons[(sc, a)] = "reads as a place"
-        elif a in regions and not person.get((sc, a), False) and not _given_name(a):
+        elif a in regions and not person.get((sc, a), False) and not given_name(a):
             reasons[(sc, a)] = "gazetteer"  # but "Paul", "Kerry", "Mary" are people unless they read as places
     is_place = proper & pd.Series([(sc, a) in reasons for a, sc in zip(table["actor"], table["_scope"])],
                                   index=table.index, dtype=bool)

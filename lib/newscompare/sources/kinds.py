@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..actors import _given_name
+from ..actors import given_name
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
 from .phrases import ABBREVIATED_TITLES, DASHES
@@ -139,7 +139,7 @@ def _first_name_only(doc: Document, source: str) -> bool:
     "Hillary" where it writes "Hillary Clinton", not "King" where it writes "Charlie King" or "Mr.
     King")? News calls a public figure by surname; a person it calls by first name alone is a private
     person: a voter, a patient, a child."""
-    if " " in source or not source[:1].isupper() or source.isupper() or not _given_name(source):
+    if " " in source or not source[:1].isupper() or source.isupper() or not given_name(source):
         return False
     name = re.escape(source)
     # "Del. Stacey Plaskett", "Jan. 31", "Sophie in 't Veld"; "the Brady bill", "an Orlando nightclub"
