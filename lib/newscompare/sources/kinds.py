@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 
 from ..actors import given_name
-from ..segment import Document
+from ..segment import DASHES, Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
-from .phrases import ABBREVIATED_TITLES, DASHES
+from .phrases import ABBREVIATED_TITLES
 from .records import Attribution
 
 

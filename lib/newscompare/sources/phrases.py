@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..actors import ORG_WORDS, WEEKDAYS, ActorLexicon, actor_lexicon, gazetteer
+from ..segment import DASHES
 from .lexicon import Lex
 
 NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
@@ -472,5 +473,3 @@ def one_of_a_party(toks, span: tuple[int, int]) -> bool:
     a, b = span
     return b - a == 2 and toks[a][0].lower() in {"one", "a", "an", "another"} and toks[b - 1][0][:1].isupper()
 
-
-DASHES = frozenset("―—–")
