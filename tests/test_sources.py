@@ -718,3 +718,12 @@ def test_a_call_for_something_quoted_is_an_attribution_and_a_plain_call_is_not()
 def test_a_verb_after_a_relative_pronoun_is_a_verb_though_the_tagger_reads_a_noun():
     rows = find("The release linked to the Harbour Times report, which notes, “Half of them gave money.”")
     assert rows.set_index("cue").loc["notes", "mention"] == "which"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Alliance Secretary General Ida Varn said the members stood together.", "international organisation"),
+    ("A rebel group posted footage of the crash.", "armed group"),
+    ("Gen. Tom Ruiz said the strikes would go on.", "military"),
+])
+def test_a_title_or_group_word_types_by_the_whole_phrase(text, kind):
+    assert find(text).source_type.tolist() == [kind]
