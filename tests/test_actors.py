@@ -140,3 +140,20 @@ def test_a_pronoun_stands_for_the_one_person_named_just_before_it():
     assert pronouns[["sentence", "actor", "label", "antecedent_sentence"]].values.tolist() == [
         [1, "Ada Quist", "She", 0]]
     assert pronouns.iloc[0].kind == "pronoun"
+
+
+def test_the_place_of_a_place_word_is_a_place():
+    assert found("Aid reached the town of Brenmoor on Friday.") == set()
+    assert found("Shelling hit the province of Varesh again.") == set()
+
+
+def test_a_country_adjective_alone_is_the_country_and_a_name_variant():
+    d = doc("Ankara dismissed Russian complaints about the border.")
+    mentions = actors.find_mentions([d])
+    assert ["Russia", "Russian"] in mentions[["actor", "label"]].values.tolist()
+    assert actors.actors_table(mentions).set_index("actor").loc["Russia", "label_kind"] == "name"
+
+
+def test_a_name_with_a_lower_case_particle_is_a_person():
+    mentions = actors.find_mentions([doc("UN envoy Lotte van Dijk said talks would resume.")])
+    assert actors.actors_table(mentions).set_index("actor").loc["Lotte van Dijk", "actor_kind"] == "person"

@@ -115,6 +115,8 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
         if len(after) > 2 and after[2].lower() in lex.place_words:
             return True
     before = [t[0].lower() for t in toks[max(0, first - 2) : first]]
+    if before[-1:] == ["of"] and len(before) == 2 and before[0] in lex.place_words:
+        return True  # "the village of Yamadi", "the province of Idlib"
     if len(before) == 2 and before[0] in NOT_LOCATIVE_AFTER.get(before[1], ()):
         return False
     if before[-1:] == ["over"] and first >= 2 and toks[first - 2][1].startswith("NNP"):
@@ -873,6 +875,9 @@ def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(actor=actors)
 
 
+DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+$")
+
+
 def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     """Every mention, lexicon ones first in each sentence, with whether it reads like a place."""
     rows = []
@@ -886,6 +891,11 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
             titled = sent.heading and _title_case(sent.text)
             names = _proper_names(doc, sent, taken, lex)
             for s, e, name, label, placelike, person, doubtful in names + _hyphenated_names(doc, sent, taken, lex):
+                if name in lex.demonyms and not DETERMINER_BEFORE.search(sent.text[: s - sent.clean_start]):
+                    # "rejected Russian accusations": the country of actors.csv (not "the Russian", a person)
+                    rows.append([doc.id, sent.sentence, s, e, lex.modifier_actor[name], label, "name", sent.text,
+                                 False, False, False, False])
+                    continue
                 rows.append([doc.id, sent.sentence, s, e, name, label, "proper name", sent.text, placelike, person,
                              doubtful, titled])
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
@@ -1132,8 +1142,8 @@ def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
     capital = [w.split("-")[-1][:1].isupper() for w in words if w not in CONNECTORS]
     if not all(capital):
         return "group"  # "Kurdish forces": a description, not a name
-    if 2 <= len(words) <= 4 and len(capital) == len(words):
-        return "person"
+    if 2 <= len(words) <= 4 and len(capital) >= 2 and words[0] not in CONNECTORS and words[-1] not in CONNECTORS:
+        return "person"  # "Staffan de Mistura", "Ludwig van Beethoven" too
     return "other"
 
 
@@ -1157,6 +1167,8 @@ def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
     letters = re.sub(r"[\s.]", "", label).lower()
     if len(initials) > 1 and letters == initials:
         return "name"  # "FSA", "U.S."
+    if label in lex.demonyms and lex.modifier_actor.get(label) == actor:
+        return "name"  # the country's own adjective ("Russian accusations")
     rest = [w for w in words if w.lower() not in own]
     if len(rest) == len(words):
         return "description"  # no word of the name at all: another name for it ("Daesh") or a label
