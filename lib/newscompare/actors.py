@@ -1052,8 +1052,11 @@ def pronoun_mentions(docs: list[Document], mentions: pd.DataFrame,
     lex = actor_lexicon(lexicons)
     kinds = mentions.groupby("actor")["kind"].agg(set)
     people = {a for a, k in kinds.items() if actor_kind(a, k, lex) == "person"}
-    persons = mentions[mentions["actor"].isin(people)]
-    named = {key: list(zip(g["end"], g["actor"])) for key, g in persons.groupby(["article", "sentence"])}
+    named: dict[tuple, list] = defaultdict(list)  # (article, sentence) -> (end, person) of the people named there
+    for article, sentence, end, actor in zip(mentions["article"], mentions["sentence"], mentions["end"],
+                                             mentions["actor"]):
+        if actor in people:
+            named[(article, sentence)].append((end, actor))
     rows = []
     for doc in docs:
         for sent in doc.sentences:
