@@ -1049,9 +1049,7 @@ def pronoun_mentions(docs: list[Document], mentions: pd.DataFrame,
     names anyone. Left out where two people are named there: no guess between them. Columns:
     MENTION_COLUMNS (kind "pronoun", label the pronoun as written), offset (where the pronoun starts in
     its sentence) and antecedent_sentence (the sentence naming the person: the evidence)."""
-    lex = actor_lexicon(lexicons)
-    kinds = mentions.groupby("actor")["kind"].agg(set)
-    people = {a for a, k in kinds.items() if actor_kind(a, k, lex) == "person"}
+    people = {a for a, kind in actor_kinds(mentions, actor_lexicon(lexicons)).items() if kind == "person"}
     named: dict[tuple, list] = defaultdict(list)  # (article, sentence) -> (end, person) of the people named there
     for article, sentence, end, actor in zip(mentions["article"], mentions["sentence"], mentions["end"],
                                              mentions["actor"]):
@@ -1105,8 +1103,8 @@ def actors_table(mentions: pd.DataFrame, lexicons: Lexicons | str | Path | None 
     counts["only_in"] = [users[(act, lab)][0] if len(users[(act, lab)]) == 1 and n_articles[act] > 1
                          and kind == "description" else ""
                          for act, lab, kind in zip(counts["actor"], counts["label"], counts["label_kind"])]
-    mention_kinds = mentions.groupby("actor")["kind"].agg(set)
-    counts["actor_kind"] = [actor_kind(act, mention_kinds.get(act, set()), lex) for act in counts["actor"]]
+    kinds = actor_kinds(mentions, lex)
+    counts["actor_kind"] = counts["actor"].map(kinds)
     counts = counts.sort_values(["actor", "article", "count"], ascending=[True, True, False])
     return counts.reset_index(drop=True)[ACTOR_COLUMNS]
 
@@ -1121,6 +1119,11 @@ CONNECTORS = frozenset("of and the for de van von al bin la".split())
 GROUP_WORDS = frozenset("""Republicans Democrats Conservatives Liberals Tories Socialists Communists Kurds
 Palestinians Israelis Americans Europeans Muslims Christians Jews Catholics Evangelicals Progressives
 Libertarians Independents""".split())
+
+
+def actor_kinds(mentions: pd.DataFrame, lex: ActorLexicon) -> dict[str, str]:
+    """Each actor of the mentions table and its kind (actor_kind, from the kinds of its mentions)."""
+    return {actor: actor_kind(actor, kinds, lex) for actor, kinds in mentions.groupby("actor")["kind"].agg(set).items()}
 
 
 def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
