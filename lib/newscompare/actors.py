@@ -351,7 +351,11 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     trailing connectors dropped."""
     runs, cur = [], []
     caps = _in_capitals(toks)
+    nickname = _nickname_tokens(toks)
     for i, (tok, _, _, _) in enumerate(toks):
+        if cur and i in nickname:
+            cur.append(i)  # William “Mo” Cowan
+            continue
         if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
             if cur:
                 runs.append(cur)
@@ -374,6 +378,20 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return _finished_runs(runs, toks)
+
+
+NICKNAME = re.compile(r"[\"“‘'][A-Z][\w.-]*[\"”’']")
+
+
+def _nickname_tokens(toks) -> set[int]:
+    """The tokens of a nickname in quotes between the parts of a name (William “Mo” Cowan, Dwayne “The
+    Rock” aside: one capitalised word only): the quotes and the word."""
+    out = set()
+    for j in range(1, len(toks) - 3):
+        if (toks[j][0] in _QUOTE_OPEN and toks[j + 2][0] in _QUOTE_CLOSE and toks[j - 1][1].startswith("NNP")
+                and toks[j + 1][0][:1].isupper() and toks[j + 3][0][:1].isupper()):
+            out.update((j, j + 1, j + 2))
+    return out
 
 
 def _in_capitals(toks) -> bool:
@@ -403,11 +421,13 @@ def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
     return out
 
 
-def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset()) -> bool:
+def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset(),
+                 lower_words: frozenset = frozenset()) -> bool:
     """A capital that a position explains, not a name: one word opening a sentence, a quotation or a
     heading ("Hope", "Rigged"), or in capitals ("SHUTDOWN"), that English has in lower case; or an
     initial or abbreviation standing alone ("W", "Rep", "St"). Not before a verb of saying (``cues``):
-    "Flake said" names a person."""
+    "Flake said" names a person, unless the article writes the word in lower case too (``lower_words``:
+    "Teachers should teach" beside "all teachers")."""
     from textblob.en import lexicon
 
     if len(run) != 1:
@@ -415,11 +435,14 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
     i, word = run[0], toks[run[0]][0]
     if word in GROUP_WORDS:
         return False  # "Democrats", "Republicans": groups, wherever they stand
-    if len(word) <= 2 and not _short_name(toks, i) or word in ABBREVIATIONS:
-        return True  # "W", "Mo", "Rep", "Gen", "St": initials and abbreviations
+    if _abbreviation(toks, i):
+        return True
     tag = lexicon.get(word.lower().replace("’", "'"))
     if tag is None or tag.startswith("NNP"):
         return False
+    opens = i == 0 or toks[i - 1][0] in OPENERS
+    if (opens or heading) and word.lower() in lower_words:
+        return True  # the article's own lower-case word, capitalised by its position
     if cues and _speaks(toks, i, cues) and not word.isupper():
         return False  # "Flake said", "Rose told": someone who speaks
     if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
@@ -428,8 +451,17 @@ def _common_word(toks, run: list[int], heading: bool, cues: frozenset = frozense
         return False  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
     if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return False  # a transcript's speaker label
-    opens = i == 0 or toks[i - 1][0] in OPENERS
     return opens or heading or (word.isupper() and len(word) > 1)
+
+
+def _abbreviation(toks, i: int) -> bool:
+    """An initial or abbreviation standing alone ("W", "Mo", "Rep", "Gen", "St"), or a state after its
+    town ("Peoria, Ill.", "Bellingham, Wash.")."""
+    word = toks[i][0]
+    if len(word) <= 2 and not _short_name(toks, i) or word in ABBREVIATIONS:
+        return True
+    return (word in STATE_ABBREVIATIONS and 0 < i < len(toks) - 1 and toks[i - 1][0] == ","
+            and toks[i + 1][0] == ".")
 
 
 def _short_name(toks, i: int) -> bool:
@@ -572,9 +604,10 @@ def _quoted_title(toks, first: int, last: int) -> bool:
 ADDRESS_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 
 
-def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
+def _proper_names(doc: Document, sent, taken, lex: ActorLexicon, lower_words: frozenset = frozenset()):
     """Runs of proper-noun tokens with a leading demonym kept in the label:
-    (start, end, name, label, reads as a place, reads as a person, doubtful)."""
+    (start, end, name, label, reads as a place, reads as a person, doubtful). ``lower_words``: the
+    article's words written in lower case (_lower_words)."""
     toks = doc.tagged(sent)
     out = []
     for run in _proper_runs(toks, lex.cues):
@@ -582,7 +615,7 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
         if not run:
             continue
         # kept if a name elsewhere ends in it
-        doubtful = _common_word(toks, run, sent.heading, lex.cues) or _list_fragment(toks, run)
+        doubtful = _common_word(toks, run, sent.heading, lex.cues, lower_words) or _list_fragment(toks, run)
         first = run[0]
         if first > 0 and toks[first - 1][0] in lex.demonyms:
             first -= 1
@@ -591,7 +624,7 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon):
         if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
             words[-1], e = words[-1][:-2], e - 2
         label = doc.text[s:e]
-        name = _run_name(words, lex)
+        name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
         addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES  # "Mrs May", "Dr King": names
         if not name or not addressed and (name in lex.not_actors or label in lex.not_actors) or not _free(taken, s, e):
             continue
@@ -671,6 +704,9 @@ PLACE_ENDINGS = frozenset("""County City Beach Heights Park Island Islands Sprin
 Harbour Town Township Village Square Street Road Avenue Valley Parish""".split())
 
 
+# The Associated Press's abbreviations of US states (one word; "N.Y." and the like are initials anyway)
+STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss
+Mo Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo""".split())
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 NAME_CONNECTORS = frozenset({"of", "the", "for", "and"})  # an organisation's name, not a person's
@@ -882,6 +918,7 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     """Every mention, lexicon ones first in each sentence, with whether it reads like a place."""
     rows = []
     for doc in docs:
+        lower_words = _lower_words(doc.text)
         for sent in doc.sentences:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex, _in_capitals(doc.tagged(sent)))
             known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
@@ -889,7 +926,7 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
             titled = sent.heading and _title_case(sent.text)
-            names = _proper_names(doc, sent, taken, lex)
+            names = _proper_names(doc, sent, taken, lex, lower_words)
             for s, e, name, label, placelike, person, doubtful in names + _hyphenated_names(doc, sent, taken, lex):
                 if name in lex.demonyms and not DETERMINER_BEFORE.search(sent.text[: s - sent.clean_start]):
                     # "rejected Russian accusations": the country of actors.csv (not "the Russian", a person)
@@ -901,6 +938,12 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
                                         "_placelike", "_person", "_doubtful", "_titled"])
     return table[[*MENTION_COLUMNS, "_placelike", "_person", "_doubtful", "_titled"]]
+
+
+def _lower_words(text: str) -> frozenset:
+    """The words a text writes in lower case ("teachers", "progressivism"): beside them, the same word
+    capitalised at the start of a sentence or quotation is that word, not a name."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*[a-z]", text))
 
 
 def _title_case(text: str) -> bool:
