@@ -179,3 +179,21 @@ def test_a_state_abbreviation_after_its_town_is_no_actor():
 def test_a_nickname_in_quotes_stays_inside_the_name():
     assert "Tobias Wren" in found('The board chose Tobias "Toby" Wren as its chair.')
     assert "Toby" not in found('The board chose Tobias "Toby" Wren as its chair.')
+
+
+def test_an_organisation_named_with_a_title_word_or_a_demonym_keeps_its_whole_name():
+    names = found("She spoke at the Veterans of Foreign Wars hall. He sits on the House Foreign Affairs panel.")
+    assert {"Veterans of Foreign Wars", "House Foreign Affairs"} <= names
+    assert {"Wars", "Affairs"}.isdisjoint(names)
+    assert "American Dream" in found("They chased the American Dream for years.")
+    assert "Lena Voss" in found("Foreign Minister Lena Voss arrived.")  # a role before a name still goes
+
+
+def test_a_possessive_inside_the_name_of_a_shop_or_a_body():
+    names = found("They met at Joey's Diner near the Children's Defense Fund office.")
+    assert {"Joey's Diner", "Children's Defense Fund"} <= names
+    assert "Defense Ministry" in found("Ruritania's Defense Ministry denied it.")  # a country's ministry
+
+
+def test_a_given_name_the_tagger_reads_as_a_word_opens_the_name():
+    assert "Kit Lomax" in found("The letter came from Ada Pryce, Kit Lomax and Jim Talbot.")

@@ -190,9 +190,8 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
         return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
     if tag == "NN" and _unknown_acronym(toks, i):
         return True  # "the EU", "the NHS", "the DCCC": an acronym the tagger's lexicon lacks
-    if (tag in ("JJ", "NN", "NNS") and tok[:1].isupper() and tok[1:].islower() and i + 1 < len(toks)
-            and toks[i + 1][1].startswith("NNP") and toks[i + 1][0] in ORG_WORDS):
-        return True  # "Democratic Party", "Republican Guard": an adjective that starts an organisation's name
+    if _capital_before_name(toks, i):
+        return True  # "Democratic Party", "Kit Bond": a word the tagger reads as common, opening a name
     if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
         return True  # a transcript's speaker label: "PENCE: Well, ..."
     if _in_speaker_label(toks, i):
@@ -201,6 +200,19 @@ def _is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) ->
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+
+
+def _capital_before_name(toks, i: int) -> bool:
+    """A capitalised common word right before a proper noun that opens that name, whatever the tagger
+    made of it: an adjective before an organisation's word ("Democratic Party", "Republican Guard"),
+    or, inside a sentence (not at its start or a quotation's), a given name ("Kit Bond")."""
+    tok, tag = toks[i][0], toks[i][1]
+    if not (i + 1 < len(toks) and tok[:1].isupper() and tok[1:].islower() and toks[i + 1][1].startswith("NNP")):
+        return False
+    if tag in ("JJ", "NN", "NNS") and toks[i + 1][0] in ORG_WORDS:
+        return True
+    return (i > 0 and tag in ("NN", "JJ", "VB") and toks[i - 1][0] not in OPENERS | {".", "!", "?"}
+            and toks[i + 1][1] == "NNP" and toks[i + 1][0][:1].isupper())
 
 
 def _unknown_acronym(toks, i: int) -> bool:
@@ -368,7 +380,7 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
         proper = _caps_name(toks, i) if caps else _is_proper(toks, i, bool(cur), cues)
         if proper or connector or (cur and tok.startswith("al-")):
             cur.append(i)
-            if POSSESSIVE.match(tok):  # the possessive ends the name
+            if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i):  # the possessive ends the name
                 runs.append(cur)
                 cur = []
             continue
@@ -378,6 +390,29 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     if cur:
         runs.append(cur)
     return _finished_runs(runs, toks)
+
+
+def _possessive_in_name(toks, i: int) -> bool:
+    """Is the possessive token i part of a name that goes on: one capitalised common noun that names
+    a place or body after it ("Sam's Club", "Joey's Diner"), or a body's name after a common word
+    ("Children's Defense Fund", "Women's Media Center")? Not "Russia's Defense Ministry"."""
+    from textblob.en import lexicon
+
+    after = []
+    for tok, tag, _, _ in toks[i + 1 : i + 5]:
+        if not (tag.startswith("NNP") and tok[:1].isupper()):
+            break
+        after.append(tok)
+    if not after:
+        return False
+    owner = toks[i][0][:-2]
+    if len(after) == 1 and after[0] in ORG_NAMES | PLACE_NOUNS:
+        return True
+    return after[-1] in ORG_WORDS | ORG_NAMES and (lexicon.get(owner.lower()) or "") in ("NN", "NNS")
+
+
+# Common nouns that end the name of a shop, a restaurant or a place ("Joey's Diner")
+PLACE_NOUNS = frozenset("Diner Place Boutique Restaurant Cafe Café Bar Grill Pub Store Shop Market Kitchen".split())
 
 
 NICKNAME = re.compile(r"[\"“‘'][A-Z][\w.-]*[\"”’']")
@@ -569,13 +604,30 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
     last = max((k for k, w in enumerate(words[:-1]) if _title(w, lex)), default=-1)
     if last >= 0:
         rest = words[last + 1 :]
+        if len(rest) == 1 and words[last] in TITLE_OPENERS:
+            return " ".join(words)  # "Veterans of Foreign Wars", "House Foreign Affairs": no role before a name
         if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
             rest = rest[2:] if len(rest) <= 4 else rest[3:]
         if rest and rest[0][:1].isupper():
             words = rest
+    whole = words
     while len(words) > 1 and (_title(words[0], lex) or words[0] in lex.demonyms):
         words = words[1:]
+    if len(words) == 1 and all(w in lex.demonyms for w in whole[:-1]) and _lexicon_noun(words[0]):
+        return " ".join(whole)  # "American Dream", "American Revolution": one name, not a country's dream
     return " ".join(words)
+
+
+# Words of titles.txt that only open a title ("Foreign Minister", "Prime Minister") and never stand
+# right before a name: after them a lone word is no person ("Veterans of Foreign Wars").
+TITLE_OPENERS = frozenset("Prime Foreign Defense Defence Interior Vice Deputy".split())
+
+
+def _lexicon_noun(word: str) -> bool:
+    """A word that TextBlob's lexicon has in lower case as a common noun ("dream", "revolution")."""
+    from textblob.en import lexicon
+
+    return (lexicon.get(word.lower()) or "") in ("NN", "NNS")
 
 
 LAW_WORDS = frozenset({"Act", "Acts"})
