@@ -197,3 +197,21 @@ def test_a_possessive_inside_the_name_of_a_shop_or_a_body():
 
 def test_a_given_name_the_tagger_reads_as_a_word_opens_the_name():
     assert "Kit Lomax" in found("The letter came from Ada Pryce, Kit Lomax and Jim Talbot.")
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_article_with_it():
+    mentions = actors.find_mentions([doc("Greta Lund spoke in Leeds. Later, Greta won the vote.")])
+    assert set(mentions.actor) == {"Greta Lund"}
+    # two people share it: the first name alone stays unresolved
+    two = actors.find_mentions([doc("Tom Reyes and Tom Adair met; Tom said no.")])
+    assert set(two.actor) == {"Tom Reyes", "Tom Adair", "Tom"}
+
+
+def test_a_nickname_alone_is_the_person_whose_name_held_it():
+    mentions = actors.find_mentions([doc('The board chose Tobias "Toby" Wren. Nobody works harder than Toby.')])
+    assert set(mentions.actor) == {"Tobias Wren"}
+
+
+def test_organisation_names_with_to_and_a_common_possessive():
+    names = found("Ada Holt of the Coalition to Save Local Libraries wrote on the blog Liberty’s Lantern.")
+    assert {"Coalition to Save Local Libraries", "Liberty’s Lantern"} <= names

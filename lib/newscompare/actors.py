@@ -257,7 +257,8 @@ def _org_head(word: str) -> bool:
 def _org_connector(toks, cur: list[int], i: int) -> bool:
     """Does the word at ``i`` go on with an organisation's name begun in ``cur``: "for" before a capital
     ("Centers for Disease Control", "National Organization for Marriage"), "of the" before one
-    ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel")?"""
+    ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel"), "to"
+    before a capitalised verb ("Coalition to Stop Gun Violence")?"""
     tok, n = toks[i][0], len(toks)
     state_of_the_union = toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]
     head = any(_org_head(toks[k][0]) for k in cur) or state_of_the_union or (
@@ -270,6 +271,8 @@ def _org_connector(toks, cur: list[int], i: int) -> bool:
         return False
     if tok == "for":
         return capital_at(i + 1) and toks[i + 1][0] not in WEEKDAYS
+    if tok == "to":  # "Coalition to Stop Gun Violence", "Campaign to End Hunger"
+        return capital_at(i + 1) and toks[i + 1][1].startswith("VB")
     if tok == "of":
         return (toks[i + 1][0] == "the" and capital_at(i + 2)) if i + 1 < n and toks[i + 1][0] == "the" else (
             i + 1 < n and toks[i + 1][1] == "JJ" and capital_at(i + 1) and capital_at(i + 2))
@@ -394,8 +397,8 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
 
 def _possessive_in_name(toks, i: int) -> bool:
     """Is the possessive token i part of a name that goes on: one capitalised common noun that names
-    a place or body after it ("Sam's Club", "Joey's Diner"), or a body's name after a common word
-    ("Children's Defense Fund", "Women's Media Center")? Not "Russia's Defense Ministry"."""
+    a place or body after it ("Sam's Club", "Joey's Diner"), or any name after a common word inside a
+    sentence ("Children's Defense Fund", "Freedom’s Lighthouse")? Not "Russia's Defense Ministry"."""
     from textblob.en import lexicon
 
     after = []
@@ -408,7 +411,8 @@ def _possessive_in_name(toks, i: int) -> bool:
     owner = toks[i][0][:-2]
     if len(after) == 1 and after[0] in ORG_NAMES | PLACE_NOUNS:
         return True
-    return after[-1] in ORG_WORDS | ORG_NAMES and (lexicon.get(owner.lower()) or "") in ("NN", "NNS")
+    # a common word's possessive inside a sentence opens a name ("Freedom’s Lighthouse", "Women's March")
+    return i > 0 and toks[i - 1][0] not in OPENERS and (lexicon.get(owner.lower()) or "") in ("NN", "NNS")
 
 
 # Common nouns that end the name of a shop, a restaurant or a place ("Joey's Diner")
@@ -640,16 +644,24 @@ WORK_NOUNS = frozenset("program programme show series book film movie documentar
 def _quoted_title(toks, first: int, last: int) -> bool:
     """Is the run the whole of a short quotation in title case after a broadcaster's possessive or a
     word for a work ('on ABC's “This Week,”', 'the CNN program “State of the Union”'): the title of a
-    programme, a book or a film, not an actor?"""
+    programme, a book or a film, not an actor? The quotation may hold other capitalised words and
+    small ones ('the Fox News program “Fox and Friends,”', 'Fox News' “America’s Newsroom”')."""
+    def in_title(tok: str) -> bool:
+        return tok in TITLE_SMALL_WORDS or tok[:1].isupper()
+
     a, b = first - 1, last + 1
-    while a >= 0 and toks[a][0] in {"the", "The", "a", "A", "this", "This", "Meet", "Face"}:
+    while a >= 0 and in_title(toks[a][0]):
         a -= 1
-    while b < len(toks) and toks[b][0] in {",", "."}:
+    while b < len(toks) and (toks[b][0] in {",", "."} or in_title(toks[b][0])):
         b += 1
-    if not (a >= 1 and b < len(toks) and toks[a][0] in _QUOTE_OPEN and toks[b][0] in _QUOTE_CLOSE and b - a <= 7):
+    if not (a >= 1 and b < len(toks) and toks[a][0] in _QUOTE_OPEN and toks[b][0] in _QUOTE_CLOSE and b - a <= 10):
         return False
     before = toks[a - 1][0]
-    return bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s")) or before.lower() in WORK_NOUNS
+    return (bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s", "'", "’"))
+            or before.lower() in WORK_NOUNS)
+
+
+TITLE_SMALL_WORDS = frozenset("the a an and of & on in for to this".split())
 
 
 # Forms of address before a surname: what follows is a name even where it is a word ("Mrs May", "Dr King")
@@ -1024,13 +1036,59 @@ def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
         names = sorted(known.get(r["_scope"], ()), key=len, reverse=True)
         taken: list[tuple[int, int]] = []
         acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
-        for name in names + [n.split()[-1] for n in names if len(n.split()) > 1] + acronyms:
+        surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n)]
+        for name in names + surnames + acronyms:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r["label"])
             if m and _free(taken, m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 out.append(pd.DataFrame([{**r, "start": r["start"] + m.start(), "end": r["start"] + m.end(),
                                           "actor": name, "label": name}]))
     return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
+
+
+def _nicknames(table: pd.DataFrame) -> pd.DataFrame:
+    """A nickname written alone ("Mo") is the person whose name held it in quotes (William “Mo” Cowan)
+    in the same scope."""
+    proper = table["kind"] == "proper name"
+    known = {}
+    for sc, actor, label in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"], table.loc[proper, "label"]):
+        for word in label.split():
+            if NICKNAME.fullmatch(word):
+                known[(sc, word[1:-1])] = actor
+    if not known:
+        return table
+    table = table.copy()
+    table.loc[proper, "actor"] = [known.get((sc, a), a) for sc, a in zip(table.loc[proper, "_scope"],
+                                                                          table.loc[proper, "actor"])]
+    return table
+
+
+def _given_names(table: pd.DataFrame) -> pd.DataFrame:
+    """A first name written alone ("Hillary", "Bernie") is the one person of the article whose full name
+    begins with it (Hillary Clinton), unless it is also a surname there or two people share it."""
+    proper = table["kind"] == "proper name"
+    firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surnames = set()
+    for article, actor in set(zip(table.loc[proper, "article"], table.loc[proper, "actor"])):
+        words = actor.split()
+        if len(words) > 1 and _person_like(actor):
+            firsts[(article, _fold(words[0]))].add(actor)
+            surnames.add((article, _fold(words[-1])))
+    if not firsts:
+        return table
+    table = table.copy()
+    table.loc[proper, "actor"] = [
+        next(iter(firsts[(art, _fold(a))])) if " " not in a and len(firsts.get((art, _fold(a)), ())) == 1
+        and (art, _fold(a)) not in surnames else a
+        for art, a in zip(table.loc[proper, "article"], table.loc[proper, "actor"])]
+    return table
+
+
+def _person_like(name: str) -> bool:
+    """Could the name be a person's (its last word a surname)? Every word capitalised, and the last no
+    organisation's word: not "National Organization for Marriage", "Centers for Disease Control"."""
+    words = name.split()
+    return all(w[:1].isupper() for w in words) and words[-1] not in ORG_WORDS | ORG_NAMES
 
 
 def _titled_surnames(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
@@ -1090,7 +1148,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table.loc[proper, "actor"] = [canon[sc].get(a, a)
                                   for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
-    table = _resolve_descriptions(_titled_surnames(table, lex))
+    table = _resolve_descriptions(_titled_surnames(_given_names(_nicknames(table)), lex))
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
     # gazetteer has it as a region (ISO 3166-2), and no mention reads like a person (_reads_as_person:
