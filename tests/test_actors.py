@@ -215,3 +215,18 @@ def test_a_nickname_alone_is_the_person_whose_name_held_it():
 def test_organisation_names_with_to_and_a_common_possessive():
     names = found("Ada Holt of the Coalition to Save Local Libraries wrote on the blog Liberty’s Lantern.")
     assert {"Coalition to Save Local Libraries", "Liberty’s Lantern"} <= names
+
+
+def test_a_headline_repeated_as_a_long_first_paragraph_is_still_a_headline():
+    text = ("Board Names Former Deputy Of Staff To Replace Ruth Anselm\n\n"
+            "Board Names Former Deputy Of Staff To Replace Ruth Anselm\n\n"
+            "The board on Monday chose Ida Crane to replace Ruth Anselm. Anselm left in May.")
+    assert set(actors.find_mentions([doc(text)]).actor) == {"Ida Crane", "Ruth Anselm"}
+    acronym = "Inquiry Subpoenas Mayor’s Campaign and Harbor County G.O.P.\n\nThe campaign of Ed Vance said no."
+    assert "Ed Vance" in set(actors.find_mentions([doc(acronym)]).actor)
+    assert not any("Subpoenas" in a for a in actors.find_mentions([doc(acronym)]).actor)
+
+
+def test_a_headline_keeps_a_person_it_names_by_given_name_and_surname():
+    text = "Greta Lundqvist Says Harbor Plan Is A Model\n\nThe minister spoke on Monday."
+    assert "Greta Lundqvist" in set(actors.find_mentions([doc(text)]).actor)

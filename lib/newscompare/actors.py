@@ -983,13 +983,14 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     rows = []
     for doc in docs:
         lower_words = _lower_words(doc.text)
+        per_paragraph = Counter(s.paragraph for s in doc.sentences)
         for sent in doc.sentences:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex, _in_capitals(doc.tagged(sent)))
             known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
-            titled = sent.heading and _title_case(sent.text)
+            titled = (sent.heading or _headline_paragraph(doc, sent, per_paragraph)) and _title_case(sent.text)
             names = _proper_names(doc, sent, taken, lex, lower_words)
             for s, e, name, label, placelike, person, doubtful in names + _hyphenated_names(doc, sent, taken, lex):
                 if name in lex.demonyms and not DETERMINER_BEFORE.search(sent.text[: s - sent.clean_start]):
@@ -1002,6 +1003,18 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["article", "sentence", "start", "end", "actor", "label", "kind", "text",
                                         "_placelike", "_person", "_doubtful", "_titled"])
     return table[[*MENTION_COLUMNS, "_placelike", "_person", "_doubtful", "_titled"]]
+
+
+def _headline_paragraph(doc: Document, sent, per_paragraph: Counter) -> bool:
+    """A first or second paragraph of one sentence, in a text of several, with no full stop of its own:
+    where a headline or its repetition stands even when it runs past a heading's length or ends in an
+    acronym's dots ("... New Jersey G.O.P."), so segment does not call it a heading."""
+    text = sent.text.rstrip()
+    return (len(doc.paragraphs) > 1 and sent.paragraph <= 1 and per_paragraph[sent.paragraph] == 1
+            and (text[-1:] not in ".!?\"”’'" or DOTTED_END.search(text) is not None))
+
+
+DOTTED_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "G.O.P.", "U.S.": a headline may end in an acronym
 
 
 def _lower_words(text: str) -> frozenset:
@@ -1037,13 +1050,30 @@ def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
         taken: list[tuple[int, int]] = []
         acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
         surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n)]
-        for name in names + surnames + acronyms:
+        for name in names + surnames + acronyms + _given_and_surname(r["label"]):
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r["label"])
             if m and _free(taken, m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 out.append(pd.DataFrame([{**r, "start": r["start"] + m.start(), "end": r["start"] + m.end(),
                                           "actor": name, "label": name}]))
     return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
+
+
+def _given_and_surname(text: str) -> list[str]:
+    """The people a title-case headline names by itself: an English given name and one or two words
+    English lacks ("Jay Inslee Says ...", "Ada Quill Wins"), whatever the article's other sentences say."""
+    from textblob.en import lexicon
+
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)((?: [A-Z][a-z’'-]+){1,2})", text):
+        words = [m.group(1)]
+        for w in m.group(2).split():
+            if lexicon.get(w.lower()) is not None:
+                break
+            words.append(w)
+        if len(words) > 1 and given_name(words[0]):
+            out.append(" ".join(words))
+    return out
 
 
 def _nicknames(table: pd.DataFrame) -> pd.DataFrame:
