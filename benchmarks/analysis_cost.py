@@ -1,7 +1,10 @@
 """What sentiment toward actors costs: the whole analysis of ten BASIL articles (``nc.analyze``) with
-the target model, and with ``mention_sentiment`` replaced by an empty table (the analysis as it was
-before sentiment toward actors), alternated, medians of ``--repeat`` runs. The issue on sentiment
-toward actors asks for at most 1.2 times.
+the target model, and as it was before sentiment toward actors, alternated, medians of ``--repeat``
+runs. Before: ``mention_sentiment`` gives an empty table and ``actor_sentiment`` is the mean combined
+score of the sentences naming each actor, with its bootstrap interval (what the issue on sentiment
+toward actors calls "today"). The issue asks for at most 1.2 times. Also printed: the ratio against
+the analysis with no sentiment toward actors at all (``actor_sentiment`` on the empty table), which
+overstates the cost.
 
     python benchmarks/analysis_cost.py [--articles 10] [--repeat 5]
 """
@@ -43,23 +46,30 @@ def main(argv=None) -> int:
         for f in sorted(BASIL.glob("*/*.json"))[: args.articles]:
             write_article(f, Path(tmp))
         docs = nc.prepare([tmp])
-    real = sentiment.mention_sentiment
-    times: dict[str, list[float]] = {"with the model": [], "without": []}
+    real, real_actor = sentiment.mention_sentiment, sentiment.actor_sentiment
+
+    def by_sentences(scores, mentions, method="combined", toward=None):  # actor_sentiment before the model
+        return real_actor(scores, mentions, method="combined")
+
+    variants = {"with the model": (real, real_actor), "before (sentences)": (without_model, by_sentences),
+                "none": (without_model, real_actor)}
+    times: dict[str, list[float]] = {name: [] for name in variants}
     nc.analyze(docs=docs)  # warm: analysers and lexicons built once
     for k in range(args.repeat):
-        for name in (["with the model", "without"] if k % 2 == 0 else ["without", "with the model"]):
-            export.sentiment.mention_sentiment = real if name == "with the model" else without_model
+        for name in (list(variants) if k % 2 == 0 else list(variants)[::-1]):
+            export.sentiment.mention_sentiment, export.sentiment.actor_sentiment = variants[name]
             started = time.perf_counter()
             nc.analyze(docs=docs)
             times[name].append(time.perf_counter() - started)
-    export.sentiment.mention_sentiment = real
+    export.sentiment.mention_sentiment, export.sentiment.actor_sentiment = real, real_actor
     med = {k: statistics.median(v) for k, v in times.items()}
     words = sum(d.words for d in docs)
     print(f"{len(docs)} BASIL articles, {words} words; medians of {args.repeat} alternated runs")
     for name, t in med.items():
         print(f"  {name}: {t:.3f} s")
-    print(f"  ratio: {med['with the model'] / med['without']:.2f} (target <= 1.2); "
-          "`python benchmarks/analysis_cost.py`")
+    print(f"  ratio to the analysis before: {med['with the model'] / med['before (sentences)']:.2f} "
+          "(target <= 1.2); `python benchmarks/analysis_cost.py`")
+    print(f"  ratio to no sentiment toward actors at all: {med['with the model'] / med['none']:.2f}")
     return 0
 
 

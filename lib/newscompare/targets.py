@@ -88,16 +88,19 @@ def tokens(sentence: str) -> list[Token]:
     lexicon = analyzer.lexicon
     curly = "’" in sentence
     out: list[Token] = []
+    negated_at = -10  # the index of the last negating word
     for m in _TOKEN.finditer(sentence):
         word = m.group()
         low = word.lower().replace("’", "'") if curly else word.lower()
         val = lexicon.get(low)
         if val:
-            if any(t.low in negate or t.low.endswith("n't") for t in out[-3:]):
+            if len(out) - negated_at <= 3:  # one of the three words before negates
                 val = -0.74 * val  # VADER's own damping of a negated word
             val = float(val)
         else:
             val = 0.0
+        if low in negate or low.endswith("n't"):
+            negated_at = len(out)
         start, end = m.span()
         out.append(_make_token(Token, (word, low, start, end, val)))
     return out
