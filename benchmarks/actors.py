@@ -8,9 +8,11 @@ never copied). Prints, each with its target from the issue on actors:
    (target >= 0.97); and the same for the targets written as a name (a capital after any determiner:
    not "the crowd", "me", "myself" or a weekday, which NewsMTSC also has as targets).
 2. BASIL: the share of (article, main entity) pairs where the entity's surname is in an actor or
-   label of that article; and the same over the pairs whose article writes that word at all (BASIL's
-   main entities are listed per event: "Democrats" may be a main entity of an article that never
-   writes the word).
+   label of that article, for people and for groups and organisations (entity_is_group: BASIL's
+   main entities also name things, "joint tax rule for homosexual couples", which are neither; they
+   are printed with the groups in a row of their own); and the same over the pairs whose article
+   writes that word at all (BASIL's main entities are listed per event: "Democrats" may be a main
+   entity of an article that never writes the word).
 3. BASIL: the share of (article, actor) pairs whose actor is a single common English word (lower
    case in TextBlob's lexicon with a tag that is not a proper noun; target <= 8%), and the share
    whose name joins two names with " and " or " or " (target: none but organisations'). Also the
@@ -174,7 +176,23 @@ def entity_is_person(entity: str) -> bool:
     words = entity.split()
     groupish = set(actors.ORG_WORDS) | set(actors.ORG_NAMES) | set(actors.GROUP_WORDS) | {
         "Lawmakers", "Officials", "Leaders", "Campaign", "Administration", "Department", "Agency", "Programs"}
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not groupish & set(words)
+    capitalised = all(w[:1].isupper() for w in words) or actors.given_name(words[0])  # "Lois lerner", a typo
+    return 2 <= len(words) <= 4 and capitalised and not groupish & set(words)
+
+
+# What a BASIL main entity that is no person must end in to be a group or an organisation, when its last
+# word is not capitalised (a name: "NAACP", "Tea Party"): people and bodies, the benchmark's own list.
+GROUP_HEADS = frozenset("""officials lawmakers legislators leaders members senators protesters protestors plaintiffs
+police conservatives liberals democrats republicans catholics voters activists companies firms groups campaign
+administration department congress court party government""".split())
+
+
+def entity_is_group(entity: str) -> bool:
+    """A BASIL main entity that is a group or an organisation, not a person (entity_is_person) and not a
+    thing ("joint tax rule for homosexual couples", "Benghazi attacks", "National Security Agency
+    programs", "SB 1062 bill", "social security")."""
+    last = entity.split()[-1]
+    return not entity_is_person(entity) and (last[:1].isupper() or last.lower() in GROUP_HEADS)
 
 
 def common_word_share(table: pd.DataFrame) -> tuple[float, float, int]:
@@ -209,14 +227,18 @@ def main(argv=None) -> int:
         person = ents["entity"].map(entity_is_person)
         rows.append(("BASIL: main entities found in their article, people", f"{ents[person]['found'].mean():.3f}",
                      int(person.sum()), ">= 0.97"))
-        rows.append(("BASIL: main entities found, groups and organisations", f"{ents[~person]['found'].mean():.3f}",
-                     int((~person).sum()), ">= 0.85"))
+        rows.append(("BASIL: main entities found, all others (groups, organisations and things)",
+                     f"{ents[~person]['found'].mean():.3f}", int((~person).sum()), ""))
+        group = ents["entity"].map(entity_is_group)
+        rows.append(("  the same, groups and organisations (not things: 'Benghazi attacks', 'SB 1062 bill')",
+                     f"{ents[group]['found'].mean():.3f}", int(group.sum()), ">= 0.85"))
         named = ents[ents["named"]]
         mask = named["entity"].map(entity_is_person)
         rows.append(("  the same, where the article writes the entity's last word: people",
                      f"{named[mask]['found'].mean():.3f}", int(mask.sum()), ">= 0.97"))
+        grouped = named["entity"].map(entity_is_group)
         rows.append(("  the same, where the article writes the entity's last word: groups and organisations",
-                     f"{named[~mask]['found'].mean():.3f}", int((~mask).sum()), ">= 0.85"))
+                     f"{named[grouped]['found'].mean():.3f}", int(grouped.sum()), ">= 0.85"))
         occ = basil_actors.occurrences
         rows.append(("BASIL: surname occurrences of a main person in that person's actor",
                      f"{occ['landed'].mean():.3f}", len(occ), ">= 0.95"))
