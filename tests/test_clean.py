@@ -136,6 +136,22 @@ def test_wire_datelines_after_a_headline(second, place):
     assert place not in cleaned.text
 
 
+@pytest.mark.parametrize("text", [
+    "Signal workers to strike\n\nBERLIN—Signal workers will walk out on Friday.\n",  # no space after the dash
+    "Union warns of ‘rolling strikes’\n\nBERLIN — Signal workers will walk out on Friday.\n",  # a quote ends it
+    "Signal workers to strike\n\nUnion warns of more to come\n\nBERLIN — Signal workers will walk out.\n",
+])
+def test_a_dateline_after_a_headline_that_ends_in_a_quote_or_a_subheading_or_without_a_space(text):
+    cleaned = clean_text(text)
+    assert cleaned.meta["dateline_place"] == "BERLIN" and "BERLIN" not in cleaned.text
+    assert rebuild_raw(cleaned.text, cleaned.edits) == text
+
+
+def test_a_headline_ending_in_a_quotation_mark_is_a_heading():
+    doc = nc.segment(nc.Article("h", Path("h.txt"), "Union warns of ‘rolling strikes’\n\nThe union met.\n", "h"))
+    assert doc.sentences[0].heading and not doc.sentences[1].heading
+
+
 def test_a_capitalised_second_paragraph_after_a_full_sentence_is_not_a_dateline():
     cleaned = clean_text("The union met on Monday.\n\nNATO — the alliance — was not involved.\n")
     assert "dateline_place" not in cleaned.meta and "NATO — the alliance" in cleaned.text

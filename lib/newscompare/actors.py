@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .clean import CLOSING_PUNCTUATION
 from .lexicons import Lexicons, get
 from .segment import ABBREVIATIONS, Document
 
@@ -1011,7 +1012,7 @@ def _headline_paragraph(doc: Document, sent, per_paragraph: Counter) -> bool:
     acronym's dots ("... New Jersey G.O.P."), so segment does not call it a heading."""
     text = sent.text.rstrip()
     return (len(doc.paragraphs) > 1 and sent.paragraph <= 1 and per_paragraph[sent.paragraph] == 1
-            and (text[-1:] not in ".!?\"”’'" or DOTTED_END.search(text) is not None))
+            and (not CLOSING_PUNCTUATION.search(text) or DOTTED_END.search(text) is not None))
 
 
 DOTTED_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "G.O.P.", "U.S.": a headline may end in an acronym

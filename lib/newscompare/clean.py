@@ -157,9 +157,15 @@ def _removed_lines(lines: list[tuple[int, str, str]], rules) -> dict[int, str]:
 
 
 def looks_like_headline(line: str) -> bool:
-    """A line that reads as a headline: at most 30 words and no closing sentence punctuation."""
+    """A line that reads as a headline: at most 30 words and no closing sentence punctuation (a closing
+    quotation mark alone is none: "Jostling Over Benghazi ‘Talking Points’")."""
     words = line.split()
-    return 0 < len(words) <= 30 and not re.search(r"[.!?:;,\"”’)\]]\s*$", line)
+    return 0 < len(words) <= 30 and not CLOSING_PUNCTUATION.search(line)
+
+
+# What closes a sentence or a clause at the end of a line, perhaps inside quotation marks, or a bracket:
+# a line without it may be a headline.
+CLOSING_PUNCTUATION = re.compile(r"(?:[.!?:;,][\"”’']*|[)\]])\s*$")
 
 
 def _dateline(content: str, start: int, rules) -> tuple[Edit, dict] | None:
@@ -211,20 +217,21 @@ def clean_text(raw: str, article: str = "", lexicons: Lexicons | str | Path | No
     removed = _removed_lines(lines, rules)
     edits: list[Edit] = []
     meta: dict = {}
-    prose_seen, headline = 0, False  # a dateline opens the first prose line, or the second after a headline
+    # a dateline opens the first prose line, or the first after a headline and perhaps its subheading
+    prose_seen, headlines = 0, True
     for i, (start, content, ending) in enumerate(lines):
         if i in removed:
             edits.append(Edit(start, start + len(content + ending), content + ending, "", removed[i]))
             continue
         body_start = start
-        if content.strip() and not meta.get("dateline_place") and prose_seen < 2:
+        if content.strip() and not meta.get("dateline_place") and prose_seen < 3 and headlines:
             prose_seen += 1
             found = _dateline(content, start, prefix_rules)
-            if found is not None and (prose_seen == 1 or headline):
+            if found is not None:
                 edits.append(found[0])
                 meta.update(found[1])
                 body_start = found[0].end
-            headline = prose_seen == 1 and looks_like_headline(content)
+            headlines = looks_like_headline(content)
         edits.extend(_line_edits(raw, body_start, raw[body_start : start + len(content)], ending, char_rules))
     return Cleaned(article_id=article, raw=raw, text=_apply_edits(raw, edits), edits=edits, meta=meta)
 

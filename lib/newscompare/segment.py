@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .clean import Cleaned, clean, cleaned_article
+from .clean import CLOSING_PUNCTUATION, Cleaned, clean, cleaned_article
 from .load import Article, NewsCompareWarning
 
 SENTENCE_COLUMNS = ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
@@ -143,8 +143,7 @@ def is_heading(par: str, first: bool = False) -> bool:
     """A short paragraph with no closing punctuation, such as 'The Turkish Connection'; the first
     paragraph (a headline) may run to 30 words."""
     words = par.split()
-    return (0 < len(words) <= (30 if first else 12) and "\n" not in par
-            and not re.search(r"[.!?:;,\"”’)\]]\s*$", par))
+    return 0 < len(words) <= (30 if first else 12) and "\n" not in par and not CLOSING_PUNCTUATION.search(par)
 
 
 # ------------------------------------------------------------------------------------------- quotes
