@@ -230,3 +230,22 @@ def test_a_headline_repeated_as_a_long_first_paragraph_is_still_a_headline():
 def test_a_headline_keeps_a_person_it_names_by_given_name_and_surname():
     text = "Greta Lundqvist Says Harbor Plan Is A Model\n\nThe minister spoke on Monday."
     assert "Greta Lundqvist" in set(actors.find_mentions([doc(text)]).actor)
+
+
+def test_a_capital_after_in_is_a_place_and_before_a_verb_the_state():
+    import tempfile
+
+    from newscompare.lexicons import Lexicons, copy_lexicons
+    text = "Talks were held in Moscow on Monday. Moscow says the talks failed."
+    mentions, places = actors.mentions_and_places([doc(text)])
+    assert list(mentions.actor) == ["Russia"] and list(mentions.sentence) == [1]
+    assert list(places.place) == ["Moscow"] and list(places.sentence) == [0]
+    # a city the user adds to actors.csv for a state with a demonym behaves the same
+    with tempfile.TemporaryDirectory() as folder:
+        copy_lexicons(folder, ["actors.csv"])
+        with open(f"{folder}/actors.csv", "a", encoding="utf-8") as f:
+            f.write("Ruritania,Strelsau,name\nRuritania,Ruritanian,demonym\n")
+        lex = Lexicons(folder)
+        mentions, places = actors.mentions_and_places([doc("Envoys met in Strelsau. Strelsau denied it.")],
+                                                      lexicons=lex)
+        assert list(mentions.actor) == ["Ruritania"] and list(places.place) == ["Strelsau"]

@@ -26,6 +26,7 @@ PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "en
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
 # Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
 LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
+LOCATIVE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(LOCATIVES))})\s+$", re.IGNORECASE)
 # "victory over Clinton", "influence over Kim Jong-Un", "an inquiry into Flynn": after these nouns the
 # preposition takes a person or a body, not a place
 NOT_LOCATIVE_AFTER = {
@@ -59,6 +60,8 @@ class ActorLexicon:
     # one-word verbs of saying (cues.csv) and of a person's acts (person_verbs.txt): "Flake said",
     # "Trump accepted" name someone
     cues: frozenset = frozenset()
+    # a state's city that stands for its government ("Moscow says"; _stand_ins), a place after "in"
+    stand_ins: frozenset = frozenset()
 
 
 def _alternation(words) -> str:
@@ -97,7 +100,25 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
         states=frozenset(r["actor"] for r in rows if r["kind"] == "demonym"),
         places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
         cues=frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip())
-        | frozenset(lex.lines("person_verbs.txt")))
+        | frozenset(lex.lines("person_verbs.txt")),
+        stand_ins=_stand_ins(rows))
+
+
+def _stand_ins(rows) -> frozenset:
+    """The aliases of actors.csv that name a state by one of its places (a capital: "Moscow", "Ankara",
+    "Washington"; "America"): one capitalised word of kind name, not the state's own name, not a
+    people ("Turks") or an acronym ("US"), for an actor that has a demonym (a state)."""
+    demonyms = defaultdict(set)
+    for r in rows:
+        if r["kind"] == "demonym":
+            demonyms[r["actor"]].add(r["alias"][:3])
+
+    def people(alias: str, actor: str) -> bool:  # "Turks", "Russians"
+        return alias.endswith("s") and alias[:3] in demonyms[actor]
+
+    return frozenset(r["alias"] for r in rows
+                     if r["kind"] == "name" and r["actor"] in demonyms and r["alias"] != r["actor"]
+                     and re.fullmatch(r"[A-Z][a-z]+", r["alias"]) and not people(r["alias"], r["actor"]))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -698,12 +719,14 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon, lower_words: fr
         if (" " not in name and not name.isupper() and not addressed
                 and (name in lex.titles or f"{name}." in lex.titles)):
             continue  # "As President, I will...", "Rep." alone: a title, not a name
-        if lex.names is not None and lex.names.fullmatch(name):
-            continue
+        city = name in lex.stand_ins and first > 0 and toks[first - 1][0].lower() in LOCATIVES
+        if lex.names is not None and lex.names.fullmatch(name) and not city:
+            continue  # the lexicon's (but "in Moscow" is the city: a place, _lexicon_mentions)
         if PARTY_STATE.fullmatch(name):
             continue  # "(D-Ore.)": a senator's party and state, not an actor
-        out.append((s, e, name, label, words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex),
-                    _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex), doubtful))
+        placelike = city or words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex)
+        person = not city and _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex)
+        out.append((s, e, name, label, placelike, person, doubtful))
     return out
 
 
@@ -860,7 +883,8 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = Fals
     labels ("Obama Regime"), then aliases (names), then descriptive labels. (start, end, actor, label,
     kind), clean offsets. Not an alias that begins a newspaper's or a university's name ("Washington
     Post") or stands inside a longer name ("Secure America Now"), nor, in a sentence written in capitals
-    (``caps``), one that is an English word ("IS")."""
+    (``caps``), one that is an English word ("IS"), nor a state's city after "in" and the like ("talks
+    in Moscow": the place; "Moscow says" is the state)."""
     from textblob.en import lexicon
 
     found: list[tuple] = []
@@ -873,8 +897,9 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = Fals
         for m in pattern.finditer(text) if pattern is not None else ():
             s, e = base + m.start(), base + m.end()
             if kind == "name" and (INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end())
-                                   or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"):
-                continue
+                                   or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"
+                                   or m.group(0) in lex.stand_ins and LOCATIVE_BEFORE.search(text, 0, m.start())):
+                continue  # "in Moscow": the city, found as a place by the proper names' rules
             if _free(taken, s, e):
                 actor = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
                 found.append((s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind))
