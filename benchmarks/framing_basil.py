@@ -108,7 +108,7 @@ def measure_event(files: list[Path]) -> tuple[list[dict], list[dict], list[dict]
         spans = write_event(files, Path(tmp))
         a = nc.analyze([tmp])
     loaded = wording.loaded_words(a.docs)
-    choices = wording.word_choice(a.docs, a.tables["alignment"])
+    choices = a.tables["word_choice"]  # aligned sentences and the actors' labels, as a user sees them
     flags = flagged_sentences(a, loaded, choices)
     sentence_rows, coverage, house, pairs = [], [], [], []
     for d in a.docs:

@@ -249,3 +249,10 @@ def test_a_capital_after_in_is_a_place_and_before_a_verb_the_state():
         mentions, places = actors.mentions_and_places([doc("Envoys met in Strelsau. Strelsau denied it.")],
                                                       lexicons=lex)
         assert list(mentions.actor) == ["Ruritania"] and list(places.place) == ["Strelsau"]
+
+
+def test_a_describing_word_before_a_group_goes_to_the_label_not_the_actor():
+    mentions = actors.find_mentions([doc("Police met unarmed protesters, many protesters and undocumented workers.")])
+    rows = set(zip(mentions.actor, mentions.label))
+    assert {("protesters", "unarmed protesters"), ("protesters", "protesters"),
+            ("workers", "undocumented workers")} <= rows

@@ -94,3 +94,20 @@ def test_word_choice_ignores_the_same_word_in_other_grammar(first, second):
     a = doc(f"The mayor of the harbour town {first} after the audit, officials confirmed. Farmers met.", "a")
     b = doc(f"The mayor of the harbour town {second} after the audit, officials confirmed. A school opened.", "b")
     assert wording.word_choice([a, b], framing.align_content([a, b])).empty
+
+
+def test_word_choice_from_the_labels_each_article_alone_gives_one_actor():
+    from newscompare import actors
+    from newscompare.framing import align_content
+
+    docs = [doc("The bill targets illegal immigrants at the border. Rebels shelled the village.", "a"),
+            doc("The bill helps undocumented immigrants in the city. Terrorists shelled a village.", "b")]
+    mentions = actors.find_mentions(docs)
+    table = wording.word_choice(docs, align_content(docs), mentions=mentions)
+    pairs = set(zip(table.term, table.other_term))
+    assert {("illegal immigrants", "undocumented immigrants"), ("rebels", "terrorists")} <= pairs
+    labelled = table[table.term == "rebels"].iloc[0]
+    assert (labelled.article, labelled.other, labelled.sentence, labelled.other_sentence) == ("a", "b", 1, 1)
+    # the same label in both articles is no choice; neither is one word inflected ("rebel faction" / "rebels")
+    same = [doc("Rebels shelled the village.", "a"), doc("Rebels and the rebel faction shelled it.", "b")]
+    assert wording.word_choice(same, align_content(same), mentions=actors.find_mentions(same)).empty

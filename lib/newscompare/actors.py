@@ -938,7 +938,9 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
     """Groups of people ("Republican lawmakers", "Colorado officials", "protesters", "police") and
     bodies named after their head ("Obama administration", "the Romney campaign"): (start, end, actor,
     label, "group"). The actor is the modifier with the noun ("Republican lawmakers"), or the noun
-    alone; a modifier that opens the sentence is kept only when it is not a common word."""
+    alone; a modifier that opens the sentence is kept only when it is not a common word. A describing
+    word before the noun goes to the label, not the actor ("illegal immigrants" and "undocumented
+    immigrants" are two labels of the group "immigrants"; _described_from)."""
     out = []
     for m in GROUP_RE.finditer(text):
         if m.group("body"):
@@ -947,12 +949,37 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
             continue  # a capitalised word inside a sentence is part of a name ("Rail Workers Union")
         else:
             mod = m.group("mod") or ""
-            s = m.start("mod") if mod else m.start("noun")
+            s = m.start("mod") if mod else _described_from(text, m.start("noun"))
             e, actor = m.end(), f"{mod} {m.group('noun').lower()}".strip()
         if _free(taken, base + s, base + e):
             out.append((base + s, base + e, actor, text[s:e], "group"))
             taken = [*taken, (base + s, base + e)]
     return out
+
+
+def _described_from(text: str, noun: int) -> int:
+    """Where a group's label starts: at the describing word right before its noun ("illegal",
+    "unarmed", "low-income", "grass-roots"): an adjective or participle of TextBlob's lexicon, a word it
+    lacks with an adjective's ending ("undocumented") or a hyphenated word, but not one that counts or
+    ranks (QUANTIFYING_WORDS: "many", "other", "former", "senior"); else at the noun."""
+    from textblob.en import lexicon
+
+    m = re.search(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*)\s+$", text[:noun])
+    if m is None or m.group(1) in QUANTIFYING_WORDS:
+        return noun
+    word, tag = m.group(1), lexicon.get(m.group(1))
+    adjective = tag in ("JJ", "VBN") or tag is None and word.endswith(ADJECTIVE_ENDINGS)  # "undocumented"
+    return m.start(1) if "-" in word or adjective else noun
+
+
+# How an adjective TextBlob's lexicon lacks ends ("undocumented", "antigovernment"... "-al", "-ive")
+ADJECTIVE_ENDINGS = ("ed", "al", "ous", "ive", "ic", "ful", "less", "ant", "ent", "ary", "ist")
+
+
+# Adjectives that count, order or rank a group rather than describe it: no label of their own
+QUANTIFYING_WORDS = frozenset("""many other several some few fewer more most all both various certain such same own
+former current top senior junior local federal new recent numerous fellow individual additional key major
+possible potential average first last next previous only main chief further""".split())
 
 
 ROLE_NOUNS = ("president|vice president|senator|congressman|congresswoman|governor|mayor|minister|prime minister|"

@@ -67,7 +67,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "quotes": sentiment.quote_scores(docs),
         "alignment": alignment,
         "loaded": wording.loaded_words(docs, lex),
-        "word_choice": wording.word_choice(docs, alignment, lex),
+        "word_choice": wording.word_choice(docs, alignment, lex, mentions=mentions),
         "removals": removals_table(docs),
     }
     if compare_by != "article":

@@ -299,7 +299,8 @@ def who_says(table: pd.DataFrame, *, title: str = "Who says what about whom"):
 def word_choice(choices: pd.DataFrame, top: int = 12, *, title: str = "The same thing, named differently"):
     """Mirrored bars, one row per word-choice pair (wording.word_choice): the left bar in one article's
     colour carries its words, the right bar in the other's carries the words it used instead; the
-    length is the number of shared sentences showing the swap.
+    length is the number of shared sentences showing the swap (for a pair of an actor's labels, the
+    mentions under the two labels).
 
     Read it as: each row is one thing the two articles both report; the labels are the words each chose.
     """
@@ -323,7 +324,8 @@ def word_choice(choices: pd.DataFrame, top: int = 12, *, title: str = "The same 
     ax.axvline(0, color="grey", lw=0.8)
     ticks = range(-most, most + 1)
     ax.set_xticks(list(ticks), [str(abs(t)) for t in ticks])
-    ax.set_xlabel("shared sentences showing the swap (left: the first article's words; right: the other's)")
+    ax.set_xlabel("shared sentences showing the swap, or mentions under the two labels\n"
+                  "(left: the first article's words; right: the other's)")
     ax.set_ylabel("pair of words")
     from matplotlib.patches import Patch
 

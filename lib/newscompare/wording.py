@@ -159,6 +159,51 @@ def _choices(a: str, b: str, skip: frozenset, same: dict[str, str]) -> list[tupl
     return out
 
 
+def _label_choices(mentions: pd.DataFrame, order: dict[str, int]) -> list[list]:
+    """Word-choice rows from the actors' labels: for an actor two articles both name, a descriptive
+    label only the first uses beside one only the second uses, of the lexicon's labels ("rebels" /
+    "terrorists") or of a group with the same noun and another describing word ("illegal immigrants"
+    / "undocumented immigrants"). Each label of the first article is paired with the other article's
+    label used most; the evidence is each label's first sentence."""
+    described = mentions[(mentions["kind"] == "label")
+                         | ((mentions["kind"] == "group") & mentions["label"].str.contains(" "))]
+    if described.empty:
+        return []
+    labels: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)  # (article, actor) -> label -> rows
+    for r in described.itertuples(index=False):
+        labels[(r.article, r.actor)].setdefault(r.label.lower(), []).append(r)
+    every = {(a, actor): set(g.str.lower()) for (a, actor), g in mentions.groupby(["article", "actor"])["label"]}
+    rows = []
+    for (a, actor), mine in labels.items():
+        for (b, other_actor), theirs in labels.items():
+            if other_actor != actor or order.get(a, 0) >= order.get(b, 0):
+                continue
+            only_b = {y: rs for y, rs in theirs.items() if y not in every[(a, actor)]}
+            for x, xs in mine.items():
+                if x in every[(b, actor)]:
+                    continue
+                same_slot = [y for y in only_b if _same_slot(x, y, xs[0].kind, only_b[y][0].kind)]
+                if same_slot:
+                    y = max(same_slot, key=lambda label: (len(only_b[label]), label))
+                    first, second = xs[0], only_b[y][0]
+                    rows.append([a, x, b, y, len(xs) + len(only_b[y]), first.sentence, second.sentence,
+                                 float("nan"), first.text, second.text])
+    return rows
+
+
+def _same_slot(x: str, y: str, kind_x: str, kind_y: str) -> bool:
+    """Two labels of one actor that can stand for each other: two of the lexicon's labels with no word
+    in common, or two groups with the same noun and other describing words ("illegal immigrants",
+    "undocumented immigrants")."""
+    def stems(words: list[str]) -> set[str]:
+        return {_stem(w, {}) for w in words}
+
+    if kind_x == kind_y == "label":
+        return not stems(x.split()) & stems(y.split())  # not "rebel faction" / "rebels": one word
+    return (kind_x == kind_y == "group" and x.split()[-1] == y.split()[-1]
+            and not stems(x.split()[:-1]) & stems(y.split()[:-1]))
+
+
 def _same_content(a: list[str], b: list[str], skip: frozenset, same: dict[str, str]) -> bool:
     """Do two stretches hold the same content words, inflected or with other grammar words around them
     ("charge" / "charges", "allow" / "have allowed", "accept my" / "accepts the")?"""
@@ -176,23 +221,29 @@ def _not_choices(lexicons: Lex) -> frozenset:
 
 
 def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = None,
-                min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+                min_similarity: float = MIN_SIMILARITY, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Where two articles name the same thing differently: from each pair of aligned sentences
     (``alignment`` from framing.align_content, similarity >= ``min_similarity``), the stretches of
     at most MAX_WORDS words that stand between the same words in both ("the illegal immigrants who" /
     "the undocumented immigrants who").
 
-    Columns: article, term, other, other_term, pairs (aligned sentence pairs showing the swap), and
-    the first such pair as evidence (sentence, other_sentence, similarity, text, other_text). Each
-    pair of articles appears once, in the order the articles come; most pairs first.
+    With ``mentions`` (actors.find_mentions), also the labels each article alone gives an actor both
+    name ("rebels" / "terrorists"; "illegal immigrants" / "undocumented immigrants": _label_choices).
+
+    Columns: article, term, other, other_term, pairs (aligned sentence pairs showing the swap, or the
+    mentions under the two labels), and the first such pair as evidence (sentence, other_sentence,
+    similarity, text, other_text; similarity is empty for a pair of labels). Each pair of articles
+    appears once, in the order the articles come; most pairs first.
     """
-    if alignment.empty:
-        return pd.DataFrame(columns=WORD_CHOICE_COLUMNS)
     order = {d.id: i for i, d in enumerate(docs)}
+    labelled = _label_choices(mentions, order) if mentions is not None else []
+    if alignment.empty and not labelled:
+        return pd.DataFrame(columns=WORD_CHOICE_COLUMNS)
     skip, same = _not_choices(lexicons), equivalents(lexicons)
     close = alignment[(alignment["similarity"] >= min_similarity)
-                      & (alignment["article"].map(order) < alignment["other"].map(order))]
-    found: dict[tuple, list] = {}
+                      & (alignment["article"].map(order) < alignment["other"].map(order))] if not alignment.empty \
+        else alignment
+    found: dict[tuple, list] = {(r[0], r[1], r[2], r[3]): r for r in labelled}
     for r in close.itertuples(index=False):
         for x, y in _choices(r.text, r.other_text, skip, same):
             key = (r.article, x, r.other, y)
