@@ -256,3 +256,11 @@ def test_a_describing_word_before_a_group_goes_to_the_label_not_the_actor():
     rows = set(zip(mentions.actor, mentions.label))
     assert {("protesters", "unarmed protesters"), ("protesters", "protesters"),
             ("workers", "undocumented workers")} <= rows
+
+
+def test_two_people_joined_by_and_share_the_surname_written_once():
+    mentions = actors.find_mentions([doc("Susan and Robert Keane were evacuated. Later, Susan said it rose fast.")])
+    assert set(mentions.actor) == {"Susan Keane", "Robert Keane"}
+    # not a surname that is also a given name, written as one elsewhere
+    other = actors.find_mentions([doc("Sen. Carol Douglas spoke. Douglas and Robert Keane then left.")])
+    assert set(other.actor) == {"Carol Douglas", "Robert Keane"}

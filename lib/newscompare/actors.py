@@ -417,6 +417,32 @@ def _proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     return _finished_runs(runs, toks)
 
 
+def _with_shared_surname(name: str, text: str, toks, i: int, lex: ActorLexicon) -> str:
+    """A given name alone that shares the surname of the person after it ("Sarah and Tom Hollis":
+    Sarah Hollis), unless the article writes it as someone's surname elsewhere ("Warren and Bernie
+    Sanders" beside "Elizabeth Warren" or "Sen. Warren")."""
+    if " " in name or not given_name(name):
+        return name
+    for m in re.finditer(rf"([A-Z][a-z]+)\.? {re.escape(name)}\b", text):
+        if given_name(m.group(1)) or _title(m.group(1), lex) or _title(f"{m.group(1)}.", lex):
+            return name
+    surname = _shared_surname(toks, i)
+    return f"{name} {surname}" if surname else name
+
+
+def _shared_surname(toks, i: int) -> str:
+    """The surname a given name at token i shares with the next person ("Sarah and Tom Hollis":
+    "Hollis"), or "" when no given name and surname follow after "and"."""
+    if i + 3 >= len(toks) or toks[i + 1][0] not in {"and", "&"}:
+        return ""
+    given, surname = toks[i + 2][0], toks[i + 3][0]
+    ends = i + 4 >= len(toks) or not toks[i + 4][0][:1].isupper()
+    if not (given[:1].isupper() and given_name(given) and surname[:1].isupper() and ends
+            and toks[i + 3][1].startswith("NNP")):
+        return ""
+    return surname[:-2] if POSSESSIVE.match(surname) else surname
+
+
 def _possessive_in_name(toks, i: int) -> bool:
     """Is the possessive token i part of a name that goes on: one capitalised common noun that names
     a place or body after it ("Sam's Club", "Joey's Diner"), or any name after a common word inside a
@@ -711,6 +737,7 @@ def _proper_names(doc: Document, sent, taken, lex: ActorLexicon, lower_words: fr
             words[-1], e = words[-1][:-2], e - 2
         label = doc.text[s:e]
         name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
+        name = _with_shared_surname(name, doc.text, toks, run[-1], lex)  # "Sarah and Tom Hollis"
         addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES  # "Mrs May", "Dr King": names
         if not name or not addressed and (name in lex.not_actors or label in lex.not_actors) or not _free(taken, s, e):
             continue
