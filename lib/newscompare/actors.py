@@ -1167,10 +1167,7 @@ def _nicknames(table: pd.DataFrame) -> pd.DataFrame:
                 known[(sc, word[1:-1])] = actor
     if not known:
         return table
-    table = table.copy()
-    table.loc[proper, "actor"] = [known.get((sc, a), a) for sc, a in zip(table.loc[proper, "_scope"],
-                                                                          table.loc[proper, "actor"])]
-    return table
+    return _rename_proper(table, "_scope", lambda sc, a: known.get((sc, a), a))
 
 
 def _given_names(table: pd.DataFrame) -> pd.DataFrame:
@@ -1186,11 +1183,20 @@ def _given_names(table: pd.DataFrame) -> pd.DataFrame:
             surnames.add((article, _fold(words[-1])))
     if not firsts:
         return table
+
+    def full_name(article: str, actor: str) -> str:
+        people = firsts.get((article, _fold(actor)), ())
+        alone = " " not in actor and len(people) == 1 and (article, _fold(actor)) not in surnames
+        return next(iter(people)) if alone else actor
+
+    return _rename_proper(table, "article", full_name)
+
+
+def _rename_proper(table: pd.DataFrame, by: str, rename) -> pd.DataFrame:
+    """A copy of the table with each proper name's actor replaced by ``rename(value of by, actor)``."""
+    proper = table["kind"] == "proper name"
     table = table.copy()
-    table.loc[proper, "actor"] = [
-        next(iter(firsts[(art, _fold(a))])) if " " not in a and len(firsts.get((art, _fold(a)), ())) == 1
-        and (art, _fold(a)) not in surnames else a
-        for art, a in zip(table.loc[proper, "article"], table.loc[proper, "actor"])]
+    table.loc[proper, "actor"] = [rename(k, a) for k, a in zip(table.loc[proper, by], table.loc[proper, "actor"])]
     return table
 
 
@@ -1256,8 +1262,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     table = _names_in_titles(_confirm_doubtful(table))
     proper = table["kind"] == "proper name"
     canon = {sc: _group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
-    table.loc[proper, "actor"] = [canon[sc].get(a, a)
-                                  for sc, a in zip(table.loc[proper, "_scope"], table.loc[proper, "actor"])]
+    table = _rename_proper(table, "_scope", lambda sc, a: canon[sc].get(a, a))
     table = _resolve_descriptions(_titled_surnames(_given_names(_nicknames(table)), lex))
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
