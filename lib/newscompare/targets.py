@@ -84,52 +84,9 @@ _make_token = tuple.__new__  # Token(...) without the keyword handling of a name
 def tokens(sentence: str) -> list[Token]:
     """Words and the marks that matter (quotes, clause breaks), with VADER valences; a valence is
     flipped when one of the three words before it negates ("not good")."""
-    analyzer, negate = _vader()
-    lexicon = analyzer.lexicon
-    curly = "’" in sentence
-    out: list[Token] = []
-    negated_at = -10  # the index of the last negating word
-    for m in _TOKEN.finditer(sentence):
-        word = m.group()
-        low = word.lower().replace("’", "'") if curly else word.lower()
-        val = lexicon.get(low)
-        if val:
-            if len(out) - negated_at <= 3:  # one of the three words before negates
-                val = -0.74 * val  # VADER's own damping of a negated word
-            val = float(val)
-        else:
-            val = 0.0
-        if low in negate or low.endswith("n't"):
-            negated_at = len(out)
-        start, end = m.span()
-        out.append(_make_token(Token, (word, low, start, end, val)))
-    return out
-
-
-def _clauses(toks: list[Token]) -> list[int]:
-    """The clause number of each token: a new clause after ; : — – and before but, while, although..."""
-    ids, cur = [], 0
-    for t in toks:
-        if t.low in CLAUSE_WORDS:
-            cur += 1
-        ids.append(cur)
-        if t.text in CLAUSE_MARKS:
-            cur += 1
-    return ids
-
-
-def _inside_quotes(toks: list[Token]) -> list[bool]:
-    """Whether each token stands inside a quotation (between opening and closing marks)."""
-    inside, state = [], False
-    for t in toks:
-        if t.text == "“":
-            state = True
-        elif t.text == "”":
-            state = False
-        elif t.text == '"':
-            state = not state
-        inside.append(state)
-    return inside
+    p = _parse(sentence, {})
+    return [_make_token(Token, (sentence[a:b], low, a, b, p.valence[i]))
+            for i, (low, a, b) in enumerate(zip(p.lows, p.starts, p.ends))]
 
 
 def _words(p: "_Parsed", idx) -> list[str]:
@@ -148,51 +105,90 @@ def _scores(text: str, memo: dict) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _Parsed:
-    """What every target of one sentence shares: its tokens, their clauses and quotation flags, and
-    the sums the features take over the whole sentence (so a target subtracts its own tokens)."""
+    """What every target of one sentence shares: its tokens (as parallel lists, one entry a token),
+    their clauses and quotation flags, and the sums the features take over the whole sentence (so a
+    target subtracts its own tokens)."""
 
-    toks: list[Token]
-    clause: list[int]
-    quoted: list[bool]
+    lows: list[str]  # each token lower-cased (curly apostrophes straightened)
+    starts: list[int]  # each token's start in the sentence
+    ends: list[int]  # each token's end, for finding a span's tokens by bisection
+    valence: list[float]  # VADER's, negation applied; 0 for words it does not know
+    clause: list[int]  # the clause number: a new clause after ; : — – and before but, while...
+    quoted: list[bool]  # inside a quotation (between opening and closing marks)
+    is_name: list[bool]  # a capitalised word not right after a quotation mark
+    is_word: list[bool]  # whether a token is a word (not a mark)
     has_quote: bool
     members: dict[int, list[int]]  # clause -> its tokens
     scored: list[int]  # the tokens with a valence (few): every valence sum runs over these only
-    is_name: list[bool]  # a capitalised word not right after a quotation mark
     names: int  # how many tokens are names
-    lows: list[str]  # each token lower-cased
-    is_word: list[bool]  # whether a token is a word (not a mark)
     quoted_tokens: frozenset  # the tokens inside quotations
-    ends: list[int]  # each token's end, for finding a span's tokens by bisection
 
 
 def _parse(sentence: str, memo: dict) -> _Parsed:
+    """The tokens of ``sentence`` and what is known of each, in one pass, remembered in ``memo``."""
     key = ("parsed", sentence)
     if key not in memo:
-        toks = tokens(sentence)
-        clause, quoted = _clauses(toks), _inside_quotes(toks)
-        members: dict[int, list[int]] = {}
-        for i, c in enumerate(clause):
-            members.setdefault(c, []).append(i)
-        texts = [t.text for t in toks]
-        is_name = [i > 0 and w[:1].isupper() and texts[i - 1] not in QUOTE_MARKS for i, w in enumerate(texts)]
-        lows = [t.low for t in toks]
-        memo[key] = _Parsed(toks, clause, quoted, not QUOTE_MARKS.isdisjoint(texts), members,
-                            [i for i, t in enumerate(toks) if t.valence], is_name, sum(is_name),
-                            lows, [w[:1].isalpha() for w in lows],
-                            frozenset(i for i, q in enumerate(quoted) if q), [t.end for t in toks])
+        memo[key] = _parse_once(sentence)
     return memo[key]
 
 
-def _target_tokens(toks: list[Token], start: int, end: int, ends: list[int] | None = None) -> list[int]:
-    first = bisect.bisect_right(ends, start) if ends is not None else 0  # the first token ending after start
+def _parse_once(sentence: str) -> _Parsed:
+    """One pass over the tokens: VADER's valence (flipped when one of the three words before negates),
+    the clause, inside or outside a quotation, a name or not. Parallel lists, not a tuple a token: the
+    parse runs for every sentence naming an actor, and fewer objects mean less garbage to collect."""
+    analyzer, negate = _vader()
+    valence_of = analyzer.lexicon.get
+    curly = "’" in sentence
+    lows, starts, ends, valence, clause, quoted, is_name = [], [], [], [], [], [], []
+    members: dict[int, list[int]] = {}
+    scored: list[int] = []
+    negated_at, cur, inside, previous = -10, 0, False, ""
+    for n, m in enumerate(_TOKEN.finditer(sentence)):
+        word = m.group()
+        low = word.lower().replace("’", "'") if curly else word.lower()
+        val = valence_of(low)
+        if val:
+            valence.append(float(-0.74 * val if n - negated_at <= 3 else val))  # VADER's damping of a negated word
+            scored.append(n)
+        else:
+            valence.append(0.0)
+        if low in negate or low.endswith("n't"):
+            negated_at = n
+        if low in CLAUSE_WORDS:
+            cur += 1
+        clause.append(cur)
+        members.setdefault(cur, []).append(n)
+        if word in CLAUSE_MARKS:
+            cur += 1
+        if word == "“":
+            inside = True
+        elif word == "”":
+            inside = False
+        elif word == '"':
+            inside = not inside
+        quoted.append(inside)
+        is_name.append(n > 0 and word[:1].isupper() and previous not in QUOTE_MARKS)
+        previous = word
+        lows.append(low)
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return _Parsed(lows, starts, ends, valence, clause, quoted, is_name, [w[:1].isalpha() for w in lows],
+                   not QUOTE_MARKS.isdisjoint(lows), members, scored,
+                   sum(is_name), frozenset(i for i, q in enumerate(quoted) if q))
+
+
+def _target_tokens(p: _Parsed, start: int, end: int) -> list[int]:
+    starts, ends = p.starts, p.ends
+    first = bisect.bisect_right(ends, start)  # the first token ending after start
     target = []
-    for i in range(first, len(toks)):
-        if toks[i].start >= end:
+    for i in range(first, len(ends)):
+        if starts[i] >= end:
             break
-        if toks[i].end > start:
+        if ends[i] > start:
             target.append(i)
-    if not target and toks:  # a span of punctuation only: the nearest token stands for it
-        target = [min(range(len(toks)), key=lambda i: abs(toks[i].start - start))]
+    if not target and ends:  # a span of punctuation only: the nearest token stands for it
+        target = [min(range(len(ends)), key=lambda i: abs(starts[i] - start))]
     return target
 
 
@@ -202,23 +198,23 @@ def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, u
     else VADER's normalisation of its valences, so the tool does not run again), the valences in it
     before, after and by distance, and whether the target opens it. ``unheard`` tokens (the words of
     a quotation the target itself speaks) are left out."""
-    toks, first, last = p.toks, target[0], target[-1]
+    valence, first, last = p.valence, target[0], target[-1]
     mine, skip = p.clause[first], set(target) | unheard
     members = p.members[mine]
     in_clause = [i for i in members if i not in skip]
     # Sums over the tokens with a valence only (a zero adds nothing: the results are the same).
     valued = [i for i in p.scored if p.clause[i] == mine and i not in skip]
     f: dict[str, float] = {}
-    if not unheard and len(members) == len(toks):
+    if not unheard and len(members) == len(valence):
         f["clause_vader"] = _scores(sentence, memo)[0]  # the clause is the sentence: its own score
     else:  # VADER's normalisation of the clause's valences, without running the tool again
-        total = sum(toks[i].valence for i in p.scored if p.clause[i] == mine and i not in unheard)
+        total = sum(valence[i] for i in p.scored if p.clause[i] == mine and i not in unheard)
         f["clause_vader"] = total / math.sqrt(total * total + 15)
-    f["other_clauses_valence"] = sum(toks[i].valence for i in p.scored if p.clause[i] != mine) / 4
-    f["clause_valence_by_distance"] = sum(toks[i].valence / (1 + min(abs(i - first), abs(i - last)))
+    f["other_clauses_valence"] = sum(valence[i] for i in p.scored if p.clause[i] != mine) / 4
+    f["clause_valence_by_distance"] = sum(valence[i] / (1 + min(abs(i - first), abs(i - last)))
                                           for i in valued) / 4
-    f["clause_valence_before"] = sum(toks[i].valence for i in valued if i < first) / 4
-    f["clause_valence_after"] = sum(toks[i].valence for i in valued if i > last) / 4
+    f["clause_valence_before"] = sum(valence[i] for i in valued if i < first) / 4
+    f["clause_valence_after"] = sum(valence[i] for i in valued if i > last) / 4
     f["target_is_subject"] = float(sum(p.is_word[members[0]:first]) <= 1)
     return f, in_clause
 
@@ -239,13 +235,13 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
         raise ValueError(f"target span ({start}, {end}) is outside the sentence of {len(sentence)} characters: "
                          f"{sentence[:80]!r}")
     p = _parse(sentence, memo)
-    toks, target = p.toks, _target_tokens(p.toks, start, end, p.ends)
+    target, valence, lows, n = _target_tokens(p, start, end), p.valence, p.lows, len(p.lows)
     sentence_vader, sentence_textblob = _scores(sentence, memo)
     f: dict[str, float] = {"bias_sentence_vader": sentence_vader, "bias_sentence_textblob": sentence_textblob}
     if not target:
         return f, p, [], []
     first, last = target[0], target[-1]
-    around = {toks[i].low for i in range(max(0, first - 2), min(len(toks), last + 4)) if i not in target}
+    around = {lows[i] for i in range(max(0, first - 2), min(n, last + 4)) if i not in target}
     speaker = bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
     # A speaker's own quoted words are about someone else: they are not read as sentiment toward it.
     unheard = p.quoted_tokens if speaker else frozenset()
@@ -254,17 +250,17 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
     f.update(clause_f)
     valued = [i for i in p.scored if i not in skip]
     for k in WINDOWS:
-        near = [toks[i].valence for i in valued if first - k <= i <= last + k]
+        near = [valence[i] for i in valued if first - k <= i <= last + k]
         f[f"near{k}_positive"] = sum(v for v in near if v > 0) / 4
         f[f"near{k}_negative"] = sum(v for v in near if v < 0) / 4
     f["target_in_quote"] = float(any(p.quoted[i] for i in target))
     f["sentence_has_quote"] = float(p.has_quote)
     f["target_is_speaker"] = float(speaker)
-    f["target_is_pronoun"] = float(all(toks[i].low in PRONOUNS for i in target))
+    f["target_is_pronoun"] = float(all(lows[i] in PRONOUNS for i in target))
     names = p.names - sum(p.is_name[i] for i in skip)
     f["other_names"] = math.log1p(names)
-    f["quoted_valence"] = sum(toks[i].valence for i in valued if p.quoted[i]) / 4
-    near_words = [i for i in range(max(0, first - 4), min(len(toks), last + 5)) if i not in skip]
+    f["quoted_valence"] = sum(valence[i] for i in valued if p.quoted[i]) / 4
+    near_words = [i for i in range(max(0, first - 4), min(n, last + 5)) if i not in skip]
     return f, p, in_clause, near_words
 
 
@@ -353,15 +349,29 @@ def _bag(columns: tuple[list[int], list[int]], in_clause: list[int], near: list[
     return words
 
 
-def _evidence(pushed: list[float], words: dict[int, float], model: TargetModel, top: int = 4) -> str:
+EVIDENCE_AT_LEAST = 0.05  # a feature or word pushing the score less than this is not shown as evidence
+
+
+def _strong_features(pushed: np.ndarray) -> list[list[tuple[float, float, int]]]:
+    """Per target, its numeric features that pushed the score by at least EVIDENCE_AT_LEAST, as
+    (size, push, feature index) in feature order. ``pushed``: the targets' numeric features times
+    their push (``model.push``)."""
+    rows, cols = np.nonzero(np.abs(pushed) >= EVIDENCE_AT_LEAST)
+    strong: list[list[tuple[float, float, int]]] = [[] for _ in range(len(pushed))]
+    for r, c, v in zip(rows.tolist(), cols.tolist(), pushed[rows, cols].tolist()):
+        strong[r].append((abs(v), v, c))
+    return strong
+
+
+def _evidence(strong: list[tuple[float, float, int]], words: dict[int, float], model: TargetModel,
+              top: int = 4) -> str:
     """The features and words that pushed the score most: 'honest +0.42; clause_vader -0.31'.
-    ``pushed``: the target's numeric features times their push (``model.push``), as a list (plain
-    Python: a few numbers per target, where numpy's per-call cost would dominate)."""
+    ``strong``: the target's numeric features that pushed it (_strong_features)."""
     push = model.push_list
-    pushes = [(abs(v), v, i) for i, v in enumerate(pushed) if abs(v) >= 0.05]
+    pushes = list(strong)
     for j, v in words.items():
         w = v * push[j]
-        if abs(w) >= 0.05:
+        if abs(w) >= EVIDENCE_AT_LEAST:
             pushes.append((abs(w), w, j))
     pushes.sort(key=lambda t: -t[0])
     shown = model.shown
@@ -396,8 +406,8 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     if len(k):
         j, v = np.array(columns, dtype=int), np.array(values, dtype=float)
         np.add.at(z, k, model.weights[:, j].T * v[:, None])
-    pushed = numeric * model.push[:n]
-    evidence = [_evidence(row, bag, model) for row, bag in zip(pushed.tolist(), bags)]
+    strong = _strong_features(numeric * model.push[:n])
+    evidence = [_evidence(features, bag, model) for features, bag in zip(strong, bags)]
     p = softmax(z)
     return pd.DataFrame({"score": p[:, 2] - p[:, 0], "label": [LABELS[i] for i in p.argmax(axis=1)],
                          "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
