@@ -21,6 +21,14 @@ def test_negation_and_not_bad():
     assert s.combined[0] < 0 < s.combined[1] and s.combined[0] < s.combined[2]
 
 
+def test_a_curly_apostrophe_negates_as_a_straight_one():
+    # Cleaning keeps curly apostrophes; VADER knows "wasn't" only with a straight one.
+    curly = scores_of("The ferry’s new timetable wasn’t good.", "The ferry’s new timetable isn’t bad.")
+    straight = scores_of("The ferry's new timetable wasn't good.", "The ferry's new timetable isn't bad.")
+    assert curly.vader_compound[0] < 0 < curly.vader_compound[1]
+    assert curly.vader_compound.tolist() == straight.vader_compound.tolist()
+
+
 def test_empty_and_quoted_sentences_are_defined():
     s = scores_of("", "   ", "“Terrible, horrible news,” he said.")
     assert (s.loc[:1, ["tb_polarity", "vader_compound"]] == 0).all().all()

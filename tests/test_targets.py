@@ -29,6 +29,12 @@ def test_negation_turns_the_sentiment():
     assert toward("Ruiz is not honest and not kind.", "Ruiz").label == "negative"
 
 
+def test_a_curly_apostrophe_negates_as_a_straight_one():
+    curly = toward("Councillor Ines Maro’s rescue plan isn’t bad, the auditors found.", "Ines Maro")
+    straight = toward("Councillor Ines Maro's rescue plan isn't bad, the auditors found.", "Ines Maro")
+    assert curly.score == pytest.approx(straight.score) and curly.evidence == straight.evidence
+
+
 def test_a_quotation_attacks_its_target_not_its_speaker():
     s = "“Vogt is a liar and a fraud who betrayed this town,” Ruiz said."
     vogt, ruiz = toward(s, "Vogt"), toward(s, "Ruiz")

@@ -24,7 +24,7 @@ import pandas as pd
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
 from .segment import Document
-from .targets import pattern_sentiment, target_sentiment, vader_analyser
+from .targets import as_scored, pattern_sentiment, target_sentiment, vader_analyser
 
 SCORE_COLUMNS = ["tb_polarity", "tb_subjectivity", "vader_compound", "vader_pos", "vader_neg", "vader_neu",
                  "combined"]
@@ -59,6 +59,7 @@ def _tool_tuple(text: str) -> tuple[float, float, float, float, float, float]:
         weights = np.array([len(p) for p in pieces], dtype=float)
         scores = np.array([_tool_tuple(p) for p in pieces])
         return tuple(float(x) for x in weights @ scores / weights.sum())
+    text = as_scored(text)  # "isn’t" read as "isn't": VADER's negations need the straight apostrophe
     polarity, subjectivity = _pattern()(text)
     v = _vader().polarity_scores(text)
     return (float(polarity), float(subjectivity), v["compound"], v["pos"], v["neg"], v["neu"])

@@ -41,6 +41,16 @@ PRONOUNS = frozenset("he she him her his hers they them their i we you it".split
 WINDOWS = (3, 6, 12)
 
 
+CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def as_scored(text: str) -> str:
+    """The text as the sentiment tools read it: curly apostrophes straightened. Cleaning keeps them
+    (quote marks are evidence), but VADER knows "isn't" and "wasn't" only with a straight one: with
+    "isn’t" it misses the negation and reads "isn’t bad" as negative. Offsets do not change."""
+    return text.translate(CURLY_APOSTROPHES) if "’" in text or "‘" in text else text
+
+
 @lru_cache(maxsize=1)
 def vader_analyser():
     """VADER's analyser, built once per process (it ships its lexicon; no file of ours). The sentence
@@ -99,7 +109,8 @@ def _scores(text: str, memo: dict) -> tuple[float, float]:
     several actors is scored once)."""
     if text not in memo:
         analyzer, _ = _vader()
-        memo[text] = (analyzer.polarity_scores(text)["compound"], float(_pattern()(text)[0]))
+        scored = as_scored(text)
+        memo[text] = (analyzer.polarity_scores(scored)["compound"], float(_pattern()(scored)[0]))
     return memo[text]
 
 
