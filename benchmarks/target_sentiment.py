@@ -129,6 +129,13 @@ BASIL = ROOT.parent / "shared" / "data" / "basil"
 FEELING = {"str-neg": -2, "neg": -1, "neu": 0, "pos": 1, "str-pos": 2}
 
 
+def author_feelings(article_level: dict) -> list[tuple[str, int]]:
+    """An article's annotated author feelings toward its main entities: (the entity as BASIL keys it,
+    "Barack_Obama"; the feeling as a number), the main event and unknown values left out."""
+    return [(key[len("author_feeling_"):], FEELING[value]) for key, value in article_level.items()
+            if key.startswith("author_feeling_") and key != "author_feeling_main_event" and value in FEELING]
+
+
 def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
     """Per BASIL article and main entity: the annotated author feeling, and the project's mean
     sentiment toward the entity by the target model (all mentions, and the author's own sentences
@@ -150,10 +157,8 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
         for f in files:
             ann_path = basil / "annotations" / f.parent.name / f"{f.stem}_ann.json"
             ann = json.loads(ann_path.read_text(encoding="utf-8"))["article-level-annotations"]
-            for key, value in ann.items():
-                if not key.startswith("author_feeling_") or key == "author_feeling_main_event" or value not in FEELING:
-                    continue
-                entity = key[len("author_feeling_"):].replace("_", " ")
+            for key, feeling in author_feelings(ann):
+                entity = key.replace("_", " ")
                 surname = entity.split()[-1].lower()
 
                 def match(t):
@@ -164,7 +169,7 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
                 sentences = mentions[match(mentions)]["sentence"].unique()
                 combined = scores[(scores.article == f.stem) & scores.sentence.isin(sentences)]["combined"]
                 rows.append({"event": triplet, "article": f.stem, "outlet": f.stem.rsplit("_", 1)[1], "entity": entity,
-                             "feeling": FEELING[value], "mentions": len(mine),
+                             "feeling": feeling, "mentions": len(mine),
                              "target": mine["score"].mean() if len(mine) else np.nan,
                              # actor_sentiment's net: positive minus negative mentions, as a share of them all
                              "net": (mine["sentiment"].map(nc.sentiment.LABEL_SIGN).mean()
@@ -217,12 +222,9 @@ def annotated_ceiling(basil: Path = BASIL) -> pd.DataFrame:
     for path in sorted((basil / "annotations").glob("*/*_ann.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
         spans = [p for p in ann["phrase-level-annotations"] if p.get("aim") == "dir"]
-        for key, value in ann["article-level-annotations"].items():
-            if not key.startswith("author_feeling_") or key == "author_feeling_main_event" or value not in FEELING:
-                continue
-            entity = key[len("author_feeling_"):].lower()
-            mine = [p for p in spans if p.get("target", "").lower() == entity]
-            rows.append({"feeling": FEELING[value], **{
+        for entity, feeling in author_feelings(ann["article-level-annotations"]):
+            mine = [p for p in spans if p.get("target", "").lower() == entity.lower()]
+            rows.append({"feeling": feeling, **{
                 kind: sum(SPAN_SIGN.get(p["polarity"], 0) for p in mine if p["bias"] in kinds)
                 for kind, kinds in (("lexical", {"lex"}), ("informational", {"inf"}), ("both", {"lex", "inf"}))}})
     table = pd.DataFrame(rows)
