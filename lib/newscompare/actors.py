@@ -447,8 +447,6 @@ def _possessive_in_name(toks, i: int) -> bool:
     """Is the possessive token i part of a name that goes on: one capitalised common noun that names
     a place or body after it ("Sam's Club", "Joey's Diner"), or any name after a common word inside a
     sentence ("Children's Defense Fund", "Freedom’s Lighthouse")? Not "Russia's Defense Ministry"."""
-    from textblob.en import lexicon
-
     after = []
     for tok, tag, _, _ in toks[i + 1 : i + 5]:
         if not (tag.startswith("NNP") and tok[:1].isupper()):
@@ -460,7 +458,7 @@ def _possessive_in_name(toks, i: int) -> bool:
     if len(after) == 1 and after[0] in ORG_NAMES | PLACE_NOUNS:
         return True
     # a common word's possessive inside a sentence opens a name ("Freedom’s Lighthouse", "Women's March")
-    return i > 0 and toks[i - 1][0] not in OPENERS and (lexicon.get(owner.lower()) or "") in ("NN", "NNS")
+    return i > 0 and toks[i - 1][0] not in OPENERS and _lexicon_noun(owner)
 
 
 # Common nouns that end the name of a shop, a restaurant or a place ("Joey's Diner")
