@@ -4,7 +4,8 @@
 saying, drama, extreme, label, judgement, intensity, action, phrase) and, below them, the rows this
 script writes: VADER's words (Hutto & Gilbert 2014, MIT licence) with a mean valence of at least
 THRESHOLD in either direction that TextBlob's bundled Brill lexicon (BSD) tags as an adjective or an
-adverb, kind ``emotive``, weight 0.5. Nouns and verbs are left out: in news they name what happened
+adverb, kind ``emotive``, mode ``model`` (evidence for the fitted model,
+see loaded_model.py). Nouns and verbs are left out: in news they name what happened
 ("war", "killed"), not how it is told; so do a few adjectives (FACTUAL: "dead", "illegal", "best").
 Rerun after changing the threshold; hand rows are kept.
 
@@ -49,9 +50,9 @@ def main(argv=None) -> int:
     lexicon = SentimentIntensityAnalyzer().lexicon
     added = sorted(w for w, v in lexicon.items() if abs(v) >= args.threshold and w.isalpha() and w not in have
                    and w not in FACTUAL and tags.get(w, "").startswith(("JJ", "RB")))
-    rows += [{"term": w, "kind": "emotive", "weight": "0.5", "source": SOURCE} for w in added]
+    rows += [{"term": w, "kind": "emotive", "mode": "model", "source": SOURCE} for w in added]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["term", "kind", "weight", "source"], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=["term", "kind", "mode", "source"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     LOADED.write_text(out.getvalue(), encoding="utf-8")

@@ -50,19 +50,20 @@ MARKERS = ["loaded", "scare_quote", "distinctive", "description_only_here", "wor
 OTHER_MARKERS = ["hedge_or_booster", "strong_sentiment"]
 
 
-def write_event(files: list[Path], folder: Path) -> dict[str, list[tuple[int, int]]]:
-    """Write each article as title + paragraphs; return each article's BASIL sentences as raw spans."""
+def write_event(files: list[Path], folder: Path) -> dict[str, dict[int, tuple[int, int]]]:
+    """Write each article as title + paragraphs; return each article's BASIL sentences as raw spans,
+    the title as sentence -1."""
     spans = {}
     for f in files:
         art = json.loads(f.read_text(encoding="utf-8"))
-        text, mine = art["title"] + "\n\n", []
+        text, mine = art["title"] + "\n\n", {-1: (0, len(art["title"]))}
         for p, paragraph in enumerate(art["body-paragraphs"]):
             if p:
                 text += "\n\n"
             for k, sentence in enumerate(paragraph):
                 if k:
                     text += " "
-                mine.append((len(text), len(text) + len(sentence)))
+                mine[len(mine) - 1] = (len(text), len(text) + len(sentence))
                 text += sentence
         (folder / f"{f.stem}.txt").write_text(text, encoding="utf-8")
         spans[f.stem] = mine
@@ -70,12 +71,12 @@ def write_event(files: list[Path], folder: Path) -> dict[str, list[tuple[int, in
 
 
 def lexical_bias(f: Path) -> dict[int, set[str]]:
-    """BASIL sentence number -> the content words of its lexical-bias spans."""
+    """BASIL sentence number (-1: the title) -> the content words of its lexical-bias spans."""
     ann = json.loads((BASIL / "annotations" / f.parent.name / f"{f.stem}_ann.json").read_text(encoding="utf-8"))
     out: dict[int, set[str]] = defaultdict(set)
     for p in ann["phrase-level-annotations"]:
         if p["bias"] == "lex":
-            out[int(p["id"][1:])] |= framing.content_terms(p["txt"])
+            out[-1 if p["id"] == "title" else int(p["id"][1:])] |= framing.content_terms(p["txt"])
     return out
 
 
@@ -116,21 +117,39 @@ def measure_event(files: list[Path]) -> tuple[list[dict], list[dict], list[dict]
         lex = lexical_bias(next(f for f in files if f.stem == d.id))
         marked = {m: {int(x) for x in flags[m][flags[m]["article"] == d.id]["sentence"]} for m in flags}
         words = {m: {str(w).lower() for w in flags[m][flags[m]["article"] == d.id]["term"]} for m in flags}
-        for k, (a0, b0) in enumerate(spans[d.id]):
+        year = next(f for f in files if f.stem == d.id).parent.name
+        for k, (a0, b0) in spans[d.id].items():
             mine = [sid for sid, (a1, b1) in raw.items() if a1 < b0 and a0 < b1]
-            row = {"article": d.id, "basil": k, "lexical": k in lex}
+            row = {"article": d.id, "year": year, "basil": k, "lexical": k in lex}
             row.update({m: any(sid in marked[m] for sid in mine) for m in flags})
             sentence_rows.append(row)
         table_words = set().union(*(set(" ".join(words[m]).split()) for m in MARKERS + ["hedge_or_booster"]))
         frame_words = set(" ".join(words["frame_words"]).split())
         for k, ws in lex.items():
-            coverage += [{"article": d.id, "word": w, "found": w in table_words,
+            coverage += [{"article": d.id, "year": year, "word": w, "found": w in table_words,
                           "with_frames": w in table_words | frame_words} for w in ws]
         top = a.tables["terms"]
         top = top[(top["article"] == d.id) & top["ranks"]].head(TOP)
-        house += [{"article": d.id, "term": term} for term in top["term"] if term in HOUSE]
-    pairs = choices.assign(event=files[0].stem.rsplit("_", 1)[0]).to_dict("records")
+        house += [{"article": d.id, "year": year, "term": term} for term in top["term"] if term in HOUSE]
+    pairs = choices.assign(event=files[0].stem.rsplit("_", 1)[0], year=files[0].parent.name).to_dict("records")
     return sentence_rows, coverage, house, pairs
+
+
+def lift(table: pd.DataFrame, marker: str) -> tuple[float, float]:
+    """(share of all sentences the marker flags, lift on the lexical-bias sentences)."""
+    share, hit = table[marker].mean(), table[table["lexical"]][marker].mean()
+    return round(share, 3), round(hit / share, 2) if share else float("nan")
+
+
+def split_summary(table, cov, house, pairs, events, years) -> dict:
+    n = sum(1 for e in events if any(p.parent.name in years for p in (BASIL / "articles").glob(f"*/{e}_*.json")))
+    with_pair = pairs["event"].nunique() if len(pairs) else 0
+    share, union_lift = lift(table, "union")
+    return {"union lift": union_lift, "sentences flagged": share,
+            "loaded words found": round(cov["found"].mean(), 3),
+            "with frame words": round(cov["with_frames"].mean(), 3),
+            "house-style terms in a top 10": len(house), "events with a word-choice pair": round(with_pair / n, 2),
+            "events": n}
 
 
 JUDGED = Path(__file__).resolve().parent / "data" / "basil_frames_judged.csv"
@@ -191,27 +210,28 @@ def main(argv=None) -> int:
     print(file=sys.stderr)
     table = pd.DataFrame(rows)
     table["union"] = table[MARKERS].any(axis=1)
-    lexical = table[table["lexical"]]
-    print(f"BASIL: {len(events)} events, {len(table)} sentences, {len(lexical)} with lexical bias\n")
-    out = []
-    for m in [*MARKERS, *OTHER_MARKERS, "frame_words", "union"]:
-        share, hit = table[m].mean(), lexical[m].mean()
-        out.append({"marker": m, "share_flagged": round(share, 3), "lexical_flagged": round(hit, 3),
-                    "lift": round(hit / share, 2) if share else float("nan")})
-    print(pd.DataFrame(out).to_string(index=False))
-    u = out[-1]
-    print(f"\n1. union of {', '.join(MARKERS)}: lift {u['lift']} (target >= 2.0), "
-          f"{u['share_flagged']} of sentences flagged (target <= 0.35)")
-    cov = pd.DataFrame(coverage)
-    print(f"2. annotators' loaded content words in the article's framing tables: {cov['found'].mean():.3f} "
-          f"of {len(cov)} (target >= 0.40); counting the words that signal a frame too: "
-          f"{cov['with_frames'].mean():.3f}")
-    print(f"3. house-style tokens among the top {TOP} distinctive terms: {len(house)} (target 0)"
-          + (f": {pd.DataFrame(house)['term'].value_counts().to_dict()}" if house else ""))
-    n_events = len({p["event"] for p in pairs})
-    print(f"4. events with a word-choice pair: {n_events / len(events):.2f} ({n_events} of {len(events)}; "
-          f"target >= 0.50); {len(pairs)} pairs. Ten at random:")
-    for p in random.Random(args.seed).sample(pairs, min(10, len(pairs))):
+    cov, house, pairs = pd.DataFrame(coverage), pd.DataFrame(house, columns=["article", "year", "term"]), \
+        pd.DataFrame(pairs)
+    splits = {"2010-2012 (read)": ["2010", "2011", "2012"], "2013-2014 (dev)": ["2013", "2014"],
+              "all": sorted(table["year"].unique())}
+    print(f"BASIL: {len(events)} events, {len(table)} sentences (titles included), "
+          f"{int(table['lexical'].sum())} with lexical bias\n")
+    markers = [*MARKERS, *OTHER_MARKERS, "frame_words", "union"]
+    print("lift of each marker (share of lexical-bias sentences flagged / share of all flagged), by split:")
+    print(pd.DataFrame({name: [lift(table[table["year"].isin(ys)], m)[1] for m in markers]
+                        for name, ys in splits.items()}, index=markers).to_string())
+    summary = {name: split_summary(table[table["year"].isin(ys)], cov[cov["year"].isin(ys)],
+                                   house[house["year"].isin(ys)],
+                                   pairs[pairs["year"].isin(ys)] if len(pairs) else pairs, events, ys)
+               for name, ys in splits.items()}
+    print("\n" + pd.DataFrame(summary).to_string())
+    print("\ntargets: union lift >= 2.0 with <= 0.35 of sentences flagged; loaded words found >= 0.40; "
+          "house-style terms 0; events with a word-choice pair >= 0.40 (pairs read real >= 0.75: by hand)")
+    if len(house):
+        print(f"house-style terms: {house['term'].value_counts().to_dict()}")
+    records = pairs.to_dict("records") if len(pairs) else []
+    print("Ten word-choice pairs at random:")
+    for p in random.Random(args.seed).sample(records, min(10, len(records))):
         print(f"   {p['term']!r} / {p['other_term']!r}  ({p['article']} s{p['sentence']} / {p['other']} "
               f"s{p['other_sentence']}, similarity {p['similarity']})")
     if args.frames:

@@ -399,3 +399,24 @@ def test_a_name_the_tagger_knows_before_an_auxiliary_a_given_name_and_a_transcri
 def test_people_rallied_around_or_preferred_over_are_no_places():
     assert fr.find_mentions([doc("They rallied around Pence on Wednesday.")]).actor.tolist() == ["Pence"]
     assert fr.find_mentions([doc("They backed Ortiz over Lamb in May.")]).actor.tolist() == ["Ortiz", "Lamb"]
+
+
+def test_a_quotation_credited_to_a_speaker_is_not_a_scare_quote():
+    from newscompare import sources
+
+    d = doc("Ana Ruiz, the mayor, met the farmers on Monday. “Total chaos,” Ruiz said of the budget. "
+            "The plan is a “miracle cure” for the town.")
+    markers = fr.stance_markers([d])
+    kept = fr.drop_credited_scare_quotes(markers, sources.find_sources([d]))
+    assert set(markers[markers.category == "scare_quote"].words) >= {"miracle cure"}
+    assert kept[kept.category == "scare_quote"].words.tolist() == ["miracle cure"]
+    assert len(kept[kept.category != "scare_quote"]) == len(markers[markers.category != "scare_quote"])
+
+
+def test_place_and_outlet_names_never_rank_as_distinctive():
+    a = doc("The council in New York voted. The New York council met again. The New York Times said so. "
+            "The budget in New York grew.", "a")
+    b = doc("The council in Ashford voted. The Ashford council met again. Ashford officials said so.", "b")
+    places = fr.find_places([a, b])
+    terms = set(fr.distinctive_terms([a, b], places=places).term)
+    assert "york" not in terms and "times" not in terms and "council" in terms

@@ -76,10 +76,11 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
     assert articles.set_index("article").loc["b", "title"].startswith("'=HYPERLINK")  # not a live formula
     expected = {"sentences": ["article", "sentence", "paragraph", "start", "end", "text", "words", "heading",
                               "in_quote", "quote_share", "position", "tb_polarity", "tb_subjectivity",
-                              "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined", "group"],
+                              "vader_compound", "vader_pos", "vader_neg", "vader_neu", "combined", "loaded_score",
+                              "group"],
                 "actors": ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"],
                 "terms": ["term", "article", "count", "z", "ranks"],
-                "loaded": ["article", "sentence", "term", "kind", "weight", "start", "end", "in_quote", "others",
+                "loaded": ["article", "sentence", "term", "kind", "score", "start", "end", "in_quote", "others",
                            "text"],
                 "frames": ["article", "frame", "sentences", "share"],
                 "sources": ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance",

@@ -1,45 +1,104 @@
 """Loaded words, word choice, descriptive labels and which distinctive terms rank: sentences written
 for these tests."""
 
+import json
+
 import pandas as pd
 import pytest
 from tests.helpers import doc
 
-from newscompare import actors, framing, wording
+from newscompare import Lexicons, NewsCompareError, actors, framing, wording
+
+LOADED = "The reckless mayor rammed through a disastrous scheme that outraged the whole town."
+PLAIN = "The council met on Tuesday and approved the budget for the next year."
 
 
-def test_loaded_words_with_offsets_quotes_and_whether_others_use_them():
-    a = doc("The senator slammed the plan as a fiasco. “It is reckless,” a farmer said. The Radical Party met.", "a")
-    b = doc("The senator criticised the plan. Critics called it a fiasco.", "b")
-    table = wording.loaded_words([a, b])
+def test_the_model_finds_loaded_words_in_a_loaded_sentence_and_none_in_a_plain_one():
+    a = doc(f"{LOADED} {PLAIN} The Radical Party met.", "a")
+    b = doc("Critics said the plan was a disastrous idea.", "b")
+    reading = wording.read_loaded([a, b])
+    table = reading.words
     assert list(table.columns) == wording.LOADED_COLUMNS
     mine = table[table.article == "a"].set_index("term")
-    assert {"slammed", "fiasco", "reckless"} <= set(mine.index)
-    assert "radical" not in mine.index  # a capitalised word inside the sentence is part of a name
-    assert mine.loc["slammed", "kind"] == "attack" and not mine.loc["slammed", "in_quote"]
-    assert mine.loc["reckless", "in_quote"]
-    assert mine.loc["fiasco", "others"] == 1 and mine.loc["slammed", "others"] == 0
+    assert {"reckless", "disastrous"} <= set(mine.index)
+    assert set(table[table.article == "a"].sentence) == {0}  # the plain sentence and the party's name: no rows
+    assert mine.loc["reckless", "kind"] == "judgement"  # its kind in loaded.csv
+    assert table.score.between(0, 1).all()
+    assert mine.loc["disastrous", "others"] == 1  # b uses the word too
     for r in table.itertuples():  # offsets point at the word in the clean text
         d = a if r.article == "a" else b
         assert d.text[r.start:r.end].lower() == r.term
+    scores = reading.sentences.set_index(["article", "sentence"])["loaded_score"]
+    assert scores[("a", 0)] > 0.5 > scores[("a", 1)]
 
 
-def test_loaded_phrases_match_across_spaces():
-    table = wording.loaded_words([doc("They spoke of illegal   immigrants and a power grab.")])
-    assert {"illegal immigrants", "power grab"} <= set(table.term)
+def test_a_quoted_insult_is_a_row_in_quote():
+    table = wording.loaded_words([doc("“It is a shameful, disgraceful lie,” Ana Ruiz said of the vote.")])
+    assert not table.empty and table.in_quote.all()
 
 
-def test_an_edited_loaded_lexicon_is_used(tmp_path):
+def test_an_edited_loaded_lexicon_forces_terms_in_and_out(tmp_path):
+    (tmp_path / "loaded.csv").write_text("term,kind,mode,source\nbumbling,judgement,always,test\n"
+                                         "reckless,judgement,never,test\nsweeping reform,phrase,always,test\n",
+                                         encoding="utf-8")
+    table = wording.loaded_words([doc(f"A bumbling effort on a sweeping reform. {LOADED}")], lexicons=tmp_path)
+    assert {"bumbling", "sweeping reform"} <= set(table.term)
+    assert table.set_index("term").loc["bumbling", "kind"] == "judgement"
+    assert "reckless" not in set(table.term) and "disastrous" in set(table.term)
+
+
+def test_a_lexicon_without_the_mode_column_forces_its_words_in(tmp_path):
     (tmp_path / "loaded.csv").write_text("term,kind,weight,source\nbumbling,judgement,1,test\n", encoding="utf-8")
-    table = wording.loaded_words([doc("A bumbling effort slammed by all.")], lexicons=tmp_path)
-    assert table.term.tolist() == ["bumbling"]
+    assert "bumbling" in set(wording.loaded_words([doc(f"A bumbling effort. {PLAIN}")], lexicons=tmp_path).term)
+
+
+def test_an_unknown_mode_is_a_clear_error(tmp_path):
+    (tmp_path / "loaded.csv").write_text("term,kind,mode,source\nbumbling,judgement,sometimes,test\n",
+                                         encoding="utf-8")
+    with pytest.raises(NewsCompareError, match="loaded.csv.*sometimes"):
+        wording.loaded_words([doc(PLAIN)], lexicons=tmp_path)
+
+
+def test_the_model_weights_are_read_from_the_lexicon_folder(tmp_path):
+    model = json.loads((Lexicons().path("loaded_model.json")).read_text(encoding="utf-8"))
+    model["sentence"]["threshold"] = 1.0  # no sentence is loaded enough any more
+    (tmp_path / "loaded_model.json").write_text(json.dumps(model), encoding="utf-8")
+    assert not wording.loaded_words([doc(LOADED)]).empty
+    assert wording.loaded_words([doc(LOADED)], lexicons=tmp_path).empty
 
 
 def test_loaded_rates_per_kind_and_1000_words():
-    d = doc(" ".join(["The plan was a fiasco and a debacle."] + ["Farmers met in the hall on the day."] * 19))
-    rates = wording.loaded_rates([d])
-    drama = rates[rates.category == "drama"].iloc[0]
-    assert drama["count"] == 2 and abs(drama["per_1000"] - 2000 / d.words) < 1e-9
+    d = doc(" ".join([LOADED] + [PLAIN] * 19))
+    loaded = wording.loaded_words([d])
+    rates = wording.loaded_rates([d], loaded)
+    assert rates["count"].sum() == len(loaded)
+    judgement = rates[rates.category == "judgement"].iloc[0]
+    assert abs(judgement["per_1000"] - 1000 * judgement["count"] / d.words) < 1e-9
+
+
+def test_loaded_words_by_voice_split_the_author_from_quotations():
+    d = doc(f"{LOADED} “It is a shameful, disgraceful lie,” Ana Ruiz said of the vote. {PLAIN}")
+    table = wording.loaded_by_voice([d]).set_index("voice")
+    assert list(table.columns) == ["article", *wording.VOICE_COLUMNS[1:]]
+    assert table.loc["author", "count"] >= 2 and table.loc["quotation", "count"] >= 1
+    assert table.loc["author", "words"] + table.loc["quotation", "words"] == d.words
+    for voice in ("author", "quotation"):
+        r = table.loc[voice]
+        assert r.low <= r.per_1000 <= r.high
+
+
+def test_no_loaded_word_gives_zero_rates_not_an_error():
+    d = doc(PLAIN)
+    table = wording.loaded_by_voice([d], wording.loaded_words([d]))
+    author = table.set_index("voice").loc["author"]
+    assert table["count"].sum() == 0 and author["low"] == 0 < author["high"]
+    assert table.set_index("voice").loc["quotation"].isna()["per_1000"]  # no quoted words: no rate, not 0
+
+
+def test_poisson_interval_is_close_to_the_exact_one():
+    assert wording.poisson_interval(0) == (0.0, 3.69)
+    low, high = wording.poisson_interval(10)  # exact: 4.80, 18.39
+    assert abs(low - 4.80) < 0.05 and abs(high - 18.39) < 0.1
 
 
 def test_word_choice_finds_the_swapped_words_between_shared_ones():

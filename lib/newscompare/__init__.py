@@ -18,7 +18,7 @@ from .load import Article, NewsCompareWarning, load_article, load_articles
 from .pipeline import articles_table, prepare, removals_table
 from .segment import Document, Sentence, segment, sentences_table
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"  # the one version: pyproject.toml reads it
 
 __all__ = [
     "Analysis", "Article", "ArticleLoadError", "Cleaned", "Document", "Lexicons", "NewsCompareError",

@@ -67,16 +67,17 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
     mentions = actors.find_mentions(docs, names_across_articles=False, lexicons=lex)
     attributions = sources.find_sources(docs, lex, mentions)
     pronouns = actors.pronoun_mentions(docs, mentions, lex)
+    loaded = wording.read_loaded(docs, lex)
     tables = {
         "articles": articles_table(docs),
-        "sentences": scores,
+        "sentences": scores.merge(loaded.sentences, on=["article", "sentence"], how="left"),
         "mentions": mentions,
         "pronouns": pronouns,
         "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns),
         "frame_hits": framing.frame_hits(docs, lex),
-        "stance": framing.stance_markers(docs, lex),
+        "stance": framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions),
         # "others" would count the other articles of the batch, which depends on how batches fall
-        "loaded": wording.loaded_words(docs, lex).drop(columns="others"),
+        "loaded": loaded.words.drop(columns="others"),
         "sources": attributions,
         "term_counts": framing.term_counts(docs),
     }

@@ -42,12 +42,14 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     score_cols = ["article", "sentence", "position", *sentiment.SCORE_COLUMNS]
     mentions, places = actors.mentions_and_places(docs, lexicons=lex)
     hits = framing.frame_hits(docs, lex)
-    markers = framing.stance_markers(docs, lex)
     sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
     attributions = sources.find_sources(docs, lex, mentions)
+    markers = framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions)
     pronouns = actors.pronoun_mentions(docs, mentions, lex)
     toward = sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns)
     alignment = framing.align_content(docs, lexicons=lex)
+    loaded = wording.read_loaded(docs, lex)
+    sentences = sentences.merge(loaded.sentences, on=["article", "sentence"], how="left")
     sentences["group"] = sentences["article"].map(groups)
     tables = {
         "articles": articles_table(docs),
@@ -56,7 +58,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "mentions": mentions,
         "pronouns": pronouns,
         "places": places,
-        "terms": framing.distinctive_terms(docs, lexicons=lex),
+        "terms": framing.distinctive_terms(docs, lexicons=lex, places=places),
         "frames": framing.frames_table(docs, hits, lexicons=lex),
         "frame_hits": hits,
         "stance": markers,
@@ -66,12 +68,12 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "actor_sentiment": sentiment.actor_sentiment(scores, mentions, toward=toward),
         "quotes": sentiment.quote_scores(docs),
         "alignment": alignment,
-        "loaded": wording.loaded_words(docs, lex),
+        "loaded": loaded.words,
         "word_choice": wording.word_choice(docs, alignment, lex, mentions=mentions),
         "removals": removals_table(docs),
     }
     if compare_by != "article":
-        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by, lexicons=lex)
+        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by, lexicons=lex, places=places)
         tables["frames_by_group"] = framing.frames_table(docs, hits, compare_by, lexicons=lex)
         tables["stance_rates_by_group"] = framing.stance_rates(docs, markers, compare_by, lexicons=lex)
         tables["sentiment_by_group"] = sentiment.article_summary(sentences, unit="group")

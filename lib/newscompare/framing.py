@@ -34,6 +34,7 @@ from .actors import (  # noqa: F401
     label_comparison,
     mentions_and_places,
 )
+from .errors import NewsCompareError
 from .groups import group_map, unit_column
 from .lexicons import Lexicons, get
 from .load import NewsCompareWarning
@@ -97,8 +98,9 @@ def _unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.S
 # uses in its own way ("Mr." is the New York Times's, "said" everyone's). Not ranked as distinctive.
 HOUSE_STYLE = frozenset("""mr mrs ms miss dr rep sen gov lt gen col sgt jr sr st said says say told tells
 according added adds reported reports reporter reporters spokesman spokeswoman interview statement
-fox cnn msnbc nbc abc cbs npr pbs bbc reuters ap afp associated press huffpost huffington post times
-journal news newsweek politico axios guardian telegraph staff writer correspondent contributed contributing
+fox cnn msnbc nbc abc cbs npr pbs bbc reuters ap afp associated press huffpost huffington post times york
+nytimes breitbart alternet federalist usa today journal news newsweek politico axios guardian telegraph
+staff writer correspondent contributed contributing
 edt est gmt bst updated copyright photo photos image images getty caption video watch click read
 monday tuesday wednesday thursday friday saturday sunday""".split())
 MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or when it is loaded (loaded.csv)
@@ -170,16 +172,28 @@ def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None =
     return pd.concat(out, ignore_index=True)[columns]
 
 
+def name_words(places: pd.DataFrame | None) -> frozenset:
+    """The lower-case words of the place names found (``actors.find_places``): "york" of "New York",
+    "idlib". Place and outlet names are where an article is or who wrote it, not its framing: they
+    never rank as distinctive terms (outlets are in HOUSE_STYLE)."""
+    if places is None or places.empty:
+        return frozenset()
+    return frozenset(w for name in places["place"].dropna().unique() for w in content_terms(str(name)))
+
+
 def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: str | None = None,
-                      lexicons: Lex = None) -> pd.DataFrame:
+                      lexicons: Lex = None, places: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each article's (or group's) terms against the pooled rest: term, article (or group), count
     (sentences using it), z, ranks (see term_z_scores); the terms that rank come first, by z.
 
     Units are sentences (a term counts once per sentence), so two short articles still give a
     result; the prior is the pooled counts of all articles. (``by`` is the old name of ``compare_by``.)
+    The words of the place names in ``places`` (``actors.find_places``) are left out (``name_words``).
     """
     compare_by = by or compare_by
-    counts, unit = _with_unit(term_counts(docs), docs, compare_by)
+    counts = term_counts(docs)
+    counts = counts[~counts["term"].isin(name_words(places))]
+    counts, unit = _with_unit(counts, docs, compare_by)
     if counts.empty:
         _warn("no content words found; the vocabulary comparison is empty")
     table = term_z_scores(counts, unit, loaded=loaded_terms(lexicons))
@@ -198,13 +212,28 @@ def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.D
     return pd.DataFrame(rows, columns=["article", "sentence", "left", "term", "right"])
 
 
-def _build_loaded(lex: Lexicons) -> dict[str, tuple[str, float]]:
-    return {r["term"].strip().lower(): (r["kind"], float(r.get("weight") or 1))
-            for r in lex.table("loaded.csv") if r["term"].strip()}
+LOADED_MODES = ("model", "always", "never")
 
 
-def loaded_lexicon(lexicons: Lex = None) -> dict[str, tuple[str, float]]:
-    """Each word or phrase of ``loaded.csv`` (lower case) -> its (kind, weight)."""
+def _build_loaded(lex: Lexicons) -> dict[str, tuple[str, str]]:
+    out = {}
+    for r in lex.table("loaded.csv"):
+        term, mode = r["term"].strip().lower(), (r.get("mode") or "always").strip().lower()
+        if not term:
+            continue
+        if mode not in LOADED_MODES:
+            raise NewsCompareError(lex.path("loaded.csv"), f"the mode of {term!r} is {mode!r}",
+                                   f"write one of {', '.join(LOADED_MODES)} (empty means always)")
+        out[term] = (r["kind"].strip(), mode)
+    return out
+
+
+def loaded_lexicon(lexicons: Lex = None) -> dict[str, tuple[str, str]]:
+    """Each word or phrase of ``loaded.csv`` (lower case) -> its (kind, mode). The mode says what the
+    entry does: ``model`` (the shipped entries) is evidence the fitted model weighs, a row only where
+    the model finds the word loaded (a listed phrase: where the model finds its sentence loaded);
+    ``always`` makes the term a row wherever it stands (your domain's words; an empty mode, or a file
+    without the column, means always); ``never`` keeps it out of the table."""
     return get(lexicons).compiled("loaded", _build_loaded)
 
 
@@ -348,7 +377,8 @@ def stance_markers(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
             for q in d.quotes_in(s):
                 words = q.text(d.text).strip(" ,.;:!?")
                 # a quotation right after one that is attributed belongs to it ("a “stab” from the “allies”")
-                attributed = _attributed(d.text, q, cue) or (said_until >= 0 and q.start - said_until <= 25)
+                attributed = (_attributed(d.text, q, cue, s.clean_start)
+                              or (said_until >= 0 and q.start - said_until <= 25))
                 if attributed:
                     said_until = q.end
                 elif 0 < len(words.split()) <= 4 and not _title(words):
@@ -357,10 +387,34 @@ def stance_markers(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
-def _attributed(text: str, q, cue: re.Pattern) -> bool:
-    """Is the quoted phrase someone's words: a cue verb just before it ("called it a “farce”") or just
-    after it ("“a farce,” she said")? A cue elsewhere in the sentence does not make it so."""
-    before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 25]
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("’", "'")).split())
+
+
+def drop_credited_scare_quotes(markers: pd.DataFrame, attributions: pd.DataFrame) -> pd.DataFrame:
+    """The markers without the scare quotes that are words a source is credited with: a quotation the
+    sources table gives to a speaker (its quote holds the words, in that sentence or the one before or
+    after) is reported speech, not the author's distance from a word."""
+    scare = markers["category"] == "scare_quote"
+    if not scare.any() or attributions.empty:
+        return markers
+    quotes: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in attributions[attributions["quote"].astype(str) != ""].itertuples(index=False):
+        quotes[r.article].append((r.sentence, _fold(str(r.quote))))
+
+    def credited(r) -> bool:
+        words = _fold(r.words)
+        return bool(words) and any(abs(k - r.sentence) <= 1 and words in q for k, q in quotes.get(r.article, ()))
+
+    keep = [not (is_scare and credited(r)) for is_scare, r in zip(scare, markers.itertuples(index=False))]
+    return markers[pd.Series(keep, index=markers.index, dtype=bool)].reset_index(drop=True)
+
+
+def _attributed(text: str, q, cue: re.Pattern, sentence_start: int = 0) -> bool:
+    """Is the quoted phrase someone's words: a cue verb just before it in its sentence ("called it a
+    “farce”") or just after it ("“a farce,” she said")? A cue elsewhere in the sentence, or in the
+    sentence before, does not make it so."""
+    before, after = text[max(0, sentence_start, q.start - 40) : q.start], text[q.end : q.end + 25]
     return bool(cue.search(before.split(",")[-1]) or cue.match(after.lstrip(" ,—–")))
 
 

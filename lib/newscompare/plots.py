@@ -205,6 +205,30 @@ def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: 
     return fig
 
 
+@_styled
+def rates_by_voice(table: pd.DataFrame, *, title: str, xlabel: str, by: str = "article"):
+    """Loaded words per 1,000 words with 95% intervals (``wording.loaded_by_voice``): one row per voice
+    (the author's, quotations'), one point per article (or group) in its colour."""
+    units = list(dict.fromkeys(table[by]))
+    cols = colors(units)
+    voices = list(dict.fromkeys(table["voice"]))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(units) * len(voices) + 1.8))
+    step = 0.6 / max(1, len(units))
+    for j, u in enumerate(units):
+        mine = table[table[by] == u].set_index("voice").reindex(voices)
+        ys = [i + (j - (len(units) - 1) / 2) * step for i in range(len(voices))]
+        ax.errorbar(mine["per_1000"], ys, xerr=[mine["per_1000"] - mine["low"], mine["high"] - mine["per_1000"]],
+                    fmt="o", color=cols[u], capsize=4, label=u)
+    ax.set_yticks(range(len(voices)), [f"in {'the author' + chr(39) + 's voice' if v == 'author' else 'quotations'}"
+                                       for v in voices])
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("voice")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title=by)
+    fig.tight_layout()
+    return fig
+
+
 ARC_WINDOW = 3  # sentences in the rolling mean of the sentiment arc
 
 

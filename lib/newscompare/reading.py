@@ -61,7 +61,9 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     lw = tables.get("loaded", pd.DataFrame(columns=["article"]))
     for r in lw[lw["article"] == doc.id].itertuples():
         others = "no other article uses it" if r.others == 0 else f"{r.others} other article(s) use it too"
-        spans.append((r.start, r.end, "loaded", f"loaded word ({r.kind}): {r.term}; {others}"))
+        voice = "in a quotation" if r.in_quote else "in the author's voice"
+        spans.append((r.start, r.end, "loaded", f"loaded word ({r.kind}, an expert would mark it with probability "
+                                                f"{r.score:.2f}, {voice}): {r.term}; {others}"))
     so = tables["sources"]
     for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
         role = f" ({r.role})" if r.role else ""

@@ -12,11 +12,14 @@ the article, the sentence and its text.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 
+from . import loaded_model as lm
 from .framing import (
     HOUSE_STYLE,
     STOPWORDS,
@@ -28,36 +31,57 @@ from .framing import (
     loaded_lexicon,
     marker_rates,
 )
-from .lexicons import get
-from .segment import Document
+from .groups import group_map, unit_column
+from .lexicons import Lexicons, get
+from .segment import Document, Sentence
 from .sources import source_lexicon
 
-LOADED_COLUMNS = ["article", "sentence", "term", "kind", "weight", "start", "end", "in_quote", "others", "text"]
+LOADED_COLUMNS = ["article", "sentence", "term", "kind", "score", "start", "end", "in_quote", "others", "text"]
+SENTENCE_SCORE_COLUMNS = ["article", "sentence", "loaded_score"]
+VOICE_COLUMNS = ["voice", "count", "words", "per_1000", "low", "high"]
 WORD_CHOICE_COLUMNS = ["article", "term", "other", "other_term", "pairs", "sentence", "other_sentence",
                        "similarity", "text", "other_text"]
 MIN_SIMILARITY = 0.3  # aligned sentences less alike than this say different things, not the same thing differently
 MAX_WORDS = 3  # a stretch longer than this is a different clause, not a different word
+LEARNED = "learned"  # the kind of a loaded word the model found and loaded.csv does not list
 
 
 _WORDISH = re.compile(r"[^\W\d_][\w’'-]*")
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
-def _loaded_index(lexicons: Lex) -> tuple[dict, dict]:
-    """The loaded terms for lookup by word: one-word terms, and the phrases by their first word (each
-    a pattern matched where that word stands). Looking words up is many times faster than one regex
-    of four hundred alternatives, and finds the same matches."""
-    kinds = loaded_lexicon(lexicons)
-    singles = {t for t in kinds if " " not in t}
+def _loaded_index(terms: dict[str, tuple[str, str]]) -> tuple[set, dict]:
+    """Terms for lookup by word: one-word terms, and the phrases by their first word (each a pattern
+    matched where that word stands). Looking words up is many times faster than one regex of four
+    hundred alternatives, and finds the same matches."""
+    singles = {t for t in terms if " " not in t}
     phrases: dict[str, list[re.Pattern]] = defaultdict(list)
-    for t in sorted((t for t in kinds if " " in t), key=len, reverse=True):
+    for t in sorted((t for t in terms if " " in t), key=len, reverse=True):
         words = t.split()
         phrases[words[0]].append(re.compile(r"\s+".join(map(re.escape, words)) + r"(?![\w-])", re.IGNORECASE))
     return singles, dict(phrases)
 
 
+@dataclass(frozen=True)
+class _LoadedLexicon:
+    """loaded.csv split by what each entry does: the terms always a row (words and phrases), the
+    phrases a row in a sentence the model finds loaded, and the words never a row."""
+    kinds: dict[str, tuple[str, str]]
+    always: tuple[set, dict]
+    phrases: dict
+    never: frozenset
+
+
+def _build_loaded_lexicon(lex: Lexicons) -> _LoadedLexicon:
+    kinds = loaded_lexicon(lex)
+    by_mode = {m: {t: v for t, v in kinds.items() if v[1] == m} for m in ("model", "always", "never")}
+    model_phrases = {t: v for t, v in by_mode["model"].items() if " " in t}
+    return _LoadedLexicon(kinds, _loaded_index(by_mode["always"]), _loaded_index(model_phrases)[1],
+                          frozenset(by_mode["never"]))
+
+
 def _loaded_in(text: str, singles: set, phrases: dict) -> list[tuple[int, int]]:
-    """(start, end) of each loaded term in ``text``: a phrase where one starts ("lashed out"), else a
+    """(start, end) of each listed term in ``text``: a phrase where one starts ("lashed out"), else a
     word, or a word before a possessive ("regime’s")."""
     found, until = [], -1
     for m in _WORDISH.finditer(text):
@@ -78,38 +102,107 @@ def _loaded_in(text: str, singles: set, phrases: dict) -> list[tuple[int, int]]:
     return found
 
 
-def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
-    """Each loaded word or phrase (``loaded.csv``) in each sentence: article, sentence, term (as
-    written, lower case), kind and weight (from the lexicon), start and end (clean-text offsets),
-    in_quote (inside a quotation: a source's word, not the author's), others (how many of the other
-    articles use the term anywhere), text.
+def _model_spans(tagged: list, picked: list[tuple[int, float]]) -> dict[tuple[int, int], float]:
+    """Clean-text (start, end) of each word the model picked, a possessive's ending left out."""
+    spans = {}
+    for i, p in picked:
+        tok, _, a, b = tagged[i]
+        cut = next((len(e) for e in ("’s", "'s") if tok.lower().endswith(e) and len(tok) > len(e)), 0)
+        spans[(a, b - cut)] = p
+    return spans
 
-    A capitalised match inside a sentence is part of a name ("Radical Party") and is skipped.
-    """
-    kinds = loaded_lexicon(lexicons)
-    singles, phrases = get(lexicons).compiled("loaded_index", _loaded_index)
-    found = []
+
+def _listed_spans(s: Sentence, scored: lm.ScoredSentence, table: _LoadedLexicon, model: lm.LoadedModel
+                  ) -> list[tuple[int, int]]:
+    """Clean-text spans of loaded.csv's terms that are rows here: those always a row, and the listed
+    phrases when the model finds the sentence loaded."""
+    spans = _loaded_in(s.text, *table.always)
+    if scored.score >= model.sentence_threshold and table.phrases:
+        spans += _loaded_in(s.text, set(), table.phrases)
+    return [(s.clean_start + a, s.clean_start + b) for a, b in spans]
+
+
+def _sentence_rows(d: Document, s: Sentence, model: lm.LoadedModel, ctx: lm.WordContext,
+                   table: _LoadedLexicon) -> tuple[float, list[list]]:
+    """The sentence's loaded score and its rows: the model's words, loaded.csv's listed terms (a listed
+    phrase replaces the words inside it), never a term listed as never or a capitalised word inside
+    the sentence (part of a name: "Radical Party")."""
+    tagged = d.tagged(s)
+    scored = lm.score_sentence(model, ctx, tagged, [d.quoted_at(t[2]) for t in tagged])
+    prob = {tagged[i][2]: p for i, p in scored.words}
+    spans = _model_spans(tagged, lm.loaded_tokens(scored, model.sentence_threshold, model.word_threshold))
+    for a, b in _listed_spans(s, scored, table, model):
+        spans = {k: v for k, v in spans.items() if not (a <= k[0] < b)}
+        spans[(a, b)] = max((p for o, p in prob.items() if a <= o < b), default=0.0)
+    rows = []
+    for (a, b), p in sorted(spans.items()):
+        text = d.text[a:b]
+        term = re.sub(r"\s+", " ", text.lower())
+        if term in table.never or (a > s.clean_start and text[:1].isupper()):
+            continue
+        kind = table.kinds.get(term, (LEARNED, ""))[0]
+        rows.append([d.id, s.sentence, term, kind, round(p, 4), a, b, d.quoted_at(a), s.text])
+    return round(scored.score, 4), rows
+
+
+def _others_using(terms: set[str], docs: list[Document]) -> dict[str, set[str]]:
+    """term -> the articles whose text uses it anywhere (as a word, or a phrase across any spaces)."""
+    users: dict[str, set[str]] = defaultdict(set)
+    phrases = {t for t in terms if " " in t}
     for d in docs:
-        quotes = [(q.start, q.end) for q in d.quotes]
+        low = d.text.lower().replace("’", "'")
+        words = set(_WORDISH.findall(low))
+        flat = " ".join(low.split())
+        for t in terms:
+            key = t.replace("’", "'")
+            if (key in flat) if t in phrases else (key in words or f"{key}'s" in words):
+                users[t].add(d.id)
+    return users
+
+
+@dataclass(frozen=True)
+class LoadedReading:
+    """What the loaded-language model read: one row per loaded word or phrase (LOADED_COLUMNS), and
+    each sentence's probability of being biased (SENTENCE_SCORE_COLUMNS)."""
+    words: pd.DataFrame
+    sentences: pd.DataFrame
+
+
+def read_loaded(docs: list[Document], lexicons: Lex = None) -> LoadedReading:
+    """Loaded words and sentence scores in one pass (``loaded_model``: fitted on BABE, AGPL-3.0)."""
+    lex = get(lexicons)
+    model = lm.load_model(lex)
+    table = lex.compiled("loaded_lexicon", _build_loaded_lexicon)
+    ctx = lm.word_context(table.kinds, model.bias_words)
+    found, scores = [], []
+    for d in docs:
         for s in d.sentences:
-            for a, b in _loaded_in(s.text, singles, phrases):
-                if a > 0 and s.text[a:a + 1].isupper():
-                    continue
-                word = re.sub(r"\s+", " ", s.text[a:b].lower())
-                start = s.clean_start + a
-                kind, weight = kinds.get(word, ("", 1.0))
-                in_quote = any(qa <= start < qb for qa, qb in quotes)
-                found.append([d.id, s.sentence, word, kind, weight, start, s.clean_start + b, in_quote, s.text])
-    used = defaultdict(set)
-    for row in found:
-        used[row[2]].add(row[0])
-    rows = [[*r[:8], len(used[r[2]] - {r[0]}), r[8]] for r in found]
-    return pd.DataFrame(rows, columns=LOADED_COLUMNS).astype({"in_quote": bool, "others": int})
+            score, rows = _sentence_rows(d, s, model, ctx, table)
+            scores.append((d.id, s.sentence, score))
+            found += rows
+    others = _others_using({r[2] for r in found}, docs)
+    rows = [[*r[:8], len(others.get(r[2], set()) - {r[0]}), r[8]] for r in found]
+    words = pd.DataFrame(rows, columns=LOADED_COLUMNS).astype({"in_quote": bool, "others": int, "score": float})
+    return LoadedReading(words, pd.DataFrame(scores, columns=SENTENCE_SCORE_COLUMNS).astype({"loaded_score": float}))
+
+
+def loaded_words(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
+    """Each loaded word or phrase in each sentence: article, sentence, term (as written, lower case),
+    kind (its kind in ``loaded.csv``, or "learned" for a word only the model knows), score (the
+    model's probability that an expert marks the word), start and end (clean-text offsets), in_quote
+    (inside a quotation: a source's word, not the author's), others (how many of the other articles
+    use the term anywhere), text.
+
+    A word is a row when the fitted model (``loaded_model``) finds its sentence loaded and the word
+    likely marked; loaded.csv's ``mode`` column forces a term in (``always``) or out (``never``).
+    """
+    return read_loaded(docs, lexicons).words
 
 
 def loaded_kinds(lexicons: Lex = None) -> list[str]:
-    """The kinds of ``loaded.csv`` in the file's order."""
-    return list(dict.fromkeys(kind for kind, _ in loaded_lexicon(lexicons).values()))
+    """The kinds of ``loaded.csv`` in the file's order, then "learned"."""
+    kinds = dict.fromkeys(kind for kind, _ in loaded_lexicon(lexicons).values())
+    return list(kinds) + ([LEARNED] if LEARNED not in kinds else [])
 
 
 def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compare_by: str = "article", *,
@@ -120,6 +213,53 @@ def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compa
     loaded, unit = _with_unit(loaded.rename(columns={"kind": "category"}), docs, compare_by)
     _, words = _unit_totals(docs, compare_by)
     return marker_rates(loaded, words, loaded_kinds(lexicons), unit)
+
+
+def _voice_words(docs: list[Document], compare_by: str) -> pd.DataFrame:
+    """Words in the author's voice and in quotations, per article (or group)."""
+    groups = group_map(docs, compare_by)
+    rows = []
+    for d in docs:
+        for s in d.sentences:
+            if s.heading:
+                continue
+            quoted = round(s.words * s.quote_share)
+            rows += [(groups[d.id], "author", s.words - quoted), (groups[d.id], "quotation", quoted)]
+    return pd.DataFrame(rows, columns=["unit", "voice", "words"]).groupby(["unit", "voice"])["words"].sum()
+
+
+def poisson_interval(count: int, z: float = 1.96) -> tuple[float, float]:
+    """An approximate 95% interval of a Poisson count (Wilson-Hilferty; 0 at the bottom for none)."""
+    if count == 0:
+        return 0.0, 3.69  # the exact upper bound for zero events
+    low = count * (1 - 1 / (9 * count) - z / (3 * math.sqrt(count))) ** 3
+    k = count + 1
+    high = k * (1 - 1 / (9 * k) + z / (3 * math.sqrt(k))) ** 3
+    return low, high
+
+
+def loaded_by_voice(docs: list[Document], loaded: pd.DataFrame | None = None, compare_by: str = "article", *,
+                    lexicons: Lex = None) -> pd.DataFrame:
+    """Loaded words per 1,000 words in the author's voice and in quotations, per article (or group),
+    with a 95% interval (the count read as Poisson): article (or group), voice, count, words,
+    per_1000, low, high. Headlines are left out of both (they are neither)."""
+    loaded = loaded_words(docs, lexicons) if loaded is None else loaded
+    unit = unit_column(compare_by)
+    groups = group_map(docs, compare_by)
+    heads = {(d.id, s.sentence) for d in docs for s in d.sentences if s.heading}
+    body = loaded[pd.Series([(a, s) not in heads for a, s in zip(loaded["article"], loaded["sentence"])],
+                            index=loaded.index, dtype=bool)]
+    counts = body.assign(unit=body["article"].map(groups),
+                         voice=body["in_quote"].map({True: "quotation", False: "author"})
+                         ).groupby(["unit", "voice"]).size()
+    words = _voice_words(docs, compare_by)
+    rows = []
+    for (u, voice), n in words.items():
+        c = int(counts.get((u, voice), 0))
+        low, high = poisson_interval(c)
+        per = 1000 / n if n else float("nan")
+        rows.append([u, voice, c, int(n), c * per, low * per, high * per])
+    return pd.DataFrame(rows, columns=[unit, *VOICE_COLUMNS])
 
 
 _TOKEN = re.compile(r"[^\W_][\w’'-]*")
