@@ -188,3 +188,30 @@ def test_killed_report_leaves_earlier_report_whole_and_no_complete_looking_one(t
     assert not (tmp_path / "reports" / "seeds-2").exists()  # nothing that looks complete
     assert list((tmp_path / "reports").glob(".seeds-2.partial-*"))
     assert {p: p.read_bytes() for p in (ROOT / "notebooks").glob("*.ipynb")} == before
+
+
+NEWS_TOKENS = st.sampled_from(
+    ["said", "says", "told", "according", "to", "added", "John", "Doe", "Ana", "Ruiz", "Sen.", "Mr.", "the",
+     "senator", "a", "farmer", "he", "she", "they", "it", "who", "and", "of", "Party", "reckless", "plan", ",",
+     ".", ":", ";", "!", "?", "“", "”", '"', "'", "‘", "’", "...", "—", "(", ")", "campaign", "manager", "in",
+     "Washington", "New", "York", "Times", "Fox", "which", "was", "a", "“It", "is”", "fail", "wall!”"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(NEWS_TOKENS, min_size=1, max_size=80).map(" ".join))
+def test_every_table_is_built_for_any_run_of_news_words(text):
+    """Runs of cue verbs, names, roles and stray quotation marks, with or without closing punctuation
+    (a sentence ending in "said John Doe" once indexed past its last token)."""
+    doc = nc.segment(nc.Article("t", Path("t.txt"), text, "t"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = nc.build_tables([doc])
+    assert list(tables["sources"].columns) == sources.SOURCE_COLUMNS
+    assert len(tables["sentences"]) == len(doc.sentences)
+
+
+@pytest.mark.parametrize("text", ["The plan would fail said John Doe", "The plan would fail, said campaign manager "
+                                  "John Doe", "“The plan would fail” told reporters Ana Ruiz"])
+def test_a_cue_and_name_at_the_very_end_of_a_text_is_found(text):
+    table = sources.find_sources([nc.segment(nc.Article("t", Path("t.txt"), text, "t"))])
+    assert table["source"].str.contains("Doe|Ruiz").any()

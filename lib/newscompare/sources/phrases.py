@@ -462,7 +462,7 @@ def right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
     k = b + 1
     while k < len(toks) and toks[k][1].startswith("NNP"):
         k += 1
-    closed = k == len(toks) or toks[k][0] in {",", ".", ";"}
+    closed = k >= len(toks) or toks[k][0] in {",", ".", ";"}
     if b < len(toks) - 1 and toks[b][0] == "," and k - b >= 3 and closed and not toks[b - 1][1].startswith("NNP"):
         return a, k
     return right
