@@ -96,6 +96,28 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(tmp_path):
     assert table.title[0].startswith("=")  # the table in memory keeps its text
 
 
+def test_figure_data_of_any_dtype_and_column_names_from_ids_are_neutralised(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newscompare import plots
+
+    table = pd.DataFrame({"actor": pd.Categorical(["=cmd|' /C calc'!A0", "Vogt"]),
+                          "label": pd.array(["+sum", "mayor"], dtype="string"), "=id": [1, 2], "ok": [True, False]})
+    fig, _ = plt.subplots()
+    saved = plots.save(fig, table, "f", tmp_path)
+    plt.close(fig)
+    text = (tmp_path / "f.csv").read_text(encoding="utf-8")
+    assert not any(line.startswith(("=", "+")) or ",=" in line or ",+" in line for line in text.splitlines()), text
+    written = pd.read_csv(tmp_path / "f.csv")
+    assert written.columns.tolist() == ["actor", "label", "'=id", "ok"]
+    assert written.actor[0] == "'=cmd|' /C calc'!A0" and written.label[0] == "'+sum" and written.ok.tolist() == [True,
+                                                                                                              False]
+    assert saved.data.actor[0].startswith("=")  # the data in memory keeps its text
+
+
 def test_report_tables_are_safe_to_open_in_a_spreadsheet(folder, tmp_path):
     (folder / "articles.csv").write_text('file,id,title\na.txt,a,"=HYPERLINK(""http://x.example"",""go"")"\n'
                                          "b.txt,b,Barge\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Comparing groups of articles (a manifest column such as the outlet) instead of single articles."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,49 @@ def test_notebook_runs_by_group(grouped, tmp_path):
                  progress=lambda _: None)
     html = (out / "notebooks" / "02_framing.html").read_text(encoding="utf-8")
     assert "outlet-a" in html and "outlet-b" in html
+
+
+def write_manifest(folder: Path, column: str, groups: dict[str, str]) -> None:
+    (folder / "articles.csv").write_text(f"file,id,{column}\n" + "".join(
+        f"{n}.txt,{n},{groups.get(n, '')}\n" for n in TEXTS), encoding="utf-8")
+
+
+def test_a_group_column_naming_two_groups_is_compared_by_default(grouped):
+    write_manifest(grouped, "group", {n: f"desk-{n[0]}" for n in TEXTS})
+    analysis = nc.analyze([grouped], None)
+    assert analysis.compare_by == "group" and analysis.unit == "group"
+    assert set(analysis.tables["sentences"].group) == {"desk-a", "desk-b"}
+    assert nc.analyze([grouped], "article").unit == "article"  # said outright, single articles
+
+
+@pytest.mark.parametrize("groups", [{}, {n: "desk" for n in TEXTS}])
+def test_no_group_column_or_one_group_compares_single_articles(grouped, groups):
+    write_manifest(grouped, "group", groups)
+    assert nc.analyze([grouped], None).compare_by == "article"
+
+
+@pytest.mark.slow
+def test_the_report_compares_groups_by_default_and_says_so(grouped, tmp_path):
+    write_manifest(grouped, "group", {n: f"desk-{n[0]}" for n in TEXTS})
+    out, said = tmp_path / "report", []
+    write_report([grouped], out, notebooks=[ROOT / "notebooks" / "02_framing.ipynb"], progress=said.append)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Comparing groups of articles by the &#x27;group&#x27; column" in page and "desk-a: a1, a2" in page
+    assert any("--compare-by article" in line for line in said)
+    assert "desk-b" in (out / "notebooks" / "02_framing.html").read_text(encoding="utf-8")
+
+
+def test_working_copies_are_set_to_the_articles_and_leave_the_committed_notebooks_alone(grouped, tmp_path):
+    from newscompare.report import notebook_paths, working_copies
+
+    before = {p.name: p.read_bytes() for p in notebook_paths()}
+    out = working_copies([grouped], tmp_path / "mine", compare_by="outlet")
+    assert sorted(p.name for p in out.glob("*.ipynb")) == sorted(before)
+    nb = json.loads((out / "02_framing.ipynb").read_text(encoding="utf-8"))
+    injected = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    assert f'ARTICLES = ["{grouped}"]' in "".join(injected["source"]) and 'COMPARE_BY = "outlet"' in "".join(
+        injected["source"])
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+    assert {p.name: p.read_bytes() for p in notebook_paths()} == before
+    with pytest.raises(nc.ReportError, match="never overwrite"):
+        working_copies([grouped], out)

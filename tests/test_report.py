@@ -56,7 +56,8 @@ def test_report_writes_every_output(report):
     assert "Traceback" not in proc.stderr, proc.stderr
     for nb in sorted((ROOT / "notebooks").glob("0*.ipynb")):
         assert (out / "notebooks" / nb.name).is_file() and (out / "notebooks" / nb.with_suffix(".html").name).is_file()
-    for name in ("articles", "sentences", "actors", "terms", "frames", "stance", "sources", "removals"):
+    for name in ("articles", "sentences", "actors", "terms", "frames", "stance", "sources", "removals",
+                 "who_says_what", "loaded"):
         assert (out / "tables" / f"{name}.csv").is_file(), name
     figures = list((out / "figures").glob("*.png"))
     assert len(figures) >= 8 and all(f.with_suffix(".csv").is_file() for f in figures)

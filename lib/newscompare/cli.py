@@ -1,4 +1,5 @@
-"""Command line: ``python -m newscompare report [PATH ...] [--out DIR]`` and
+"""Command line: ``python -m newscompare report [PATH ...] [--out DIR]``,
+``python -m newscompare notebooks PATH ... [--out DIR]`` (working copies of the notebooks) and
 ``python -m newscompare corpus PATH ... --out DIR [--jobs N] [--scheduler ADDRESS]``.
 
 Problems are printed one line each (file, reason, what to do) and the exit code is non-zero;
@@ -29,10 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", parents=[common], help="run every notebook on the articles and write an HTML report")
     rep.add_argument("paths", nargs="*", default=["seeds"], help="article files and folders (default: seeds)")
     rep.add_argument("--out", help="report folder (default: reports/<name>, never overwritten)")
-    rep.add_argument("--compare-by", default="article",
-                     help="compare single articles (default) or groups named by a column of articles.csv")
+    rep.add_argument("--compare-by", default=None,
+                     help="'article' for single articles, or a column of articles.csv that groups them (default: "
+                          "the 'group' column when articles.csv puts the articles in two or more groups, else "
+                          "'article')")
     rep.add_argument("--skip-bad", action="store_true",
                      help="leave out files that cannot be read (each is named) instead of stopping")
+    nbs = sub.add_parser("notebooks", parents=[common],
+                         help="write copies of the notebooks set to your articles, to open in JupyterLab")
+    nbs.add_argument("paths", nargs="+", help="article files and folders")
+    nbs.add_argument("--out", help="folder for the copies (default: my-notebooks/<name>, never overwritten)")
+    nbs.add_argument("--compare-by", default=None, help="as for report (default: the 'group' column when it "
+                                                        "names two or more groups, else 'article')")
     cor = sub.add_parser("corpus", parents=[common],
                          help="analyse many articles in parallel into Parquet tables, resumable")
     cor.add_argument("paths", nargs="+", help="article files and folders")
@@ -66,6 +75,15 @@ def _report(args) -> int:
     return 0
 
 
+def _notebooks(args) -> int:
+    from .report import working_copies
+
+    out = working_copies(args.paths, args.out, compare_by=args.compare_by, lexicons=args.lexicons)
+    print(f"newscompare: notebooks for your articles in {out}/; open them with: "
+          f"{sys.executable} -m jupyter lab {out}  (the committed notebooks are untouched)")
+    return 0
+
+
 def _corpus(args) -> int:
     from .corpus import analyze_corpus, group_tables, progress_printer
     from .export import write_tables
@@ -87,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.debug:
             warnings.showwarning = _warning_line
         try:
-            return _report(args) if args.command == "report" else _corpus(args)
+            return {"report": _report, "notebooks": _notebooks, "corpus": _corpus}[args.command](args)
         except NewsCompareError as exc:
             if args.debug:
                 raise

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import actors, framing, sentiment, sources, wording
-from .groups import group_map, unit_column
+from .groups import default_compare_by, group_map, unit_column
 from .lexicons import Lexicons, get
 from .pipeline import articles_table, prepare, removals_table
 from .segment import Document, sentences_table
@@ -32,8 +32,9 @@ GROUPED = ("terms", "frames", "stance_rates")  # tables that compare units; "<na
 def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Lex = None) -> dict[str, pd.DataFrame]:
     """Every table of the analysis, by name: articles, sentences (with all scores and the compared
     ``group``), actors, mentions, places, terms, frames, frame_hits, stance, stance_rates, sources,
-    toward (who says what about whom), actor_sentiment, quotes, alignment, loaded (loaded words), word_choice
-    (the same thing named differently), removals. When
+    toward (each mention's sentiment and speaker), actor_sentiment, who_says_what (speaker -> actor),
+    quotes, alignment, loaded (loaded words), word_choice (the same thing named differently), removals.
+    When
     ``compare_by`` names a manifest column, terms_by_group, frames_by_group, stance_rates_by_group and
     sentiment_by_group compare the groups."""
     lex = get(lexicons)
@@ -66,6 +67,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
         "sources": attributions,
         "toward": toward,
         "actor_sentiment": sentiment.actor_sentiment(scores, mentions, toward=toward),
+        "who_says_what": sentiment.who_says_what(toward),
         "quotes": sentiment.quote_scores(docs),
         "alignment": alignment,
         "loaded": loaded.words,
@@ -108,16 +110,19 @@ class Analysis:
         return pd.DataFrame({"note": self.notes}, dtype=object)
 
 
-def analyze(articles=None, compare_by: str = "article", lexicons: Lex = None, *, bundle: str | Path | None = None,
-            docs: list[Document] | None = None) -> Analysis:
+def analyze(articles=None, compare_by: str | None = "article", lexicons: Lex = None, *,
+            bundle: str | Path | None = None, docs: list[Document] | None = None) -> Analysis:
     """Prepare ``articles`` (paths; or ``docs`` already prepared) and build every table, once; or,
-    with ``bundle``, read the analysis a report saved there (``articles`` is then not read)."""
+    with ``bundle``, read the analysis a report saved there (``articles`` is then not read).
+    ``compare_by`` None compares by the ``group`` column of articles.csv when it names two or more
+    groups, else single articles (``groups.default_compare_by``); ``Analysis.compare_by`` says which."""
     if bundle is not None:
         return load_analysis(bundle)
     lex = get(lexicons)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = prepare(articles, lexicons=lex) if docs is None else docs
+        compare_by = default_compare_by(docs) if compare_by is None else compare_by
         framing.check_lengths(docs)
         tables = build_tables(docs, compare_by, lex)
     notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, UserWarning)))
@@ -162,14 +167,21 @@ def load_analysis(folder: str | Path) -> Analysis:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _safe_text(v):
+    return f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
+
+
 def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot run as spreadsheet formulas: a cell starting with =, +, -, @, a
-    tab or a carriage return gets a leading apostrophe (the OWASP advice for CSV files opened in
-    Excel, LibreOffice or Google Sheets). Numbers are left as they are."""
+    """A copy whose text cannot run as spreadsheet formulas: a cell, a column name or an index label
+    (an article id made a column by a pivot) starting with =, +, -, @, a tab or a carriage return gets
+    a leading apostrophe (the OWASP advice for CSV files opened in Excel, LibreOffice or Google
+    Sheets), whatever the column's dtype (object, string, category). Numbers are left as they are."""
     out = table.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in out[col]]
+    for i, col in enumerate(out.columns):
+        if not (pd.api.types.is_numeric_dtype(out.iloc[:, i]) or pd.api.types.is_bool_dtype(out.iloc[:, i])):
+            out.isetitem(i, [_safe_text(v) for v in out.iloc[:, i]])
+    out.columns = [_safe_text(c) for c in out.columns]
+    out.index = pd.Index([_safe_text(v) for v in out.index], name=_safe_text(out.index.name))
     return out
 
 

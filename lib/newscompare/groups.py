@@ -22,6 +22,21 @@ def group_map(docs: list[Document], compare_by: str = "article") -> dict[str, st
     return {d.id: group_of(d.article.meta, compare_by) for d in docs}
 
 
+def default_compare_by(docs: list[Document]) -> str:
+    """What a report compares when the user does not say: the ``group`` column of articles.csv when it
+    puts the articles in two or more groups (outlets, say), else single articles."""
+    groups = {d.article.meta.get("group") for d in docs}
+    return "group" if len({g for g in groups if g}) >= 2 else "article"
+
+
+def compare_by_note(compare_by: str) -> str:
+    """One sentence saying what is compared and how to change it, for the report's top and the CLI."""
+    if compare_by == "article":
+        return "Comparing single articles."
+    return (f"Comparing groups of articles by the '{compare_by}' column of articles.csv; "
+            "--compare-by article compares single articles.")
+
+
 def group_of(meta: dict, compare_by: str) -> str:
     """The group an article's manifest row puts it in ("(none)" when the column is empty or absent)."""
     return str(meta.get(compare_by) or "(none)")

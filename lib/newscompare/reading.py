@@ -173,11 +173,12 @@ def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
 
 
 def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks: list[str],
-               figures: list[Path] = (), key: pd.DataFrame | None = None) -> str:
+               figures: list[Path] = (), key: pd.DataFrame | None = None, compare_by: str = "article") -> str:
     """The report's front page: key figures side by side, actor labels, the reading view, the
     figures (each linked to its data), the executed notebooks and the CSV tables."""
     from .export import key_figures
     from .framing import label_comparison
+    from .groups import compare_by_note, group_map
 
     key = key_figures(docs, tables) if key is None else key
     labels = label_comparison(tables["actors"])
@@ -189,8 +190,13 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         f'<figcaption>{html.escape(f.stem)} (click for full size) · <a href="figures/{f.stem}.csv">data</a>'
         f'</figcaption></figure>'
         for f in figures)
+    groups = group_map(docs, compare_by)
+    members = "".join(f"<li>{html.escape(g)}: {html.escape(', '.join(d.id for d in docs if groups[d.id] == g))}</li>"
+                      for g in dict.fromkeys(groups.values())) if compare_by != "article" else ""
     body = (
-        "<h2>Key figures</h2><div class='nc-scroll'>" + key.to_html(border=0, escape=True) + "</div>"
+        f"<p class='nc-compared'>{html.escape(compare_by_note(compare_by))}</p>"
+        + (f"<ul>{members}</ul>" if members else "")
+        + "<h2>Key figures</h2><div class='nc-scroll'>" + key.to_html(border=0, escape=True) + "</div>"
         + "<h2>How each article labels the actors they share</h2><p>Descriptive labels (words of their own, such "
         "as \"rebels\" or \"Obama Regime\"); * marks a label only that article uses. Name variants (a surname, a "
         "name with its title) are in the last column: they are habit, not framing.</p>"

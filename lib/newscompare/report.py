@@ -37,6 +37,39 @@ def free_path(path: Path) -> Path:
     return path.with_name(f"{path.name}-{n}")
 
 
+def working_copies(paths: list[str | Path], out: str | Path | None = None, *, compare_by: str | None = None,
+                   lexicons: str | Path | None = None, notebooks: list[Path] | None = None) -> Path:
+    """Copies of the numbered notebooks set to the articles in ``paths``, to open and rerun in
+    JupyterLab without touching the committed notebooks (which the nbval checks compare with their
+    saved outputs). Each copy gets the papermill "injected-parameters" cell after its parameters cell
+    and no outputs; figures go to ``<out>/figures``. ``out`` defaults to ``my-notebooks/<name>``,
+    never an existing folder. Returns the folder."""
+    import nbformat
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from .errors import NewsCompareError
+
+    paths = [Path(p).resolve() for p in paths]
+    for p in paths:
+        if not p.exists():
+            raise NewsCompareError(p, "does not exist", "give article files or folders that exist")
+    out = Path(free_path(default_out(paths, "my-notebooks")) if out is None else out).resolve()
+    if out.exists() and any(out.iterdir()):
+        raise ReportError(out, "already exists and is not empty; working copies never overwrite a folder",
+                          "choose another --out or remove the folder")
+    out.mkdir(parents=True, exist_ok=True)
+    parameters = {"ARTICLES": [str(p) for p in paths], "OUTPUT": str(out / "figures"), "COMPARE_BY": compare_by,
+                  "LEXICONS": None if lexicons is None else str(Path(lexicons).resolve()), "ANALYSIS": None}
+    for nb_path in notebooks or notebook_paths():
+        nb = load_notebook_node(str(nb_path))  # nbformat's, with the cell tags papermill reads
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        nbformat.write(parameterize_notebook(nb, parameters), out / nb_path.name)
+    return out
+
+
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The numbered notebooks, in order."""
     found = sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
@@ -192,15 +225,17 @@ def _usual_permissions(folder: Path) -> None:
 
 
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
-                 notebooks: list[Path] | None = None, docs=None, compare_by: str = "article",
+                 notebooks: list[Path] | None = None, docs=None, compare_by: str | None = None,
                  lexicons: str | Path | None = None, progress: Callable[[str], None] = print) -> Path:
     """Run every notebook on the articles in ``paths`` and write the report folder; return its path.
 
     The analysis is computed once (``docs`` are the prepared articles when the caller has them) and
     saved as a bundle that every notebook reads; the notebooks run one after another in one kernel.
+    ``compare_by`` None compares by the ``group`` column of articles.csv when it names two or more
+    groups, else single articles (groups.default_compare_by).
     """
     from . import export
-    from .groups import group_map
+    from .groups import compare_by_note, default_compare_by, group_map
     from .lexicons import get
     from .pipeline import prepare
 
@@ -208,6 +243,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
     lex = get(None if lexicons is None else Path(lexicons).resolve())
     if docs is None:
         docs = prepare(paths, lexicons=lex)  # fails fast, with the file named, before any notebook runs
+    compare_by = default_compare_by(docs) if compare_by is None else compare_by
     group_map(docs, compare_by)  # a missing manifest column is said now, not in the middle of a notebook
     out = Path(free_path(default_out(paths)) if out is None else out).resolve()
     if out.exists() and any(out.iterdir()):
@@ -221,7 +257,8 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
     try:
         notebooks = notebooks or notebook_paths()
         started = time.perf_counter()
-        progress(f"newscompare: {len(docs)} articles, {len(notebooks)} notebooks -> {out}")
+        progress(f"newscompare: {len(docs)} articles, {len(notebooks)} notebooks -> {out}. "
+                 f"{compare_by_note(compare_by)}")
         with (_stderr_to(tmp / "logs" / "kernels.log"), shared_kernel(notebooks[0].parent) as km,
               tempfile.TemporaryDirectory(prefix="newscompare-analysis-") as bundle):
             # The kernel starts while the analysis is computed, once, and saved for every notebook.
@@ -238,7 +275,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
 
         figures = sorted((tmp / "figures").glob("*.png"))
         page = index_page(docs, analysis.tables, [nb.name for nb in notebooks],
-                          figures=[f.relative_to(tmp) for f in figures])
+                          figures=[f.relative_to(tmp) for f in figures], compare_by=compare_by)
         (tmp / "index.html").write_text(page, encoding="utf-8")
         if out.exists():
             out.rmdir()  # empty, checked above
