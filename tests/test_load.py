@@ -118,3 +118,47 @@ def test_input_files_are_not_modified(write):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     nc.prepare([path])
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def _manifest_folder(tmp_path, manifest: bytes):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Article {name} says the council met.", encoding="utf-8")
+    (tmp_path / "articles.csv").write_bytes(manifest)
+    return tmp_path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8-sig"])
+def test_a_manifest_in_any_encoding_is_read(tmp_path, encoding):
+    folder = _manifest_folder(tmp_path, "file,id,title\na.txt,a,Café crème\nb.txt,b,Plain\n".encode(encoding))
+    docs = nc.load_articles([folder])
+    assert {d.id: d.title for d in docs}["a"] == "Café crème"
+
+
+def test_a_short_manifest_row_leaves_its_last_columns_empty(tmp_path):
+    folder = _manifest_folder(tmp_path, b"file,id,title,group\na.txt,a\nb.txt,b,Plain,desk\n")
+    docs = {d.id: d for d in nc.load_articles([folder])}
+    assert docs["a"].meta.get("group", "") == "" and docs["b"].meta["group"] == "desk"
+
+
+@pytest.mark.parametrize("manifest, problem", [
+    (b"file,id\na.txt,a,extra,fields\n", "row 2 has more fields"),
+    (b"file,id\na.txt,a\na.txt,again\n", "row 3 lists 'a.txt' a second time"),
+    (b"file,id,title\n,x,A title\n", "row 2 names no file"),
+])
+def test_a_bad_manifest_row_is_named(tmp_path, manifest, problem):
+    folder = _manifest_folder(tmp_path, manifest)
+    with pytest.raises(ArticleLoadError, match=problem):
+        nc.load_articles([folder])
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_reported(tmp_path):
+    import os
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "w", encoding="utf-8") as fh:
+        fh.write("The mayor said the plan was sound.")
+    docs = nc.prepare([tmp_path])
+    assert [d.id for d in docs] == ["café"]
+    table = nc.articles_table(docs)
+    assert table.path[0].endswith("café.txt")
+    table.to_csv(tmp_path / "articles-out.csv")  # no surrogate left to break UTF-8 output

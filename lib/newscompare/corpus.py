@@ -27,7 +27,7 @@ import pandas as pd
 from .errors import NewsCompareError, ReportError
 from .groups import group_of
 from .lexicons import Lexicons, get
-from .load import NewsCompareWarning, SkippedEntry
+from .load import NewsCompareWarning, SkippedEntry, readable
 
 PER_ARTICLE_TABLES = ("articles", "sentences", "mentions", "pronouns", "toward", "frame_hits", "stance", "loaded",
                       "sources", "term_counts")
@@ -91,9 +91,9 @@ def _unread_entries(problems: list, skipped: list, done: set[str]) -> pd.DataFra
     as rows of the errors table: article (the name), path, error; those already recorded are left out."""
     rows = [(Path(p.path).stem, str(p.path), str(p)) for p in problems if p.path is not None]
     rows += [(w.path.stem, str(w.path), str(w)) for w in skipped]
-    rows = [r for r in rows if os.path.realpath(r[1]) not in done]
+    rows = [tuple(map(readable, r)) for r in rows if readable(os.path.realpath(r[1])) not in done]
     table = pd.DataFrame(rows, columns=["article", "path", "error"])
-    return table.assign(source=[os.path.realpath(p) for p in table["path"]], sha256=None)
+    return table.assign(source=[readable(os.path.realpath(p)) for p in table["path"]], sha256=None)
 
 
 def _with_identity(tables: dict[str, pd.DataFrame], identities: dict[str, Identity]) -> dict[str, pd.DataFrame]:
@@ -245,7 +245,7 @@ def identity(path: Path, article: str) -> Identity:
             digest = hashlib.sha256(fh.read(MAX_BYTES + 1)).hexdigest()
     except OSError:
         digest = None
-    return Identity(article, digest, os.path.realpath(path))
+    return Identity(article, digest, readable(os.path.realpath(path)))
 
 
 def recorded(out: Path) -> dict[str, Identity]:
@@ -430,7 +430,8 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
             n += len(batch_items)
             failed += len(failures)
             if failures:
-                tables = {**tables, "errors": pd.DataFrame(failures, columns=["article", "path", "error"])}
+                tables = {**tables, "errors": pd.DataFrame([tuple(map(readable, f)) for f in failures],
+                                                           columns=["article", "path", "error"])}
             tables = _with_identity(tables, identities)
             if "sentences" in tables:
                 sentences += len(tables["sentences"])

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import csv
 import errno
+import io
+import os
 import re
 import stat
 import warnings
@@ -225,17 +227,55 @@ def _html_to_text(html: str, path: Path) -> tuple[str, str | None]:
     return text, title
 
 
+def readable(name: str | Path) -> str:
+    """A file name or path as text that can be written anywhere: a name whose bytes are not UTF-8
+    (Python keeps them as surrogates, "caf\\udce9.txt") is read as cp1252 ("café.txt"), the usual
+    source of such names; characters even that cannot give become U+FFFD. Names that are UTF-8 are
+    returned unchanged."""
+    text = str(name)
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def read_manifest_csv(path: str | Path) -> dict[str, dict]:
-    """Read a manifest CSV (columns: file, id, title, ...): a dict from file name to its row."""
+    """Read a manifest CSV (columns: file, id, title, ...): a dict from file name to its row.
+
+    Any encoding an article may have (UTF-8 or UTF-16 with or without a byte order mark, cp1252 and
+    other legacy encodings: ``decode_bytes``). A row with more fields than the header, a row with no
+    file name, or a file listed twice is an error naming the row; a short row leaves its last
+    columns empty."""
     path = Path(path)
     if not path.is_file():
         raise ArticleLoadError(path, "manifest file not found", "check the path")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    if rows and "file" not in rows[0]:
+    try:
+        text = decode_bytes(path.read_bytes(), path)[0].lstrip("\ufeff")
+    except OSError as exc:
+        raise ArticleLoadError(path, f"cannot read the manifest: {exc.strerror or exc}", "check the file") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is not None and "file" not in [f.strip() for f in reader.fieldnames]:
         raise ArticleLoadError(path, "manifest has no 'file' column", "add a 'file' column naming each article")
-    return {Path(row["file"].strip()).name: {k: (v or "").strip() for k, v in row.items() if k}
-            for row in rows}
+    out: dict[str, dict] = {}
+    for row in reader:
+        where = f"row {reader.line_num}"
+        if None in row:
+            raise ArticleLoadError(path, f"{where} has more fields than the header {reader.fieldnames}",
+                                   "quote values that contain commas")
+        clean = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        name = Path(clean.get("file", "")).name
+        if not name:
+            if any(clean.values()):
+                raise ArticleLoadError(path, f"{where} names no file", "fill in its 'file' column or remove the row")
+            continue  # a blank line
+        if name in out:
+            raise ArticleLoadError(path, f"{where} lists {name!r} a second time",
+                                   "keep one row per article file")
+        out[name] = clean
+    return out
 
 
 def read_manifest(folder: Path) -> dict[str, dict]:
@@ -314,7 +354,7 @@ def load_article(path: str | Path, manifest: dict[str, dict] | None = None) -> A
     meta = {k: v for k, v in row.items() if k not in {"id", "file", "title"}}
     meta.update(format=fmt, encoding=encoding, title_source=title_source, english=english,
                 warnings=notes, bytes=len(data))
-    return Article(id=row.get("id") or path.stem, path=path, raw=text, title=title, meta=meta)
+    return Article(id=row.get("id") or readable(path.stem), path=path, raw=text, title=title, meta=meta)
 
 
 def _entry_problem(path: Path) -> str | None:
@@ -420,7 +460,7 @@ def plan_articles(paths, manifest: str | Path | None = None,
     plan, seen = [], set()
     for path, folder_manifest in expanded:
         man = override if override is not None else folder_manifest
-        art_id = man.get(path.name, {}).get("id") or path.stem
+        art_id = man.get(path.name, {}).get("id") or readable(path.stem)
         if art_id in seen:
             n = 2
             while f"{art_id}-{n}" in seen:

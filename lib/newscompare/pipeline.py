@@ -9,7 +9,7 @@ import pandas as pd
 from .clean import clean
 from .groups import group_key, group_map, unit_column
 from .lexicons import Lexicons
-from .load import load_articles
+from .load import load_articles, readable
 from .segment import Document, segment
 
 __all__ = ["ARTICLE_COLUMNS", "articles_table", "group_key", "group_map", "prepare", "removals_table", "unit_column"]
@@ -33,7 +33,7 @@ def articles_table(docs: list[Document]) -> pd.DataFrame:
     rows = []
     for d in docs:
         m = d.article.meta
-        rows.append((d.id, str(d.article.path), d.article.title, d.words,
+        rows.append((d.id, readable(d.article.path), d.article.title, d.words,
                      sum(not s.heading for s in d.sentences), len(d.paragraphs), len(d.quotes), m.get("format"),
                      m.get("encoding"), m.get("english"), m.get("dateline_place", ""),
                      m.get("dateline_agency", ""), sum(len(e.text) - len(e.replacement) for e in d.cleaned.edits)))
