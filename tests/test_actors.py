@@ -264,3 +264,11 @@ def test_two_people_joined_by_and_share_the_surname_written_once():
     # not a surname that is also a given name, written as one elsewhere
     other = actors.find_mentions([doc("Sen. Carol Douglas spoke. Douglas and Robert Keane then left.")])
     assert set(other.actor) == {"Carol Douglas", "Robert Keane"}
+
+
+def test_find_whole_finds_a_name_only_as_whole_words():
+    from newscompare.actors import find_whole
+
+    assert find_whole("White House Asked Bill Clinton To Talk", "Bill Clinton") == (18, 30)
+    assert find_whole("Billy Bill-Smith Bill", "Bill") == (17, 21)  # not inside Billy or Bill-Smith
+    assert find_whole("Asked Bill", "") is None and find_whole("Asked", "Bill") is None

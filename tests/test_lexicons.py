@@ -112,3 +112,15 @@ def test_an_edit_shows_on_the_next_run_of_a_notebook_in_the_same_kernel(tmp_path
         _touch_later(folder / "actors.csv")
         second = mentions_output(execute_notebook(nb, tmp_path / "second.ipynb", params, km))
     assert "city auditors" not in first and "city auditors" in second
+
+
+def test_one_lexicons_per_folder_for_the_process_and_an_edit_still_shows(tmp_path):
+    from newscompare import lexicons as lx
+
+    assert lx.get(None) is lx.get(None)
+    copy = nc.copy_lexicons(tmp_path / "mine", ["not_actors.txt"])
+    shared = lx.get(copy)
+    assert shared is lx.get(str(copy)) and "Zebedee" not in shared.lines("not_actors.txt")
+    with open(copy / "not_actors.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nZebedee\n")
+    assert "Zebedee" in lx.get(copy).lines("not_actors.txt")

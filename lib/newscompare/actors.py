@@ -1129,12 +1129,29 @@ def _names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
         acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
         surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n)]
         for name in names + surnames + acronyms + _given_and_surname(r["label"]):
-            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", r["label"])
-            if m and _free(taken, m.start(), m.end()):
-                taken.append((m.start(), m.end()))
-                out.append(pd.DataFrame([{**r, "start": r["start"] + m.start(), "end": r["start"] + m.end(),
+            found = find_whole(r["label"], name)
+            if found and _free(taken, *found):
+                taken.append(found)
+                out.append(pd.DataFrame([{**r, "start": r["start"] + found[0], "end": r["start"] + found[1],
                                           "actor": name, "label": name}]))
     return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def find_whole(text: str, word: str) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of ``word`` in ``text`` with no word character or hyphen
+    just before or after it, as ``(?<![\\w-])word(?![\\w-])`` finds it, without compiling a pattern
+    for every name (hundreds of names overflow Python's cache of compiled patterns)."""
+    i = text.find(word) if word else -1
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+            return i, j
+        i = text.find(word, i + 1)
+    return None
 
 
 def _given_and_surname(text: str) -> list[str]:

@@ -114,11 +114,23 @@ def _parse_csv(text: str, path: Path) -> tuple[dict, ...]:
     return tuple(rows)
 
 
+# One Lexicons per folder for the whole process, so that each analysis, report and corpus batch does
+# not compile every lexicon and parse the fitted models anew. It is a cache, not a state: each
+# compiled value is checked against the files' modification times and sizes on every use, so an
+# edited file is seen on the next call, as with a Lexicons of one's own.
+_SHARED: dict[Path | None, Lexicons] = {}
+
+
 def get(lexicons: Lexicons | str | Path | None) -> Lexicons:
-    """The Lexicons to use: the object given, a folder's, or the shipped ones for None."""
+    """The Lexicons to use: the object given, or the process's one for a folder (None: the shipped
+    files), built the first time and reused after (its compiled values rebuilt when a file changes)."""
     if isinstance(lexicons, Lexicons):
         return lexicons
-    return Lexicons(lexicons)
+    key = None if lexicons is None else Path(lexicons).resolve()
+    shared = _SHARED.get(key)
+    if shared is None or (key is not None and not key.is_dir()):
+        shared = _SHARED[key] = Lexicons(key)
+    return shared
 
 
 def copy_lexicons(folder: str | Path, names: list[str] | None = None) -> Path:
