@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lint lab notebooks clean-venv
+.PHONY: report test test-quick lint lab notebooks clean-venv fit-env
 
 # (Re)build the virtual environment when it is missing or older than the requirements.
 $(STAMP): requirements.txt pyproject.toml
@@ -17,9 +17,16 @@ $(STAMP): requirements.txt pyproject.toml
 report: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m newscompare report seeds
 
+# The whole check: about 5 minutes on a busy 2-core machine (4 of them the library tests, whose report
+# tests run every notebook). `make test-quick` leaves out the tests marked slow: under 3 minutes.
 test: $(STAMP)
+	@echo "make test: 1/2 the library tests (pytest tests; about 4 min), then 2/2 the notebooks (nbval; 30 s)"
 	MPLBACKEND=Agg $(PY) -m pytest tests
+	@echo "make test: 2/2 the committed notebooks against their saved outputs (nbval)"
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:randomly notebooks
+
+test-quick: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" tests
 
 # Style and complexity (pyproject.toml [tool.ruff]): long lines, unused names, import order, functions
 # over complexity 10. CI runs it before the tests.
@@ -29,6 +36,10 @@ lint: $(STAMP)
 # Jupyter refuses to run as root without --allow-root (containers, CI machines): add it only then.
 lab: $(STAMP)
 	$(PY) -m jupyter lab notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# Maintainers: scikit-learn and scipy for refitting the models (benchmarks/loaded_model.py --fit).
+fit-env: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-fit.txt
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,6 +1,8 @@
 """Fit and measure the loaded-language model on BABE (``../shared/data/babe/``, Spinde et al. 2021,
 AGPL-3.0): fit on train, choose on dev, print train beside dev.
 
+Needs scikit-learn (``make fit-env`` installs requirements-fit.txt); the library does not.
+
     python benchmarks/loaded_model.py            # measure the shipped model on train and dev
     python benchmarks/loaded_model.py --fit      # refit, choose on dev, write data/loaded_model.json
 
@@ -273,6 +275,11 @@ def main(argv=None) -> int:
     if not BABE.is_dir():
         print(f"skipped: {BABE} is absent (BABE is read where it lies, never copied)")
         return 0
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("needs scikit-learn: .venv/bin/pip install -r requirements-fit.txt (or make fit-env)", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     train, dev = read("train"), read("dev")
     loaded = loaded_lexicon(None)
