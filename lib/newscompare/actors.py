@@ -423,11 +423,13 @@ def _with_shared_surname(name: str, text: str, toks, i: int, lex: ActorLexicon) 
     Sanders" beside "Elizabeth Warren" or "Sen. Warren")."""
     if " " in name or not given_name(name):
         return name
+    surname = _shared_surname(toks, i)  # first: the article is read for the name only when one follows
+    if not surname:
+        return name
     for m in re.finditer(rf"([A-Z][a-z]+)\.? {re.escape(name)}\b", text):
         if given_name(m.group(1)) or _title(m.group(1), lex) or _title(f"{m.group(1)}.", lex):
             return name
-    surname = _shared_surname(toks, i)
-    return f"{name} {surname}" if surname else name
+    return f"{name} {surname}"
 
 
 def _shared_surname(toks, i: int) -> str:

@@ -398,13 +398,14 @@ def drop_credited_scare_quotes(markers: pd.DataFrame, attributions: pd.DataFrame
     scare = markers["category"] == "scare_quote"
     if not scare.any() or attributions.empty:
         return markers
-    quotes: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    quotes: dict[tuple[str, int], list[str]] = defaultdict(list)  # (article, sentence) -> credited quotes
     for r in attributions[attributions["quote"].astype(str) != ""].itertuples(index=False):
-        quotes[r.article].append((r.sentence, _fold(str(r.quote))))
+        quotes[(r.article, r.sentence)].append(_fold(str(r.quote)))
 
     def credited(r) -> bool:
         words = _fold(r.words)
-        return bool(words) and any(abs(k - r.sentence) <= 1 and words in q for k, q in quotes.get(r.article, ()))
+        return bool(words) and any(words in q for k in (r.sentence - 1, r.sentence, r.sentence + 1)
+                                   for q in quotes.get((r.article, k), ()))
 
     keep = [not (is_scare and credited(r)) for is_scare, r in zip(scare, markers.itertuples(index=False))]
     return markers[pd.Series(keep, index=markers.index, dtype=bool)].reset_index(drop=True)
@@ -506,18 +507,21 @@ def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset = STOPW
     return keys, vecs
 
 
-COMMON_POSTINGS = 2000  # a word in more sentences than this (and a tenth of all) is too common to align on
+COMMON_POSTINGS = 2000  # a word in more sentences than this is too common to align on
 
 
-def _postings(vecs) -> dict[str, list[tuple[int, float]]]:
-    """word -> [(sentence index, weight)]; words in very many sentences are left out (see COMMON_POSTINGS),
-    so the cost of aligning grows with the shared words, not with sentences x sentences."""
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+def _postings(keys, vecs) -> dict[str, dict[str, list[tuple[int, float]]]]:
+    """word -> article -> [(sentence index, weight)]; words in more than COMMON_POSTINGS sentences are
+    left out, so that aligning a sentence costs at most that many look-ups a word, whatever the length
+    of the texts: the time grows with the sentences, not with sentences x sentences. Kept by article,
+    a sentence looks only at the other articles' sentences."""
+    index: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    sizes: Counter = Counter()
     for j, vec in enumerate(vecs):
         for w, x in vec.items():
-            index[w].append((j, x))
-    limit = max(COMMON_POSTINGS, len(vecs) // 10)
-    return {w: p for w, p in index.items() if len(p) <= limit}
+            index[w][keys[j][0]].append((j, x))
+            sizes[w] += 1
+    return {w: p for w, p in index.items() if sizes[w] <= COMMON_POSTINGS}
 
 
 def _best_matches(i: int, keys, vecs, index, firsts: dict) -> dict[str, tuple[float, int, str]]:
@@ -526,9 +530,10 @@ def _best_matches(i: int, keys, vecs, index, firsts: dict) -> dict[str, tuple[fl
     art = keys[i][0]
     sims: dict[int, float] = defaultdict(float)
     for w, x in vecs[i].items():
-        for j, y in index.get(w, ()):
-            if keys[j][0] != art:
-                sims[j] += x * y
+        for art2, postings in index.get(w, {}).items():
+            if art2 != art:
+                for j, y in postings:
+                    sims[j] += x * y
     best = {art2: (0.0, *first) for art2, first in firsts.items() if art2 != art}
     for j in sorted(sims):
         art2, sid2, text2 = keys[j]
@@ -544,10 +549,13 @@ def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex =
     ``shared`` is similarity >= threshold: both articles report that content. Pronouns, cue verbs and
     attribution words ("she told reporters") are not content, so sentences alike only in them score 0.
     """
+    columns = ["article", "sentence", "other", "other_sentence", "similarity", "shared", "text", "other_text"]
+    types = {"sentence": int, "other_sentence": int, "similarity": float, "shared": bool}
     if len({d.id for d in docs}) < 2:
         _warn("content alignment needs at least two articles; the table is empty")
+        return pd.DataFrame(columns=columns).astype(types)
     keys, vecs = _vectors(docs, equivalents(lexicons), _no_content(lexicons))
-    index = _postings(vecs)
+    index = _postings(keys, vecs)
     firsts: dict[str, tuple[int, str]] = {}
     for art, sid, text in keys:
         firsts.setdefault(art, (sid, text))
@@ -555,9 +563,7 @@ def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex =
     for i, (art, sid, text) in enumerate(keys):
         for art2, (sim, sid2, text2) in _best_matches(i, keys, vecs, index, firsts).items():
             rows.append((art, sid, art2, sid2, round(sim, 3), sim >= threshold, text, text2))
-    table = pd.DataFrame(rows, columns=["article", "sentence", "other", "other_sentence", "similarity", "shared",
-                                        "text", "other_text"])
-    return table.astype({"sentence": int, "other_sentence": int, "similarity": float, "shared": bool})
+    return pd.DataFrame(rows, columns=columns).astype(types)
 
 
 def selection_summary(alignment: pd.DataFrame) -> pd.DataFrame:

@@ -59,26 +59,56 @@ PERSON_TYPES = frozenset({"politician", "government or official", "police or jus
                           "international organisation", "armed group"})
 
 
-def _name_contexts(text: str, name: str, near: int | None = None) -> list[list[tuple[str, str]]]:
+_RUN = re.compile(r"[\w-]+")
+
+
+class WordIndex:
+    """Where each run of word characters and hyphens starts in a text, built in one pass, so that an
+    article is not scanned again for every source it names."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        for m in _RUN.finditer(text):
+            self.starts.setdefault(m.group(0), []).append(m.start())
+
+    def find(self, probe: str) -> list[tuple[int, int]]:
+        """(start, end) of each occurrence of ``probe`` with no word character or hyphen just before or
+        after it, in order: what ``(?<![\\w-])probe(?![\\w-])`` finds."""
+        first = _RUN.match(probe)
+        if first is None:  # a probe that does not open with a word: the pattern itself
+            return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(probe)}(?![\w-])", self.text)]
+        text, out = self.text, []
+        for i in self.starts.get(first.group(0), ()):
+            j = i + len(probe)
+            if text.startswith(probe, i) and (j == len(text) or not _RUN.match(text[j])):
+                out.append((i, j))
+        return out
+
+
+def _name_contexts(text: str, name: str, near: int | None = None, index: WordIndex | None = None
+                   ) -> list[list[tuple[str, str]]]:
     """How the article introduces a person: for each time it names them, the words before the name in
     its clause ("Transport Secretary", "longtime Democratic pollster") and after it: a party ("(R-S.C.)")
     or an appositive (", president of the NAACP"). The full name's contexts come first, then the
     surname's, each a list; with ``near`` (where the person is quoted), each list runs from the
     mention nearest before it backwards, then on after it (of two namesakes, "Johnson" is the one
-    introduced last). A name in capitals (a transcript's "PENCE") is looked up as "Pence"."""
+    introduced last). A name in capitals (a transcript's "PENCE") is looked up as "Pence". ``index``:
+    the text's WordIndex, when the caller looks up many names in one text."""
     words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
     if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in ABBREVIATED_TITLES:
         return []
+    index = WordIndex(text) if index is None else index
     out = []
     for probe in dict.fromkeys([name, " ".join(words), words[-1]]):
         found = []
-        for m in re.finditer(rf"(?<![\w-]){re.escape(probe)}(?![\w-])", text):
-            before = text[max(0, m.start() - 70) : m.start()]
+        for start, end in index.find(probe):
+            before = text[max(0, start - 70) : start]
             cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
-            after = _APPOSITIVE.match(text[m.end() : m.end() + 100])
+            after = _APPOSITIVE.match(text[end : end + 100])
             if after and _WHO_DOES.match(after.group(0)):
                 after = None  # ", who saw Clinton’s running mate": what they did, not what they are
-            found.append((m.start(), before[cut:].strip(), after.group(0) if after else ""))
+            found.append((start, before[cut:].strip(), after.group(0) if after else ""))
         if near is not None:
             found.sort(key=lambda f: (f[0] > near, -f[0] if f[0] <= near else f[0]))
         out.append([(b, a) for _, b, a in found])
@@ -162,29 +192,41 @@ def typed_from_context(doc: Document, rows: list[Attribution], slex: SourceLexic
     """Attributions typed "other" whose source the article introduces elsewhere with a role ("Sen.
     Lindsey Graham (R-S.C.)" before "Graham said"; another attribution's role) get that role's type."""
     kinds: dict[str, str] = {}
+    by_source: dict[str, list[Attribution]] = {}
+    for x in rows:
+        by_source.setdefault(x.source, []).append(x)
+    index: WordIndex | None = None
     for r in rows:
         if r.source_type == "other" and r.source not in kinds:
-            roles = [(x.role, "") for x in rows if x.source == r.source and x.role]
-            kind = type_by_lexicon(r.source, "", slex)  # a pronoun resolved to a name since it was typed
-            # the full name's contexts speak for this person first; the surname's may be a namesake's.
-            # What they are now comes first, then running for office, then what they were.
-            every = [roles, *_name_contexts(doc.text, r.source, r.mention_start if r.mention_start >= 0 else r.start)]
-            for contexts in every:
-                if kind != "other":
-                    break
-                kind = _context_type(contexts, slex, former=False)
-            if kind == "other" and any(x.source == r.source and x.cue in DASHES for x in rows):
-                kind = "citizen or witness"  # a reader or passer-by credited by name alone ('...” ― Ana Ruiz')
-            if kind == "other" and _first_name_only(doc, r.source):
-                kind = "citizen or witness"  # "Melanie said to the TV": a private person, whatever the story's about
-            if kind == "other" and _runs_for_office(doc, r.source):
-                kind = "politician"
-            for contexts in every:
-                if kind != "other":
-                    break
-                kind = _context_type(contexts, slex)
-            kinds[r.source] = kind
+            index = WordIndex(doc.text) if index is None else index
+            kinds[r.source] = _type_in_context(doc, r, by_source[r.source], slex, index)
     return [replace(r, source_type=kinds.get(r.source, r.source_type)) for r in rows]
+
+
+def _type_in_context(doc: Document, r: Attribution, same: list[Attribution], slex: SourceLexicon,
+                     index: WordIndex) -> str:
+    """The type of source ``r`` (typed "other") from how the article introduces it; ``same``: every
+    attribution to that source."""
+    roles = [(x.role, "") for x in same if x.role]
+    kind = type_by_lexicon(r.source, "", slex)  # a pronoun resolved to a name since it was typed
+    # the full name's contexts speak for this person first; the surname's may be a namesake's.
+    # What they are now comes first, then running for office, then what they were.
+    every = [roles, *_name_contexts(doc.text, r.source, r.mention_start if r.mention_start >= 0 else r.start, index)]
+    for contexts in every:
+        if kind != "other":
+            break
+        kind = _context_type(contexts, slex, former=False)
+    if kind == "other" and any(x.cue in DASHES for x in same):
+        kind = "citizen or witness"  # a reader or passer-by credited by name alone ('...” ― Ana Ruiz')
+    if kind == "other" and _first_name_only(doc, r.source):
+        kind = "citizen or witness"  # "Melanie said to the TV": a private person, whatever the story's about
+    if kind == "other" and _runs_for_office(doc, r.source):
+        kind = "politician"
+    for contexts in every:
+        if kind != "other":
+            break
+        kind = _context_type(contexts, slex)
+    return kind
 
 
 def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
