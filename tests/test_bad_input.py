@@ -215,3 +215,20 @@ def test_every_table_is_built_for_any_run_of_news_words(text):
 def test_a_cue_and_name_at_the_very_end_of_a_text_is_found(text):
     table = sources.find_sources([nc.segment(nc.Article("t", Path("t.txt"), text, "t"))])
     assert table["source"].str.contains("Doe|Ruiz").any()
+
+
+def test_a_report_that_cannot_be_written_is_one_error_and_leaves_nothing(tmp_path, monkeypatch):
+    import errno
+
+    from newscompare import export
+    from newscompare.report import write_report
+
+    def fills_up(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export, "write_tables", fills_up)
+    out = tmp_path / "reports" / "full"
+    with pytest.raises(nc.ReportError, match="full: cannot be written: No space left on device.*was removed"):
+        write_report([ROOT / "seeds"], out, notebooks=[ROOT / "notebooks" / "01_articles.ipynb"],
+                     progress=lambda _: None)
+    assert list((tmp_path / "reports").iterdir()) == []  # no partial folder left on the full disk

@@ -192,3 +192,32 @@ def test_batches_keep_order_and_shrink_at_the_end_for_several_workers():
     assert sum(two, []) == items and max(map(len, two)) == 16
     assert all(len(a) >= len(b) for a, b in zip(two, two[1:])) and len(two[-1]) == 1  # shrinks to 1
     assert len(two) <= len(one) + 10  # a tail of small batches, not a flood
+
+
+def test_a_full_disk_is_one_clear_error_and_leaves_no_half_chunk(tmp_path, monkeypatch):
+    import errno
+
+    from newscompare.errors import ReportError
+
+    src = write_corpus(tmp_path / "in", 10)
+    out = tmp_path / "out"
+    corpus.analyze_corpus([src], out, jobs=1, chunk=5)  # the first run: two whole chunks
+    real = pd.DataFrame.to_parquet
+    written = []
+
+    def fills_up(self, path, *args, **kwargs):
+        if len(written) >= 3:  # the disk fills in the middle of a chunk
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(path)
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", fills_up)
+    write_corpus(src, 12)  # two articles more: a third chunk
+    with pytest.raises(ReportError, match=r"out: cannot be written: No space left on device.*unfinished chunk"):
+        corpus.analyze_corpus([src], out, jobs=1, chunk=5)
+    assert not list(out.glob("parts/*/.part-*"))
+    assert not list(out.glob("parts/*/part-000003.parquet"))  # the unfinished chunk: removed
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", real)
+    again = corpus.analyze_corpus([src], out, jobs=1, chunk=5)
+    assert again.articles == 2  # the two new articles, once the disk has room
+    _no_duplicates_and_complete(out, 12)

@@ -186,8 +186,19 @@ class _ChunkWriter:
             self.flush()
 
     def flush(self) -> None:
+        """Write the buffered chunk; on a full disk or an unwritable folder, remove what was written
+        of it and say so in one line (a rerun analyses its articles again)."""
         if not self.pending:
             return
+        try:
+            self._write_chunk()
+        except OSError as exc:
+            self._drop_unfinished()
+            raise ReportError(self.out, f"cannot be written: {exc.strerror or exc}",
+                              "free some space or choose another --out; the unfinished chunk was removed, "
+                              "and a rerun into the same --out goes on from the articles already written") from None
+
+    def _write_chunk(self) -> None:
         self.serial += 1
         articles = self.buffers["articles"]
         groups = (dict(pd.concat([a[["article", "group"]] for a in articles]).itertuples(index=False))
@@ -298,7 +309,13 @@ def drop_articles(out: Path, articles: set[str]) -> None:
             if keep.all():
                 continue
             tmp = part.with_name(f".{part.name}.tmp")
-            table[keep].reset_index(drop=True).to_parquet(tmp, index=False)
+            try:
+                table[keep].reset_index(drop=True).to_parquet(tmp, index=False)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise ReportError(out, f"cannot be written: {exc.strerror or exc}",
+                                  "free some space or choose another --out; the tables are as before this run, "
+                                  "and a rerun into the same --out goes on from there") from None
             os.replace(tmp, part)
 
 

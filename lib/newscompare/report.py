@@ -8,6 +8,7 @@ and an earlier report is never overwritten (a default destination that exists ge
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -187,16 +188,18 @@ def execute_notebook(nb: Path, dest: Path, parameters: dict, km=None, shown: dic
     import papermill as pm
 
     dest.parent.mkdir(parents=True, exist_ok=True)
+    tidy = km is not None or bool(shown)
     try:
         pm.execute_notebook(_with_reset(nb) if km is not None else str(nb), str(dest), cwd=str(nb.parent),
                             kernel_name="python3", progress_bar=False, parameters=parameters, log_output=False,
                             report_mode=False, km=km)
     except pm.PapermillExecutionError as exc:
+        if tidy and dest.exists():
+            _tidy_executed(dest, nb, shown or {})
         raise ReportError(nb, f"cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}",
                           f"the partly executed copy shows the traceback: {dest}") from None
-    finally:
-        if dest.exists() and (km is not None or shown):
-            _tidy_executed(dest, nb, shown or {})
+    if tidy:  # not after any other error: a copy cut short by a full disk is not a notebook to read
+        _tidy_executed(dest, nb, shown or {})
     return dest
 
 
@@ -283,6 +286,10 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         _usual_permissions(out)
         progress(f"newscompare: report written in {time.perf_counter() - started:.0f} s: {out / 'index.html'}")
         return out
+    except OSError as exc:  # a full disk, a folder made read-only: say so in one line, leave nothing behind
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ReportError(out, f"cannot be written: {exc.strerror or exc}",
+                          "free some space or choose another --out; the unfinished report was removed") from None
     except BaseException:
         if tmp.exists():
             progress(f"newscompare: report not finished; what was written is kept in {tmp}")
