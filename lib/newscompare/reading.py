@@ -172,6 +172,14 @@ def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
     return "<div class='nc-scroll'>" + grid.to_html(border=0, escape=True) + "</div>"
 
 
+def trust_table() -> pd.DataFrame:
+    """How far to trust each table: its measured accuracy on real annotated news, the corpus and the
+    command that gives the figure (``data/trust.csv``, kept with benchmarks/RESULTS.md)."""
+    from .lexicons import SHIPPED
+
+    return pd.read_csv(SHIPPED / "trust.csv", dtype=str, keep_default_na=False)
+
+
 def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks: list[str],
                figures: list[Path] = (), key: pd.DataFrame | None = None, compare_by: str = "article") -> str:
     """The report's front page: key figures side by side, actor labels, the reading view, the
@@ -207,6 +215,10 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         "mentions (the name, or a \"he\" or \"she\" standing for the person named just before); notebook 03 shows "
         "who says it and the evidence.</p>" + _toward_table(tables)
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
+        + "<h2>How far to trust each table</h2><p>Each analysis measured on real news annotated by people "
+        "(the development splits; the command gives the figure). A table that is right most of the time is "
+        "still wrong somewhere: the evidence column of each row is there to check it.</p>"
+        + "<div class='nc-scroll'>" + trust_table().to_html(border=0, escape=True, index=False) + "</div>"
         + (f"<h2>Figures</h2><div class='nc-figures'>{figs}</div>" if figs else "")
         + f"<h2>Notebooks</h2><ul>{nb_links}</ul><h2>Tables (CSV)</h2><ul>{tab_links}</ul>"
     )
