@@ -112,3 +112,52 @@ def test_cli_resume_with_the_folder_spelled_differently(src, tmp_path):
     groups = pd.read_csv(out / "groups" / "groups.csv")
     assert groups.articles.sum() == 6  # the group comparisons count each article once
     assert os.path.realpath(src) in set(articles.source.map(os.path.dirname))
+
+
+def test_a_deleted_or_renamed_file_loses_its_rows_on_a_rerun(tmp_path):
+    import warnings
+
+    import pytest
+
+    from newscompare import NewsCompareWarning, corpus
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(f"Article {name}: the council met and said the plan was fine.",
+                                         encoding="utf-8")
+    out = tmp_path / "out"
+    corpus.analyze_corpus([src], out, jobs=1)
+    (src / "a.txt").unlink()
+    (src / "b.txt").rename(src / "b2.txt")
+    with pytest.warns(NewsCompareWarning, match="is gone") as caught:
+        warnings.simplefilter("always")
+        again = corpus.analyze_corpus([src], out, jobs=1)
+    assert sum("is gone" in str(w.message) for w in caught) == 2
+    assert (again.articles, again.skipped) == (1, 1)  # b2 is new; c is done
+    articles = corpus.read_table(out, "articles")
+    assert sorted(articles.article) == ["b2", "c"]
+    assert set(corpus.read_table(out, "sentences").article) == {"b2", "c"}
+
+
+def test_a_second_run_into_the_same_out_is_refused_while_the_first_holds_it(tmp_path):
+    import os
+    import socket
+
+    import pytest
+
+    from newscompare import corpus
+    from newscompare.errors import ReportError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The council met on Monday.", encoding="utf-8")
+    lock = out / corpus.LOCK_NAME
+    lock.write_text(f"{os.getppid()} {socket.gethostname()}\n", encoding="utf-8")  # a live process holds it
+    with pytest.raises(ReportError, match="another corpus run"):
+        corpus.analyze_corpus([src], out, jobs=1)
+    lock.write_text(f"999999999 {socket.gethostname()}\n", encoding="utf-8")  # its process is gone
+    assert corpus.analyze_corpus([src], out, jobs=1).articles == 1
+    assert not lock.exists()  # released at the end

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import sys
 import time
 import warnings
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -425,14 +427,80 @@ def analyze_corpus(paths, out: str | Path, jobs: int = 1, scheduler: str | None 
     if problems and not plan:
         raise problems[0]
     out.mkdir(parents=True, exist_ok=True)
+    skipped = [w.message for w in caught if isinstance(w.message, SkippedEntry)]
+    with run_lock(out):
+        return _analyse_into(out, plan, problems, skipped, task, jobs, scheduler, chunk, batch, progress)
+
+
+LOCK_NAME = ".newscompare-corpus.lock"
+
+
+def _lock_holder(path: Path) -> tuple[int, str] | None:
+    try:
+        pid, host = path.read_text(encoding="utf-8").split()[:2]
+        return int(pid), host
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def run_lock(out: Path):
+    """One corpus run at a time into ``out``: a lock file holding this process's id and host, made
+    exclusively; a second run is refused with the reason. A lock whose process is gone (a run that
+    was killed) is taken over; one from another host is respected."""
+    path = out / LOCK_NAME
+    for _ in range(3):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            break
+        except FileExistsError:
+            holder = _lock_holder(path)
+            if holder is not None and (holder[1] != socket.gethostname() or _alive(holder[0])):
+                raise ReportError(out, f"another corpus run (process {holder[0]} on {holder[1]}) is writing into it",
+                                  f"wait for it to finish, or choose another --out (a stale lock is {path})") from None
+            path.unlink(missing_ok=True)  # left by a run that died
+    else:
+        raise ReportError(out, "cannot take the run lock", f"remove {path} if no run is writing into it")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()} {socket.gethostname()}\n")
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _gone(before: dict[str, Identity], planned: dict[str, Identity]) -> set[str]:
+    """Recorded articles that this run does not plan and whose file no longer exists (deleted, or
+    renamed: the new name is another article): their rows go, with a warning naming each."""
+    gone = set()
+    for art, ident in before.items():
+        if art not in planned and ident.source and not os.path.exists(ident.source):
+            gone.add(art)
+            warnings.warn(f"{ident.source}: the file of article {art!r} is gone (deleted or renamed); its rows "
+                          "were removed", NewsCompareWarning, stacklevel=4)
+    return gone
+
+
+def _analyse_into(out: Path, plan: list, problems: list, skipped: list, task: Callable, jobs: int,
+                  scheduler: str | None, chunk: int, batch: int, progress) -> CorpusSummary:
+    """The body of analyze_corpus, run under its lock."""
     writer = _ChunkWriter(out, chunk)  # first: what a killed run left half written is dropped
     identities = {art_id: identity(p, art_id) for p, _, art_id in plan}
     before = recorded(out)
     skip, replace = _resume(list(identities.values()), before)
-    drop_articles(out, replace)
+    drop_articles(out, replace | _gone(before, identities))
     done_paths = {i.source for i in before.values()}  # the unread entries recorded earlier
-    unread = _unread_entries(problems, [w.message for w in caught if isinstance(w.message, SkippedEntry)],
-                             done_paths)
+    unread = _unread_entries(problems, skipped, done_paths)
     # Each task carries only its own manifest row, not the folder's whole manifest.
     items = [(str(p), {p.name: man[p.name]} if p.name in man else {}, art_id)
              for p, man, art_id in plan if art_id not in skip]
