@@ -116,6 +116,7 @@ def test_figure_data_of_any_dtype_and_column_names_from_ids_are_neutralised(tmp_
     assert written.actor[0] == "'=cmd|' /C calc'!A0" and written.label[0] == "'+sum" and written.ok.tolist() == [True,
                                                                                                               False]
     assert saved.data.actor[0].startswith("=")  # the data in memory keeps its text
+    assert isinstance(saved, plots.SavedFigure)  # a class, not turned into a function by a decorator
 
 
 def test_report_tables_are_safe_to_open_in_a_spreadsheet(folder, tmp_path):

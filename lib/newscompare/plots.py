@@ -47,7 +47,6 @@ def colors(ids) -> dict[str, str]:
     return {a: PALETTE[i % len(PALETTE)] for i, a in enumerate(ids)}
 
 
-@_styled
 class SavedFigure(list):
     """The paths save() wrote (a list, empty when nothing was saved), shown in a notebook as a one-line
     summary of the figure's data with a checksum: a change to what a figure draws changes that line,
