@@ -172,6 +172,26 @@ def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
     return "<div class='nc-scroll'>" + grid.to_html(border=0, escape=True) + "</div>"
 
 
+def differences_html(docs: list[Document], tables: dict[str, pd.DataFrame], compare_by: str = "article") -> str:
+    """The report's lead: the largest differences between the articles (or groups), each a sentence
+    with links to the sentences of the reading view behind it."""
+    from .differences import largest_differences
+
+    found = largest_differences(docs, tables, compare_by)
+    if found.empty:
+        return ("<p>No difference large enough to lead with: the sources, the loaded wording in the authors' own "
+                "voice and the labels do not differ beyond their intervals or thin evidence. The tables below "
+                "have the details.</p>")
+    items = []
+    for r in found.itertuples(index=False):
+        links = ", ".join(f'<a href="#{html.escape(a)}-s{s}">{html.escape(a)} sentence {s}</a>' for a, s in r.evidence)
+        items.append(f"<li><b>{html.escape(r.kind)}</b>: {html.escape(r.finding)}"
+                     + (f" <span class='nc-evidence'>Evidence: {links}</span>" if links else "") + "</li>")
+    return ("<p>The largest differences the tables show, each with the sentences behind it (links into the "
+            "reading view below). Tone toward an actor is left out: see how far to trust each table.</p>"
+            f"<ol>{''.join(items)}</ol>")
+
+
 def trust_table() -> pd.DataFrame:
     """How far to trust each table: its measured accuracy on real annotated news, the corpus and the
     command that gives the figure (``data/trust.csv``, kept with benchmarks/RESULTS.md)."""
@@ -204,6 +224,7 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
     body = (
         f"<p class='nc-compared'>{html.escape(compare_by_note(compare_by))}</p>"
         + (f"<ul>{members}</ul>" if members else "")
+        + "<h2>What differs most</h2>" + differences_html(docs, tables, compare_by)
         + "<h2>Key figures</h2><div class='nc-scroll'>" + key.to_html(border=0, escape=True) + "</div>"
         + "<h2>How each article labels the actors they share</h2><p>Descriptive labels (words of their own, such "
         "as \"rebels\" or \"Obama Regime\"); * marks a label only that article uses. Name variants (a surname, a "

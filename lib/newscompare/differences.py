@@ -1,0 +1,135 @@
+"""What differs most between the articles (or groups): the few findings a report leads with, each
+with the sentences behind it.
+
+Each finder reads the analysis's tables and returns at most one finding of its kind, the largest:
+the kind of source one unit cites most more than another (``sources_by_type``), loaded wording in
+the author's own voice where the intervals do not overlap (``loaded_in_own_voice``), a descriptive
+label only one unit gives an actor they share (``labels_only_one_uses``), and each unit's most
+distinctive word (``distinctive_words``). A finding that would rest on thin evidence (fewer than
+three attributions, overlapping intervals) is left out rather than shown weak.
+
+Tone toward an actor is not among them: summed over an article it ranked outlets no better than
+chance on held-out events (see "How far to trust each table").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .groups import group_map, unit_column
+from .segment import Document
+from .wording import loaded_by_voice
+
+DIFFERENCE_COLUMNS = ["kind", "finding", "evidence"]  # evidence: [(article, sentence), ...]
+MIN_SOURCES = 3  # a unit needs this many attributions of a type before its share is compared
+EVIDENCE = 3  # sentences shown per finding
+
+
+def _units(docs: list[Document], compare_by: str) -> dict[str, str]:
+    return group_map(docs, compare_by)
+
+
+def _evidence(rows: pd.DataFrame) -> list[tuple[str, int]]:
+    pairs = rows[["article", "sentence"]].drop_duplicates()
+    return [(str(a), int(s)) for a, s in pairs.head(EVIDENCE).itertuples(index=False) if s >= 0]
+
+
+def sources_by_type(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
+    """The source type whose share of the attributions differs most between two units."""
+    src = tables["sources"]
+    if src.empty:
+        return []
+    src = src.assign(unit=src["article"].map(_units(docs, compare_by)))
+    counts = src.groupby(["unit", "source_type"]).size().unstack(fill_value=0)
+    if len(counts) < 2:
+        return []
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    best = None
+    for kind in counts.columns:
+        hi, lo = shares[kind].idxmax(), shares[kind].idxmin()
+        gap = shares.loc[hi, kind] - shares.loc[lo, kind]
+        if counts.loc[hi, kind] >= MIN_SOURCES and (best is None or gap > best[0]):
+            best = (gap, kind, hi, lo)
+    if best is None:
+        return []
+    gap, kind, hi, lo = best
+    finding = (f"{hi} cites {kind} sources {counts.loc[hi, kind]} times ({shares.loc[hi, kind]:.0%} of its "
+               f"attributions); {lo} {counts.loc[lo, kind]} times ({shares.loc[lo, kind]:.0%}).")
+    return [["sources", finding, _evidence(src[(src["unit"] == hi) & (src["source_type"] == kind)])]]
+
+
+def loaded_in_own_voice(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
+    """The units furthest apart in loaded words per 1,000 of their own words (quotations left out),
+    when their 95% intervals do not overlap."""
+    unit = unit_column(compare_by)
+    rates = loaded_by_voice(docs, tables["loaded"], compare_by)
+    own = rates[(rates["voice"] == "author") & (rates["words"] > 0)].set_index(unit)
+    if len(own) < 2:
+        return []
+    hi, lo = own["per_1000"].idxmax(), own["per_1000"].idxmin()
+    if own.loc[hi, "low"] <= own.loc[lo, "high"]:
+        return []
+    units = _units(docs, compare_by)
+    loaded = tables["loaded"]
+    mine = loaded[loaded["article"].map(units).eq(hi) & ~loaded["in_quote"]].sort_values("score", ascending=False)
+    words = ", ".join(f"“{t}”" for t in dict.fromkeys(mine["term"].head(5)))
+    finding = (f"{hi} uses {own.loc[hi, 'per_1000']:.1f} loaded words per 1,000 of its own words "
+               f"({own.loc[hi, 'low']:.1f} to {own.loc[hi, 'high']:.1f}), {lo} {own.loc[lo, 'per_1000']:.1f} "
+               f"({own.loc[lo, 'low']:.1f} to {own.loc[lo, 'high']:.1f}); the strongest: {words}.")
+    return [["loaded words", finding, _evidence(mine)]]
+
+
+def labels_only_one_uses(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
+    """The descriptive label only one unit gives an actor that another unit names too, used most (twice
+at least; a label holding a word of the actor's name is a name variant, left out)."""
+    actors, mentions = tables["actors"], tables["mentions"]
+    if actors.empty:
+        return []
+    units = _units(docs, compare_by)
+    named_by = actors.assign(unit=actors["article"].map(units)).groupby("actor")["unit"].nunique()
+    own_name = [bool(set(str(lab).lower().split()) & set(str(act).lower().split()))
+                for lab, act in zip(actors["label"], actors["actor"])]  # "Elizabeth Cheney": a name, not a label
+    only = actors[(actors["only_in"] != "") & (actors["label_kind"] == "description") & (actors["count"] >= 2)
+                  & actors["actor"].map(named_by).gt(1) & ~pd.Series(own_name, index=actors.index)]
+    if only.empty:
+        return []
+    top = only.sort_values(["count", "actor"], ascending=[False, True]).iloc[0]
+    rows = mentions[(mentions["article"] == top["article"]) & (mentions["actor"] == top["actor"])
+                    & (mentions["label"] == top["label"])]
+    finding = (f"Only {units[top['article']]} calls {top['actor']} “{top['label']}” ({top['count']} times); "
+               "the others name the actor too.")
+    return [["labels", finding, _evidence(rows)]]
+
+
+def distinctive_words(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
+    """Each unit's most distinctive word (it ranks, and its z-score is past 1.96), for two units at most."""
+    terms = tables["terms"] if compare_by == "article" else tables.get("terms_by_group", tables["terms"])
+    unit = unit_column(compare_by) if "group" in terms else "article"
+    strong = terms[terms["ranks"] & (terms["z"] > 1.96)]
+    if strong.empty:
+        return []
+    parts = []
+    for u, rows in strong.groupby(unit, sort=False):
+        top = rows.sort_values("z", ascending=False).iloc[0]
+        parts.append((float(top["z"]), u, top["term"], int(top["count"])))
+    parts = sorted(parts, reverse=True)[:2]
+    finding = "; ".join(f"{u}'s most distinctive word is “{t}” (in {n} sentences, z {z:.1f})" for z, u, t, n in parts)
+    units = _units(docs, compare_by)
+    evidence = []
+    for _, u, t, _ in parts:
+        for d in docs:
+            if units[d.id] == u:
+                evidence += [(d.id, s.sentence) for s in d.sentences if t in s.text.lower()][:2]
+    return [["distinctive words", finding + ".", evidence[:EVIDENCE]]]
+
+
+FINDERS = (sources_by_type, loaded_in_own_voice, labels_only_one_uses, distinctive_words)
+
+
+def largest_differences(docs: list[Document], tables: dict, compare_by: str = "article") -> pd.DataFrame:
+    """The findings a report leads with, one per kind at most: kind, finding (a sentence), evidence
+    ((article, sentence) pairs). Empty for a single article or unit."""
+    if len(set(_units(docs, compare_by).values())) < 2:
+        return pd.DataFrame(columns=DIFFERENCE_COLUMNS)
+    rows = [row for find in FINDERS for row in find(docs, tables, compare_by)]
+    return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
