@@ -78,7 +78,7 @@ def test_a_run_of_dots_keeps_the_sentences_around_it(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         (d,) = nc.prepare([path])
-    assert d.sentences[0].text == "It began." and d.sentences[-1].text.endswith("It ended.")
+    assert d.sentences[0].text.startswith("It began.") and d.sentences[-1].text.endswith("It ended.")
 
 
 def test_alignment_of_articles_with_no_word_in_common_shares_nothing():

@@ -1,3 +1,6 @@
+import pytest
+from tests.helpers import doc as make_doc
+
 import newscompare as nc
 from newscompare.segment import find_paragraphs, find_quotes, split_sentences, tag_text, tokenize
 
@@ -113,3 +116,15 @@ def test_an_opening_mark_after_a_comma_closes_an_open_quote():
 def test_a_dash_is_punctuation_to_the_tagger():
     tags = [tag for tok, tag, _, _ in tag_text("The mayor — back from Paris – said so.") if tok in "—–"]
     assert tags == [":", ":"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He built the wall!" Fox told Jorge Ramos on Friday. Then he left.',
+     ['He built the wall!" Fox told Jorge Ramos on Friday.', "Then he left."]),
+    ('Go home!" Mayor Ana Ruiz said.', ['Go home!" Mayor Ana Ruiz said.']),
+    ('Stop it!" The crowd roared.', ['Stop it!"', "The crowd roared."]),  # no verb of speech: two sentences
+    ("She said it was over. ... And then nothing.", ["She said it was over. ...", "And then nothing."]),
+    ("... And then nothing. Ok.", ["... And then nothing.", "Ok."]),
+])
+def test_no_sentence_without_a_word_and_an_exclaimed_quotation_keeps_its_speaker(text, expected):
+    assert [s.text for s in make_doc(text).sentences] == expected

@@ -241,6 +241,9 @@ def _easy_split(text: str, defer_hard: bool = False) -> list[tuple[int, int]]:
             continue  # "J. Smith"
         if defer_hard and _HARD_END.search(text, near, end):
             continue  # left to pysbd, with the rest of this stretch
+        if m.group(0).rstrip()[-1:] in _CLOSING_QUOTES and _EXCLAIMED.search(m.group(0)) \
+                and _said_by_a_name(text, m.end()):
+            continue  # '...the wall!" Fox told Jorge Ramos': the quotation and its speaker, one sentence
         if _ACRONYM_END.search(text, near, end):
             following = text[m.end():].lstrip("\"“‘'([").split(" ", 1)[0]
             if following not in SENTENCE_OPENERS:
@@ -250,6 +253,42 @@ def _easy_split(text: str, defer_hard: bool = False) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+_CLOSING_QUOTES = frozenset("\"”’'")
+_EXCLAIMED = re.compile(r"[!?]")
+_NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,3}([a-z]+)\b")
+
+
+def _speech_verbs(lex) -> frozenset:
+    return frozenset(r["cue"].strip().lower() for r in lex.table("cues.csv")
+                     if r.get("kind", "").strip() == "speech" and " " not in r["cue"].strip())
+
+
+def _said_by_a_name(text: str, at: int) -> bool:
+    """Does a name of one to three capitalised words and a verb of speech of the shipped cues.csv
+    follow at ``at`` ("Fox told", "Jorge Ramos said")?"""
+    from .lexicons import get
+
+    m = _NAME_THEN_VERB.match(text, at)
+    return bool(m) and m.group(1) in get(None).compiled("speech_verbs", _speech_verbs)
+
+
+_WORDY = re.compile(r"[^\W_]")
+
+
+def _merge_unworded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A "sentence" with no letter or digit (an ellipsis alone, a lone quotation mark) joins the
+    sentence before it, or the one after it when it comes first."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and not _WORDY.search(text, s, e):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    if len(out) > 1 and not _WORDY.search(text, *out[0]):
+        out[:2] = [(out[0][0], out[1][1])]
+    return out
 
 
 def _pysbd_split(text: str) -> list[tuple[int, int]]:
@@ -284,20 +323,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans in ``text`` (one paragraph). Prose is split at closing punctuation followed by a
     capital, except after known abbreviations, initials, and dotted acronyms not followed by a
     sentence opener. A stretch with an ellipsis, an enumeration or a dotted lower-case abbreviation
-    goes to pysbd, whose rules handle them: only that stretch, since pysbd is many times slower."""
+    goes to pysbd, whose rules handle them: only that stretch, since pysbd is many times slower. A
+    quotation closing in "!" or "?" stays one sentence with the name and verb of speech after it
+    ('...wall!" Fox told Jorge Ramos'), and a piece with no word (an ellipsis, a lone quotation mark)
+    joins the sentence before it."""
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
     body = text[lead : len(stripped)]
     if not body:
         return []
     if not _HARD.search(body):
-        return [(s + lead, e + lead) for s, e in _easy_split(body)]
+        return [(s + lead, e + lead) for s, e in _merge_unworded(_easy_split(body), body)]
     spans = []
     for s, e in _easy_split(body, defer_hard=True):
         piece = body[s:e]
         parts = _pysbd_split(piece) if _HARD.search(piece) else [(0, e - s)]
-        spans.extend((s + a + lead, s + b + lead) for a, b in parts)
-    return spans
+        spans.extend((s + a, s + b) for a, b in parts)
+    return [(s + lead, e + lead) for s, e in _merge_unworded(spans, body)]
 
 
 MAX_SENTENCE_CHARS = 2000  # a news sentence is rarely a tenth of this; longer is text without full stops
