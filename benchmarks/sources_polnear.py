@@ -107,8 +107,9 @@ def predicted(txt: Path) -> tuple[list[dict], str, float]:
         seconds = time.perf_counter() - started
     to_raw = doc.cleaned.to_raw
     out = []
-    # A quotation's continuation in the next sentence is the same attribution, not another one.
-    for r in rows[(rows["sentence"] >= 0) & (rows["cue"] != "(continued)")].itertuples():
+    # A quotation's continuation in the next sentence, or the quotation before "X said", is the same
+    # attribution as the row with the cue, not another one.
+    for r in rows[(rows["sentence"] >= 0) & ~rows["cue"].isin([sources.CONTINUED, sources.QUOTED_BEFORE])].itertuples():
         mention = (to_raw(r.mention_start, "start"), to_raw(r.mention_end, "end")) if r.mention_start >= 0 else None
         cue = (to_raw(r.cue_start, "start"), to_raw(r.cue_end, "end")) if r.cue_start >= 0 else None
         out.append({"source": r.source, "mention": mention, "mention_text": r.mention, "cue": cue, "cue_text": r.cue,

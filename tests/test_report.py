@@ -86,7 +86,7 @@ def test_tables_share_article_ids_and_columns(report, three_articles):
                 "frames": ["article", "frame", "sentences", "share"],
                 "sources": ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance",
                             "quote", "start", "end", "text", "mention", "mention_start", "mention_end", "cue_start",
-                            "cue_end"]}
+                            "cue_end", "confidence"]}
     for name, cols in expected.items():
         table = pd.read_csv(out / "tables" / f"{name}.csv")
         assert list(table.columns) == cols, name

@@ -727,3 +727,29 @@ def test_a_verb_after_a_relative_pronoun_is_a_verb_though_the_tagger_reads_a_nou
 ])
 def test_a_title_or_group_word_types_by_the_whole_phrase(text, kind):
     assert find(text).source_type.tolist() == [kind]
+
+
+def test_a_quotation_followed_by_its_speaker_is_credited_across_the_sentence_boundary():
+    d = doc("The council met on Monday. “We will not back down. This is our land.” Ana Ruiz told reporters after "
+            "the vote. The vote was close.")
+    rows = so.find_sources([d]).set_index("sentence")
+    assert list(rows.columns) == so.SOURCE_COLUMNS[:1] + so.SOURCE_COLUMNS[2:]
+    for k in (1, 2):
+        assert (rows.loc[k, "source"], rows.loc[k, "kind"], rows.loc[k, "cue"]) == ("Ana Ruiz", "direct",
+                                                                                    so.QUOTED_BEFORE)
+        assert rows.loc[k, "confidence"] == "adjacent sentence"
+    assert rows.loc[3, "cue"] == "told" and rows.loc[3, "confidence"] == "cue in sentence"
+
+
+def test_no_credit_across_another_speakers_quotation_or_a_plain_sentence():
+    d = doc("“The plan is sound,” said Bo Lind. “Nobody asked us.” The rain fell. “We stay.” Ana Ruiz told reporters.")
+    rows = so.find_sources([d])
+    by = {s: set(g.source) for s, g in rows.groupby("sentence")}
+    assert by[1] == {"Bo Lind"}  # continued Lind's quotation, not Ruiz's
+    assert by[3] == {"Ana Ruiz"} and 2 not in by  # the plain sentence stops the walk back
+
+
+def test_a_pronoun_speaker_says_so_in_its_confidence():
+    d = doc("Ana Ruiz, a farmer, spoke first. She said the plan would fail.")
+    row = so.find_sources([d]).iloc[-1]
+    assert (row.source, row.mention, row.confidence) == ("Ana Ruiz", "She", "pronoun resolved")

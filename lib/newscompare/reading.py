@@ -67,7 +67,7 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     so = tables["sources"]
     for r in so[(so["article"] == doc.id) & (so["sentence"] >= 0)].itertuples():
         role = f" ({r.role})" if r.role else ""
-        tip = f"{r.kind} attribution to {r.source}{role}; cue '{r.cue}', {r.cue_stance}"
+        tip = f"{r.kind} attribution to {r.source}{role}; cue '{r.cue}', {r.cue_stance}; found by {r.confidence}"
         spans.append((r.start, r.end, "cue", tip))
     return spans
 

@@ -24,7 +24,7 @@ groups" resolve to the nearest fitting source named in the same or the previous 
 from __future__ import annotations
 
 import re
-from dataclasses import astuple
+from dataclasses import astuple, replace
 
 import pandas as pd
 
@@ -45,11 +45,22 @@ from .kinds import ELECTION, source_type, typed_from_context
 from .lexicon import Lex, SourceLexicon, cue_regex, cue_table, descriptions, source_lexicon
 from .phrases import split_name
 from .quote_credits import characterisations, credited_quotes, cueless_quotes
-from .records import SELF, SOURCE_COLUMNS, Attribution, Candidate, SentenceContext
-from .resolution import resolved_by_mentions
+from .records import (
+    CONFIDENCES,
+    CONTINUED,
+    QUOTED_BEFORE,
+    SELF,
+    SOURCE_COLUMNS,
+    Attribution,
+    Candidate,
+    SentenceContext,
+    confidence_of,
+)
+from .resolution import PRONOUNS, resolved_by_mentions
 
 __all__ = [
-    "SELF", "SOURCE_COLUMNS", "ELECTION", "Attribution", "Candidate", "SentenceContext", "SourceLexicon", "Lex",
+    "SELF", "SOURCE_COLUMNS", "CONFIDENCES", "CONTINUED", "QUOTED_BEFORE", "ELECTION", "Attribution", "Candidate",
+    "SentenceContext", "SourceLexicon", "Lex",
     "find_sources", "quoted_share", "source_comparison", "unsourced_claims", "evaluate", "source_lexicon",
     "cue_table", "cue_regex", "descriptions", "source_type", "split_name", "sentence_attributions",
     "according_to", "statements", "passive_media", "passive_by", "self_reports", "credited_quotes", "cue_verbs",
@@ -78,9 +89,41 @@ def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFr
             history.extend(found)
             prev = sent
         mine = None if by_article is None else by_article.get(doc.id, mentions.iloc[:0])
-        rows.extend(typed_from_context(doc, resolved_by_mentions(doc, history, lexicons, mine), slex))
+        typed = typed_from_context(doc, resolved_by_mentions(doc, history, lexicons, mine), slex)
+        rows.extend(quotes_before_their_speaker(doc, typed, slex))
         rows.extend(image_credits(doc, slex))
+    rows = [replace(r, confidence=confidence_of(r, PRONOUNS)) for r in rows]
     return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
+
+
+MAX_QUOTED_BEFORE = 3  # sentences of quotation a "X said" after them can credit
+
+
+def quotes_before_their_speaker(doc: Document, rows: list[Attribution], slex) -> list[Attribution]:
+    """A quotation no one is credited with, right before a sentence that names its speaker with a verb
+    of speech and holds no quotation of its own ('“We will not back down.” Ana Ruiz told reporters
+    after the vote.'): each of its sentences (three at most) is credited to that speaker, cue
+    QUOTED_BEFORE. Never across a sentence credited to someone else, a heading or a sentence that is
+    not quotation. The rows come back in sentence order."""
+    credited = {r.sentence for r in rows}
+    by_number = {s.sentence: s for s in doc.sentences}
+    added = []
+    for r in rows:
+        sent = by_number.get(r.sentence)
+        if (sent is None or r.quote or doc.quotes_in(sent) or r.mention_start < 0
+                or slex.cues.get(r.cue.lower(), ("", ""))[1] != "speech"):
+            continue
+        j = r.sentence - 1
+        while j in by_number and r.sentence - j <= MAX_QUOTED_BEFORE and j not in credited:
+            before = by_number[j]
+            if before.heading or not before.in_quote:
+                break
+            added.append(replace(r, sentence=j, kind="direct", cue=QUOTED_BEFORE, quote=before.text.strip("“”\" "),
+                                 start=before.clean_start, end=before.clean_end, text=before.text, mention="",
+                                 mention_start=-1, mention_end=-1, cue_start=-1, cue_end=-1))
+            credited.add(j)
+            j -= 1
+    return sorted(rows + added, key=lambda a: a.sentence) if added else rows
 
 
 def quoted_share(docs: list[Document]) -> pd.DataFrame:

@@ -33,7 +33,7 @@ from .phrases import (
     subject,
 )
 from .quote_credits import characterisations, credited_quotes, cueless_quotes
-from .records import SELF, Attribution, Candidate, SentenceContext
+from .records import CONTINUED, SELF, Attribution, Candidate, SentenceContext
 from .resolution import resolve
 
 SELF_RE = re.compile(r"\b(?:as\s+)?we\s+(?:have\s+)?(?:previously\s+|earlier\s+|already\s+)?(?P<cue>reported|revealed|"
@@ -400,7 +400,7 @@ def continued_quote(sent: Sentence, history: list[Attribution], prev: Sentence |
     last = history[-1]
     if last.kind != "direct" or last.sentence != prev.sentence:
         return []
-    return [replace(last, sentence=sent.sentence, cue="(continued)", quote=sent.text.strip("“”\" "),
+    return [replace(last, sentence=sent.sentence, cue=CONTINUED, quote=sent.text.strip("“”\" "),
                     start=sent.clean_start, end=sent.clean_end, text=sent.text, mention="", mention_start=-1,
                     mention_end=-1, cue_start=-1, cue_end=-1)]
 

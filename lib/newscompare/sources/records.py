@@ -11,7 +11,11 @@ from ..segment import Document, Sentence
 from .lexicon import SourceLexicon
 
 SOURCE_COLUMNS = ["article", "sentence", "source", "role", "source_type", "kind", "cue", "cue_stance", "quote",
-                  "start", "end", "text", "mention", "mention_start", "mention_end", "cue_start", "cue_end"]
+                  "start", "end", "text", "mention", "mention_start", "mention_end", "cue_start", "cue_end",
+                  "confidence"]
+# How an attribution was found, strongest first: the confidence column.
+CONFIDENCES = ("cue in sentence", "pronoun resolved", "adjacent sentence", "no cue")
+CONTINUED, QUOTED_BEFORE = "(continued)", "(quoted before)"  # the cues of rows credited across sentences
 
 
 SELF = "the outlet (self)"
@@ -53,6 +57,18 @@ class Attribution:
     mention_end: int = -1
     cue_start: int = -1
     cue_end: int = -1
+    confidence: str = ""
+
+
+def confidence_of(r: Attribution, pronouns) -> str:
+    """How strong the evidence of an attribution is (CONFIDENCES): credited from the sentence before or
+    after (a quotation continued, or followed by "X said"), a pronoun resolved to a name, a cue in its
+    own sentence, or no cue at all (a quotation no verb credits, an image credit)."""
+    if r.cue in (CONTINUED, QUOTED_BEFORE):
+        return "adjacent sentence"
+    if r.mention.lower() in pronouns and r.source.lower() != r.mention.lower():
+        return "pronoun resolved"
+    return "cue in sentence" if r.cue_start >= 0 else "no cue"
 
 
 @dataclass

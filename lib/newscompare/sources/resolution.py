@@ -12,7 +12,7 @@ import pandas as pd
 from ..actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, find_mentions, gazetteer
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
-from .records import SELF, Attribution
+from .records import CONTINUED, SELF, Attribution
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "him": "person", "her": "person"}
 
@@ -76,7 +76,7 @@ def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
             if before:
                 resolved[low] = before[-1]
                 r = replace(r, source=before[-1], role=r.source)
-        elif low in PRONOUNS and r.cue == "(continued)" and low in resolved:
+        elif low in PRONOUNS and r.cue == CONTINUED and low in resolved:
             r = replace(r, source=resolved[low], role=r.source)
         out.append(r)
     return out
