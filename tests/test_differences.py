@@ -3,9 +3,10 @@ for the test."""
 
 import warnings
 
+from tests.helpers import doc
+
 import newscompare as nc
 from newscompare.differences import DIFFERENCE_COLUMNS, largest_differences
-from tests.helpers import doc
 
 A = ("Police said the march was calm. The police chief said officers made no arrests. A police spokesman "
      "said the roads reopened. Police officers said the crowd left by noon. The rebels marched to the square. "
