@@ -193,6 +193,7 @@ def main(argv=None) -> int:
     ap.add_argument("--events", type=int, default=0, help="only the first N events (0: all)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--frames", action="store_true", help="also measure the frames on the hand-judged sentences")
+    ap.add_argument("--pairs", type=int, default=10, help="word-choice pairs drawn at random to read (default 10)")
     args = ap.parse_args(argv)
     if not (BASIL / "articles").is_dir():
         print(f"skipped: BASIL is not at {BASIL} (see ../shared/data/basil/README.md)")
@@ -230,10 +231,12 @@ def main(argv=None) -> int:
     if len(house):
         print(f"house-style terms: {house['term'].value_counts().to_dict()}")
     records = pairs.to_dict("records") if len(pairs) else []
-    print("Ten word-choice pairs at random:")
-    for p in random.Random(args.seed).sample(records, min(10, len(records))):
-        print(f"   {p['term']!r} / {p['other_term']!r}  ({p['article']} s{p['sentence']} / {p['other']} "
-              f"s{p['other_sentence']}, similarity {p['similarity']})")
+    print(f"{len(records)} word-choice pairs in {len({p['event'] for p in records})} events; "
+          f"{args.pairs} at random (seed {args.seed}) to read:")
+    for i, p in enumerate(random.Random(args.seed).sample(records, min(args.pairs, len(records))), 1):
+        print(f"{i:3}. {p['term']!r} / {p['other_term']!r}  ({p['article']} s{p['sentence']} / {p['other']} "
+              f"s{p['other_sentence']}, similarity {p['similarity']})\n       A: {p['text'][:220]}\n"
+              f"       B: {p['other_text'][:220]}")
     if args.frames:
         frames_report()
     return 0

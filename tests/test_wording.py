@@ -170,3 +170,13 @@ def test_word_choice_from_the_labels_each_article_alone_gives_one_actor():
     # the same label in both articles is no choice; neither is one word inflected ("rebel faction" / "rebels")
     same = [doc("Rebels shelled the village.", "a"), doc("Rebels and the rebel faction shelled it.", "b")]
     assert wording.word_choice(same, align_content(same), mentions=actors.find_mentions(same)).empty
+
+
+def test_a_swap_of_words_alike_in_connotation_is_not_a_word_choice():
+    a = doc("Officials said the big storm that hit the coast closed the port for a week. Farmers met.", "a")
+    b = doc("Officials said the real storm that hit the coast closed the port for a week. A school opened.", "b")
+    assert wording.word_choice([a, b], framing.align_content([a, b])).empty
+    c = doc("Officials said the regime that ran the port closed it for a week. Farmers met.", "c")
+    d = doc("Officials said the government that ran the port closed it for a week. A school opened.", "d")
+    choices = wording.word_choice([c, d], framing.align_content([c, d]))
+    assert (choices.iloc[0].term, choices.iloc[0].other_term) == ("regime", "government")

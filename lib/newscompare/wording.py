@@ -299,7 +299,7 @@ def _choices(a: str, b: str, skip: frozenset, same: dict[str, str]) -> list[tupl
     return out
 
 
-def _label_choices(mentions: pd.DataFrame, order: dict[str, int]) -> list[list]:
+def _label_choices(mentions: pd.DataFrame, order: dict[str, int], lex: Lexicons) -> list[list]:
     """Word-choice rows from the actors' labels: for an actor two articles both name, a descriptive
     label only the first uses beside one only the second uses, of the lexicon's labels ("rebels" /
     "terrorists") or of a group with the same noun and another describing word ("illegal immigrants"
@@ -322,7 +322,8 @@ def _label_choices(mentions: pd.DataFrame, order: dict[str, int]) -> list[list]:
             for x, xs in mine.items():
                 if x in every[(b, actor)]:
                     continue
-                same_slot = [y for y in only_b if _same_slot(x, y, xs[0].kind, only_b[y][0].kind)]
+                same_slot = [y for y in only_b if _same_slot(x, y, xs[0].kind, only_b[y][0].kind)
+                             and _described_apart(x, y, xs[0].kind, lex)]
                 if same_slot:
                     y = max(same_slot, key=lambda label: (len(only_b[label]), label))
                     first, second = xs[0], only_b[y][0]
@@ -342,6 +343,73 @@ def _same_slot(x: str, y: str, kind_x: str, kind_y: str) -> bool:
         return not stems(x.split()) & stems(y.split())  # not "rebel faction" / "rebels": one word
     return (kind_x == kind_y == "group" and x.split()[-1] == y.split()[-1]
             and not stems(x.split()[:-1]) & stems(y.split()[:-1]))
+
+
+def _described_apart(x: str, y: str, kind: str, lex: Lexicons) -> bool:
+    """Two groups of one noun are a choice only when their describing words differ in connotation
+    ("illegal" / "undocumented immigrants"; not "female" / "male workers"); the lexicon's labels of
+    one actor ("rebels" / "terrorists") always are."""
+    return kind != "group" or _connotations_differ(" ".join(x.split()[:-1]), " ".join(y.split()[:-1]), lex)
+
+
+CONNOTATION_GAP = 0.35  # two stretches whose connotations differ less than this say the same thing alike
+CHOICE_WORDS = 2  # a word choice is one or two words a side, leading articles aside
+ARTICLES = ("a", "an", "the")
+
+
+def _build_connotation(lex: Lexicons):
+    """word -> how loaded it is out of context, 0 to 1: a term of loaded.csv 1; VADER's valence / 4;
+    a word of BABE's bias lexicon 0.5. And word -> VADER's valence, for the sign. (The fitted model's
+    weight for a word alone was tried and left out: it marks topic words such as "visa".)"""
+    from .targets import vader_analyser
+
+    model = lm.load_model(lex)
+    listed = {t for t, (_, mode) in loaded_lexicon(lex).items() if mode != "never" and " " not in t}
+    vader = vader_analyser().lexicon
+
+    def connotation(word: str) -> float:
+        return max(1.0 if word in listed else 0.0, abs(vader.get(word, 0.0)) / 4,
+                   0.5 if word in model.bias_words else 0.0)
+
+    return connotation, vader
+
+
+def _word_class(word: str) -> str:
+    """"N" for a noun or an adjective (they name alike: "terrorist", "illegal"), else the first letter
+    of the tag the tagger's lexicon gives the word out of context; "" for a word it lacks."""
+    from textblob.en import lexicon
+
+    tag = (lexicon.get(word) or "")[:1]
+    return "N" if tag == "J" else tag
+
+
+def _choice_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The two stretches as a word choice, leading articles dropped ("an unarmed" / "a black"), or
+    None when they cannot be one: longer than CHOICE_WORDS, a grammar word at either edge ("mosque
+    and", "wisdom of the"), or heads the tagger's lexicon puts in different classes ("war" /
+    "choosing"; a word it lacks fits any)."""
+    def trim(s: str) -> list[str]:
+        words = s.split()
+        while words and words[0] in ARTICLES:
+            words = words[1:]
+        return words
+
+    a, b = trim(x), trim(y)
+    if not a or not b or len(a) > CHOICE_WORDS or len(b) > CHOICE_WORDS:
+        return None
+    ca, cb = _word_class(a[-1]), _word_class(b[-1])
+    if any(w in STOPWORDS for w in (a[0], a[-1], b[0], b[-1])) or (ca and cb and ca != cb):
+        return None
+    return " ".join(a), " ".join(b)
+
+
+def _connotations_differ(x: str, y: str, lex: Lexicons) -> bool:
+    """Do two stretches name a thing with different connotation: one markedly more loaded than the
+    other ("illegal" / "undocumented", "regime" / "government"), or of opposite valence?"""
+    connotation, vader = lex.compiled("connotation", _build_connotation)
+    cx, cy = (max((connotation(w) for w in s.split()), default=0.0) for s in (x, y))
+    vx, vy = (sum(vader.get(w, 0.0) for w in s.split()) for s in (x, y))
+    return abs(cx - cy) >= CONNOTATION_GAP or vx * vy < 0
 
 
 def _same_content(a: list[str], b: list[str], skip: frozenset, same: dict[str, str]) -> bool:
@@ -370,13 +438,17 @@ def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = N
     With ``mentions`` (actors.find_mentions), also the labels each article alone gives an actor both
     name ("rebels" / "terrorists"; "illegal immigrants" / "undocumented immigrants": _label_choices).
 
+    A swap from aligned sentences counts only when the two stretches differ in connotation
+    (``_connotations_differ``: one markedly more loaded, or of opposite valence): precision first.
+
     Columns: article, term, other, other_term, pairs (aligned sentence pairs showing the swap, or the
     mentions under the two labels), and the first such pair as evidence (sentence, other_sentence,
     similarity, text, other_text; similarity is empty for a pair of labels). Each pair of articles
     appears once, in the order the articles come; most pairs first.
     """
     order = {d.id: i for i, d in enumerate(docs)}
-    labelled = _label_choices(mentions, order) if mentions is not None else []
+    lex = get(lexicons)
+    labelled = _label_choices(mentions, order, lex) if mentions is not None else []
     if alignment.empty and not labelled:
         return pd.DataFrame(columns=WORD_CHOICE_COLUMNS)
     skip, same = _not_choices(lexicons), equivalents(lexicons)
@@ -386,6 +458,9 @@ def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = N
     found: dict[tuple, list] = {(r[0], r[1], r[2], r[3]): r for r in labelled}
     for r in close.itertuples(index=False):
         for x, y in _choices(r.text, r.other_text, skip, same):
+            pair = _choice_pair(x, y)
+            if pair is None or not _connotations_differ(*pair, lex):
+                continue  # not one thing named two ways, or named alike ("big" / "real"): not a choice
             key = (r.article, x, r.other, y)
             if key in found:
                 found[key][4] += 1
