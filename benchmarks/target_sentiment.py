@@ -175,8 +175,31 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
                              "net": (mine["sentiment"].map(nc.sentiment.LABEL_SIGN).mean()
                                      if len(mine) else np.nan),
                              "target_author": mine[mine.speaker == "the author"]["score"].mean(),
+                             "verdict": _verdict(mine["score"].dropna().to_numpy()),
                              "combined": combined.mean() if len(combined) else np.nan})
     return pd.DataFrame(rows)
+
+
+def _verdict(scores: np.ndarray) -> str:
+    """The table's verdict on these mention scores (sentiment.verdict on their bootstrap interval)."""
+    from newscompare import sentiment
+
+    if len(scores) == 0:
+        return "unclear"
+    low, high = sentiment.bootstrap_cis([scores])[0]
+    return sentiment.verdict(len(scores), low, high)
+
+
+def verdict_report(rows: pd.DataFrame) -> str:
+    """The verdict against the annotators' feeling in three classes (an unclear verdict counts as
+    neutral), beside always answering neutral: macro-F1 and the share right."""
+    gold = np.sign(rows["feeling"].to_numpy()).astype(int)
+    said = rows["verdict"].map({"negative": -1, "positive": 1}).fillna(0).to_numpy().astype(int)
+    neutral = np.zeros_like(gold)
+    shares = rows["verdict"].value_counts(normalize=True).round(2).to_dict()
+    return (f"verdict (unclear as neutral) against the annotators' feeling, {len(rows)} entity-articles: "
+            f"macro-F1 {macro_f1(gold, said):.3f}, right {np.mean(gold == said):.3f}; always neutral: "
+            f"macro-F1 {macro_f1(gold, neutral):.3f}, right {np.mean(gold == neutral):.3f}; verdicts {shares}")
 
 
 def ordering_agreement(rows: pd.DataFrame, column: str) -> tuple[float, int]:
@@ -263,7 +286,9 @@ def main(argv=None) -> int:
     print(result.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     if args.basil and BASIL.is_dir():
         print("\nBASIL (50 events, 150 articles): the annotated author feeling toward each main entity")
-        print(basil_report(basil_rows()).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        rows = basil_rows()
+        print(basil_report(rows).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        print(verdict_report(rows))
         print("\nThe ceiling: the annotators' own bias spans aimed at each entity, against their author feeling")
         print(annotated_ceiling().to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print(f"\n{time.perf_counter() - started:.0f} s; data: {args.data}")

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from tests.conftest import GROUND_TRUTH, ROOT, needs_ground_truth
+from tests.helpers import doc
 
 from newscompare import framing
 from newscompare import sentiment as st
@@ -147,3 +148,23 @@ def test_benchmark_says_clearly_when_data_is_missing(tmp_path):
 def test_classify_ignores_the_last_bit_of_a_float_at_the_band_edge():
     edge = [0.05, np.nextafter(0.05, 1.0), np.nextafter(0.05, 0.0), 0.0501, -np.nextafter(0.05, 1.0), -0.0501]
     assert st.classify(edge, "tb_polarity").tolist() == [0, 0, 0, 1, 0, -1]
+
+
+@pytest.mark.parametrize("mentions, low, high, expected", [
+    (2, -0.9, -0.5, "unclear"),  # thin evidence, however strong
+    (5, -0.4, 0.3, "unclear"),  # the interval spans zero
+    (5, -0.05, 0.08, "neutral"),
+    (5, -0.6, -0.2, "negative"),
+    (5, 0.15, 0.5, "positive"),
+])
+def test_the_verdict_on_an_actor_is_unclear_on_thin_evidence(mentions, low, high, expected):
+    assert st.verdict(mentions, low, high) == expected
+
+
+def test_actor_sentiment_gives_each_row_a_verdict():
+    d = doc("Critics condemned Vogt. Residents attacked Vogt again. Vogt was blamed for the failure. "
+            "Ruiz spoke.")
+    table = st.actor_sentiment(st.sentence_scores([d]), framing.find_mentions([d]))
+    by = table.set_index("actor")["verdict"]
+    assert by["Ruiz"] == "unclear"  # one mention
+    assert set(by) <= {"negative", "neutral", "positive", "unclear"}

@@ -152,12 +152,16 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
 
 @_styled
 def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot: pd.DataFrame | None = None,
-            cmap: str = "Blues", center: float | None = None, colorbar: str = ""):
+            cmap: str = "Blues", center: float | None = None, colorbar: str = "", grey: pd.DataFrame | None = None):
     """A labelled heatmap; ``annot`` (same shape) is written in the cells (counts by default).
-    Missing values (NaN: nothing to measure) are drawn light grey, not as a value."""
+    Missing values (NaN: nothing to measure) are drawn light grey, not as a value, and so are the
+    cells ``grey`` marks True (thin evidence: their value is not coloured, so a strong colour never
+    rests on two mentions)."""
     import numpy as np
 
     values = matrix.astype(float).values
+    if grey is not None:
+        values = np.where(grey.reindex_like(matrix).fillna(False).astype(bool).values, np.nan, values)
     fig, ax = plt.subplots(figsize=(1.6 * matrix.shape[1] + 3, 0.38 * matrix.shape[0] + 1.6))
     kwargs = {}
     if center is not None:

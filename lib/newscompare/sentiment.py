@@ -365,13 +365,15 @@ def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = 
     mean_<method>, method, evidence, then mentions, mean_low, mean_high, negative, neutral, positive
     (mentions by label; for sentence methods, sentences by the method's neutral band), and net (positive
     minus negative, as a share of them all: -1..1; the net tone, which ranks three outlets' treatment
-    of an entity as BASIL's annotators do more often than the mean score: see benchmarks/RESULTS.md).
+    of an entity as BASIL's annotators do more often than the mean score: see benchmarks/RESULTS.md),
+    verdict (``verdict``: negative, neutral, positive, or unclear on thin evidence or an interval
+    across zero).
     """
     cols = ["actor", "article", "sentences", f"mean_{method}", "method", "evidence", "mentions", "mean_low",
-            "mean_high", "negative", "neutral", "positive", "net"]
+            "mean_high", "negative", "neutral", "positive", "net", "verdict"]
     if mentions.empty:  # typed, so that sums and rankings of an empty table work
         types = {"sentences": int, f"mean_{method}": float, "mentions": int, "mean_low": float, "mean_high": float,
-                 "negative": int, "neutral": int, "positive": int, "net": float}
+                 "negative": int, "neutral": int, "positive": int, "net": float, "verdict": str}
         return pd.DataFrame({c: pd.Series(dtype=types.get(c, object)) for c in cols})
     if method == "target":
         units = (toward if toward is not None else mention_sentiment(mentions))[["article", "sentence", "actor",
@@ -389,7 +391,29 @@ def actor_sentiment(scores: pd.DataFrame, mentions: pd.DataFrame, method: str = 
     out = out.astype({"negative": int, "neutral": int, "positive": int})
     labelled = (out["negative"] + out["neutral"] + out["positive"]).clip(lower=1)
     out["net"] = ((out["positive"] - out["negative"]) / labelled).round(4)
+    out["verdict"] = [verdict(n, lo, hi) for n, lo, hi in zip(out["mentions"], out["mean_low"], out["mean_high"])]
     return out[cols]
+
+
+MIN_MENTIONS = 3  # fewer mentions than this and the tone toward an actor is "unclear"
+NEUTRAL_TONE = 0.1  # a tone interval inside (-0.1, 0.1) is neutral
+
+
+def verdict(mentions: int, low: float, high: float) -> str:
+    """What the tone toward an actor in one article can be said to be, from its mentions and the 95%
+    interval of their mean: "unclear" with fewer than MIN_MENTIONS mentions or an interval that
+    spans zero wider than the neutral band (NEUTRAL_TONE), "neutral" inside it, else "negative" or
+    "positive".
+    Summed over an article this tone ranked outlets no better than chance on held-out events (see
+    "How far to trust each table"): a clear verdict says the article's words lean, not that an expert
+    would call the article harsh."""
+    if mentions < MIN_MENTIONS or not (np.isfinite(low) and np.isfinite(high)):
+        return "unclear"
+    if -NEUTRAL_TONE < low and high < NEUTRAL_TONE:
+        return "neutral"
+    if high < 0:
+        return "negative"
+    return "positive" if low > 0 else "unclear"
 
 
 def _per_actor_and_article(units: pd.DataFrame) -> pd.DataFrame:
