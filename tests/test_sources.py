@@ -753,3 +753,14 @@ def test_a_pronoun_speaker_says_so_in_its_confidence():
     d = doc("Ana Ruiz, a farmer, spoke first. She said the plan would fail.")
     row = so.find_sources([d]).iloc[-1]
     assert (row.source, row.mention, row.confidence) == ("Ana Ruiz", "She", "pronoun resolved")
+
+
+@pytest.mark.parametrize("source, role, expected", [
+    ("Vicente Fox", "former Mexican President", "politician"),  # a person whose surname is an outlet's name
+    ("Vicente Fox", "", "other"),
+    ("Fox News", "", "media or outlet"),
+    ("Fox", "", "media or outlet"),
+    ("New York Times", "", "media or outlet"),
+])
+def test_an_outlet_word_types_a_source_only_when_it_is_the_outlet(source, role, expected):
+    assert so.source_type(source, role) == expected

@@ -31,6 +31,16 @@ def type_by_lexicon(source: str, role: str, slex: SourceLexicon) -> str:
     return "other"
 
 
+def _a_persons_surname(text: str, m: re.Match) -> bool:
+    """Is the outlet word a rule found at the end of ``text`` the surname of a person named there
+    ("Vicente Fox"; not "Fox", "Fox News" or "The Fox")? One word, after a capitalised word that is
+    not "The", and no newspaper word the rule reads at the end of a name (" Times": its match opens
+    with the space)."""
+    before = text[: m.start()].split()
+    return (m.end() == len(text.rstrip()) and " " not in m.group(0) and m.group(0)[:1].isupper()
+            and bool(before) and before[-1][:1].isupper() and before[-1] != "The")
+
+
 # Where the words before a name stop being its role: punctuation, a sentence end, a verb of saying ("...
 # this week, said Brian Baker": the words before "said" are the quote's), a titled name joined by "and"
 # ("the policies of President Obama and Clinton": "President" is Obama's; but "my parents, James and
@@ -128,6 +138,8 @@ def _nearest_type(before: str, after: str, slex: SourceLexicon, former: bool = T
         if kind not in PERSON_TYPES:
             continue
         for m in pattern.finditer(before):
+            if kind == "media or outlet" and _a_persons_surname(before, m):
+                continue  # "Vicente Fox" is a person, whatever "Fox" is elsewhere
             key = (0, -m.end(), m.start(), order)  # the nearest; of two ending there, the longer
             best = min(best, (key, kind, before, m.start())) if best else (key, kind, before, m.start())
         m = pattern.search(after)
