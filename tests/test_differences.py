@@ -42,3 +42,15 @@ def test_the_report_page_leads_with_the_differences():
     page = nc.reading.index_page(docs, tables, [])
     lead = page.index("What differs most")
     assert lead < page.index("Key figures") and 'href="#art0-s' in page[lead:page.index("Key figures")]
+
+
+def test_a_figure_of_intervals_says_when_nothing_differs():
+    import pandas as pd
+
+    from newscompare.differences import interval_sentence
+
+    apart = pd.DataFrame({"article": ["a", "b"], "mean": [-0.3, 0.2], "mean_low": [-0.4, 0.1],
+                          "mean_high": [-0.2, 0.3]})
+    assert "a (-0.30) lies below b (+0.20)" in interval_sentence(apart)
+    overlapping = apart.assign(mean_low=[-0.4, -0.3], mean_high=[0.25, 0.3])
+    assert "no difference this figure can show" in interval_sentence(overlapping)

@@ -133,3 +133,22 @@ def largest_differences(docs: list[Document], tables: dict, compare_by: str = "a
         return pd.DataFrame(columns=DIFFERENCE_COLUMNS)
     rows = [row for find in FINDERS for row in find(docs, tables, compare_by)]
     return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
+
+
+def interval_sentence(summary: pd.DataFrame, unit: str = "article", value: str = "mean", low: str = "mean_low",
+                      high: str = "mean_high", what: str = "mean sentence sentiment") -> str:
+    """One sentence saying what a figure of intervals shows: the pairs of units whose intervals do
+    not overlap, or that none differ beyond their intervals."""
+    rows = summary.dropna(subset=[value, low, high]).sort_values(value)
+    if len(rows) < 2:
+        return f"One {unit} only: nothing to compare."
+    items = list(rows.itertuples(index=False))
+    apart = [(a, b) for i, a in enumerate(items) for b in items[i + 1:] if getattr(a, high) < getattr(b, low)]
+    if not apart:
+        return (f"The {what} of the {unit}s ranges from {rows[value].iloc[0]:+.2f} ({rows[unit].iloc[0]}) to "
+                f"{rows[value].iloc[-1]:+.2f} ({rows[unit].iloc[-1]}), but every interval overlaps the others: "
+                "no difference this figure can show.")
+    said = "; ".join(f"{getattr(a, unit)} ({getattr(a, value):+.2f}) lies below {getattr(b, unit)} "
+                     f"({getattr(b, value):+.2f})" for a, b in apart[:3])
+    return f"The {what}: {said}, with intervals that do not overlap."
+
