@@ -136,9 +136,9 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
         ax.scatter(np.log10(mine["count"].clip(lower=1)), mine["z"], s=10, color=cols[art], alpha=0.5, label=art)
         ranked = mine[mine["ranks"]] if "ranks" in mine else mine  # one sentence's word is not labelled
         best = ranked.nlargest(top, "z").assign(zr=lambda t: t["z"].round(3))
-        for (count, z), group in best.groupby(["count", "zr"], sort=False):  # tied words share one label
-            ax.annotate(", ".join(group["term"]), (np.log10(max(1, count)), z), fontsize=8,
-                        xytext=(4, -3), textcoords="offset points")
+        labels = [(np.log10(max(1, count)), z, ", ".join(group["term"]))  # tied words share one label
+                  for (count, z), group in best.groupby(["count", "zr"], sort=False)]
+        _label_apart(ax, labels, mine["z"])
         ax.axhline(1.96, color="grey", lw=0.8, ls="--")
         ax.set_title(f"{art} vs the rest")
         ax.set_xlabel("log10 sentences using the word")
@@ -148,6 +148,21 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def _label_apart(ax, labels: list[tuple[float, float, str]], values: pd.Series) -> None:
+    """Write each (x, y, text) beside its point, moving a label down when it would sit on the one
+    above it (within 6% of the axis' height), with a thin line back to its point when moved."""
+    span = (float(values.max()) - float(values.min())) or 1.0
+    gap = 0.06 * span
+    placed: list[tuple[float, float]] = []
+    for x, y, text in sorted(labels, key=lambda t: -t[1]):
+        ty = y
+        while any(abs(ty - py) < gap and abs(x - px) < 0.35 for px, py in placed):
+            ty -= gap
+        placed.append((x, ty))
+        ax.annotate(text, (x, y), xytext=(x + 0.02, ty), textcoords="data", fontsize=9, va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5} if ty != y else None)
 
 
 @_styled

@@ -167,8 +167,11 @@ def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
         return "<p>No actor is named in these articles.</p>"
     keep = table.groupby("actor")["mentions"].sum().nlargest(top).index
     mine = table[table["actor"].isin(keep)]
-    cells = mine.assign(cell=[f"{m:+.2f} ({n})" for m, n in zip(mine["mean_target"], mine["mentions"])])
+    verdicts = mine["verdict"] if "verdict" in mine else pd.Series("", index=mine.index)
+    cells = mine.assign(cell=[f"{m:+.2f} ({n})" + (" unclear" if v == "unclear" else "")
+                              for m, n, v in zip(mine["mean_target"], mine["mentions"], verdicts)])
     grid = cells.pivot(index="actor", columns="article", values="cell").fillna("–").loc[list(keep)]
+    grid.columns.name, grid.index.name = None, None  # no stray header row of the pivot's names
     return "<div class='nc-scroll'>" + grid.to_html(border=0, escape=True) + "</div>"
 
 
@@ -229,12 +232,15 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         + "<h2>How each article labels the actors they share</h2><p>Descriptive labels (words of their own, such "
         "as \"rebels\" or \"Obama Regime\"); * marks a label only that article uses. Name variants (a surname, a "
         "name with its title) are in the last column: they are habit, not framing.</p>"
-        + ("<div class='nc-scroll'>" + labels.to_html(border=0, escape=True) + "</div>" if not labels.empty
+        + ("<div class='nc-scroll'>" + labels.rename_axis(index=None).to_html(border=0, escape=True) + "</div>"
+           if not labels.empty
            else "<p>No actor is named by more than one article.</p>")
         + "<h2>Sentiment toward the actors</h2><p>Mean sentiment of the sentences toward each actor (-1 negative, "
         "+1 positive; a model that reads the words about that actor, not the whole sentence) with the number of "
         "mentions (the name, or a \"he\" or \"she\" standing for the person named just before); notebook 03 shows "
-        "who says it and the evidence.</p>" + _toward_table(tables)
+        "who says it and the evidence. \"unclear\": fewer than three mentions, or an interval across zero. "
+        "Summed over an article, this tone ranked outlets no better than chance on events nobody tuned on: "
+        "read it as what the words lean toward, not as an expert's judgement.</p>" + _toward_table(tables)
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + "<h2>How far to trust each table</h2><p>Each analysis measured on real news annotated by people "
         "(the development splits; the command gives the figure). A table that is right most of the time is "
