@@ -34,22 +34,21 @@ WORDS = ("the council said on Monday that the bridge would close for repairs whi
          "delays and the mayor promised that work would finish before winter").split()
 
 
-def prose(size: int, rng: random.Random) -> str:
+def repeated(size: int, piece, sep: str = "") -> str:
+    """Pieces from ``piece()`` joined by ``sep`` until the text reaches ``size`` characters."""
     out, n = [], 0
     while n < size:
-        sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + ". "
-        out.append(sentence)
-        n += len(sentence)
-    return "".join(out)
+        out.append(piece())
+        n += len(out[-1]) + len(sep)
+    return sep.join(out)
+
+
+def prose(size: int, rng: random.Random) -> str:
+    return repeated(size, lambda: " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + ". ")
 
 
 def no_punctuation(size: int, rng: random.Random) -> str:
-    out, n = [], 0
-    while n < size:
-        word = rng.choice(WORDS)
-        out.append(word)
-        n += len(word) + 1
-    return " ".join(out)
+    return repeated(size, lambda: rng.choice(WORDS), " ")
 
 
 def one_quotation(size: int, rng: random.Random) -> str:
@@ -58,23 +57,17 @@ def one_quotation(size: int, rng: random.Random) -> str:
 
 def tiny_sentences(size: int, rng: random.Random) -> str:
     """Many tiny sentences ("He left. She won."): the most sentences, mentions and pronouns per byte."""
-    out, n = [], 0
-    while n < size:
-        s = f"{rng.choice(['He', 'She', 'Ana', 'Bo', 'Kim'])} {rng.choice(['left', 'won', 'lost', 'said so'])}. "
-        out.append(s)
-        n += len(s)
-    return "".join(out)
+    return repeated(size, lambda: f"{rng.choice(['He', 'She', 'Ana', 'Bo', 'Kim'])} "
+                                  f"{rng.choice(['left', 'won', 'lost', 'said so'])}. ")
 
 
 def quoted_sentences(size: int, rng: random.Random) -> str:
     """Short quoted sentences, each credited ("“Plan 12 is fine,” Ana said."): a quotation a sentence."""
-    out, n = [], 0
-    while n < size:
+    def one() -> str:  # the draws in the order the figures in RESULTS.md were made with
         verdict, speaker = rng.choice(["fine", "late", "a farce"]), rng.choice(["Ana", "Bo"])
-        s = f"“Plan {rng.randint(1, 97)} is {verdict},” {speaker} said. "
-        out.append(s)
-        n += len(s)
-    return "".join(out)
+        return f"“Plan {rng.randint(1, 97)} is {verdict},” {speaker} said. "
+
+    return repeated(size, one)
 
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil" / "articles"
