@@ -272,3 +272,11 @@ def test_find_whole_finds_a_name_only_as_whole_words():
     assert find_whole("White House Asked Bill Clinton To Talk", "Bill Clinton") == (18, 30)
     assert find_whole("Billy Bill-Smith Bill", "Bill") == (17, 21)  # not inside Billy or Bill-Smith
     assert find_whole("Asked Bill", "") is None and find_whole("Asked", "Bill") is None
+
+
+def test_a_state_after_its_town_is_no_actor_in_either_list():
+    from newscompare.sources import phrases
+
+    m = actors.find_mentions([doc("Officials met at a ranch near Austin, Tex., on Monday. Ruiz said so.")])
+    assert "Tex" not in set(m.actor)
+    assert phrases.STATE_ABBREVIATIONS is actors.STATE_ABBREVIATIONS  # one list for actors and sources

@@ -820,8 +820,10 @@ Harbour Town Township Village Square Street Road Avenue Valley Parish""".split()
 
 
 # The Associated Press's abbreviations of US states (one word; "N.Y." and the like are initials anyway)
-STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss
-Mo Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo""".split())
+# The AP abbreviations of US states after a town ("Peoria, Ill."), without their last dot: one list for
+# the actors and the sources (sources.phrases used to keep a longer copy of its own).
+STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
+Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 NAME_CONNECTORS = frozenset({"of", "the", "for", "and"})  # an organisation's name, not a person's

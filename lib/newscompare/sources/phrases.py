@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors import ORG_WORDS, WEEKDAYS, ActorLexicon, actor_lexicon, gazetteer
+from ..actors import ORG_WORDS, STATE_ABBREVIATIONS, WEEKDAYS, ActorLexicon, actor_lexicon, gazetteer
 from ..segment import DASHES
 from .lexicon import Lex
 
@@ -109,10 +109,6 @@ def _previous_comma(toks, j: int) -> int:
 
 
 # Regions written after a town ("Flint, Mich.", "Columbus, Ohio"): AP's state abbreviations
-STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss
-Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())
-
-
 def _region_between(toks, k: int, j: int) -> bool:
     """Tokens k+1..j-1 are a region after a place name before comma ``k`` (", Ohio,", ", Mich.,")."""
     words = "".join(t[0] for t in toks[k + 1 : j]).rstrip(".")
