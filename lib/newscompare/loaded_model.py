@@ -29,8 +29,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from .lexicons import Lexicons, get
 
 MODEL_FILE = "loaded_model.json"
@@ -224,14 +222,3 @@ def loaded_tokens(scored: ScoredSentence, sentence_threshold: float, word_thresh
     if scored.score >= sentence_threshold and scored.words:
         return over or [max(scored.words, key=lambda ip: ip[1])]
     return [(i, p) for i, p in over if i in scored.quoted]
-
-
-def as_matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    """Rows of named features as a dense matrix over ``names`` (benchmarks and tests)."""
-    col = {n: j for j, n in enumerate(names)}
-    out = np.zeros((len(rows), len(names)))
-    for r, feats in enumerate(rows):
-        for k, v in feats.items():
-            if k in col:
-                out[r, col[k]] = v
-    return out
