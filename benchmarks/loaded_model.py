@@ -70,7 +70,7 @@ def featurise(table: pd.DataFrame, ctx: lm.WordContext) -> dict:
     tagged = tag_many(list(table["text"]))
     rows, labels, sent_of, tok_of = [], [], [], []
     for s, (toks, marked) in enumerate(zip(tagged, table["marked"])):
-        for i, f in lm.sentence_word_features(toks, lm.quoted_flags("", toks), ctx):
+        for i, f in lm.sentence_word_features(toks, lm.quoted_flags(toks), ctx):
             rows.append(f)
             labels.append(int(toks[i][0].lower().replace("’", "'") in marked))
             sent_of.append(s)
@@ -140,7 +140,7 @@ def rows_of(feat: dict, word_probs: np.ndarray, sent_probs: np.ndarray, ts: floa
     out = []
     for s, (ps, idx) in enumerate(zip(by, toks)):
         tagged = feat["tagged"][s]
-        quoted = lm.quoted_flags("", tagged)
+        quoted = lm.quoted_flags(tagged)
         scored = lm.ScoredSentence(float(sent_probs[s]), [(int(i), p) for i, p in zip(idx, ps)],
                                    frozenset(i for i, q in enumerate(quoted) if q))
         out.append([tagged[i][0].lower().replace("’", "'") for i, _ in lm.loaded_tokens(scored, ts, tw)])

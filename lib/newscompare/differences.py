@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .framing import significant_terms
 from .groups import group_map, unit_column
 from .segment import Document
 from .wording import loaded_by_voice
@@ -23,10 +24,6 @@ from .wording import loaded_by_voice
 DIFFERENCE_COLUMNS = ["kind", "finding", "evidence"]  # evidence: [(article, sentence), ...]
 MIN_SOURCES = 3  # a unit needs this many attributions of a type before its share is compared
 EVIDENCE = 3  # sentences shown per finding
-
-
-def _units(docs: list[Document], compare_by: str) -> dict[str, str]:
-    return group_map(docs, compare_by)
 
 
 def _evidence(rows: pd.DataFrame) -> list[tuple[str, int]]:
@@ -39,7 +36,7 @@ def sources_by_type(docs: list[Document], tables: dict, compare_by: str) -> list
     src = tables["sources"]
     if src.empty:
         return []
-    src = src.assign(unit=src["article"].map(_units(docs, compare_by)))
+    src = src.assign(unit=src["article"].map(group_map(docs, compare_by)))
     counts = src.groupby(["unit", "source_type"]).size().unstack(fill_value=0)
     if len(counts) < 2:
         return []
@@ -69,7 +66,7 @@ def loaded_in_own_voice(docs: list[Document], tables: dict, compare_by: str) -> 
     hi, lo = own["per_1000"].idxmax(), own["per_1000"].idxmin()
     if own.loc[hi, "low"] <= own.loc[lo, "high"]:
         return []
-    units = _units(docs, compare_by)
+    units = group_map(docs, compare_by)
     loaded = tables["loaded"]
     mine = loaded[loaded["article"].map(units).eq(hi) & ~loaded["in_quote"]].sort_values("score", ascending=False)
     words = ", ".join(f"“{t}”" for t in dict.fromkeys(mine["term"].head(5)))
@@ -85,7 +82,7 @@ at least; a label holding a word of the actor's name is a name variant, left out
     actors, mentions = tables["actors"], tables["mentions"]
     if actors.empty:
         return []
-    units = _units(docs, compare_by)
+    units = group_map(docs, compare_by)
     named_by = actors.assign(unit=actors["article"].map(units)).groupby("actor")["unit"].nunique()
     own_name = [bool(set(str(lab).lower().split()) & set(str(act).lower().split()))
                 for lab, act in zip(actors["label"], actors["actor"])]  # "Elizabeth Cheney": a name, not a label
@@ -102,10 +99,10 @@ at least; a label holding a word of the actor's name is a name variant, left out
 
 
 def distinctive_words(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
-    """Each unit's most distinctive word (it ranks, and its z-score is past 1.96), for two units at most."""
+    """Each unit's most distinctive word (framing.significant_terms), for two units at most."""
     terms = tables["terms"] if compare_by == "article" else tables.get("terms_by_group", tables["terms"])
     unit = unit_column(compare_by) if "group" in terms else "article"
-    strong = terms[terms["ranks"] & (terms["z"] > 1.96)]
+    strong = significant_terms(terms)
     if strong.empty:
         return []
     parts = []
@@ -114,7 +111,7 @@ def distinctive_words(docs: list[Document], tables: dict, compare_by: str) -> li
         parts.append((float(top["z"]), u, top["term"], int(top["count"])))
     parts = sorted(parts, reverse=True)[:2]
     finding = "; ".join(f"{u}'s most distinctive word is “{t}” (in {n} sentences, z {z:.1f})" for z, u, t, n in parts)
-    units = _units(docs, compare_by)
+    units = group_map(docs, compare_by)
     evidence = []
     for _, u, t, _ in parts:
         for d in docs:
@@ -129,7 +126,7 @@ FINDERS = (sources_by_type, loaded_in_own_voice, labels_only_one_uses, distincti
 def largest_differences(docs: list[Document], tables: dict, compare_by: str = "article") -> pd.DataFrame:
     """The findings a report leads with, one per kind at most: kind, finding (a sentence), evidence
     ((article, sentence) pairs). Empty for a single article or unit."""
-    if len(set(_units(docs, compare_by).values())) < 2:
+    if len(set(group_map(docs, compare_by).values())) < 2:
         return pd.DataFrame(columns=DIFFERENCE_COLUMNS)
     rows = [row for find in FINDERS for row in find(docs, tables, compare_by)]
     return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)

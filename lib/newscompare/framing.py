@@ -104,6 +104,7 @@ staff writer correspondent contributed contributing
 edt est gmt bst updated copyright photo photos image images getty caption video watch click read
 monday tuesday wednesday thursday friday saturday sunday""".split())
 MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or when it is loaded (loaded.csv)
+Z_SIGNIFICANT = 1.96  # a z-score past this is the usual bar for a difference beyond chance
 
 
 def content_terms(text: str) -> set[str]:
@@ -198,6 +199,12 @@ def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: 
         _warn("no content words found; the vocabulary comparison is empty")
     table = term_z_scores(counts, unit, loaded=loaded_terms(lexicons))
     return table.sort_values(unit, kind="stable").reset_index(drop=True)
+
+
+def significant_terms(terms: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a terms table (``distinctive_terms``) that rank and whose z-score is past
+    Z_SIGNIFICANT: the words distinctive beyond chance."""
+    return terms[terms["ranks"] & (terms["z"] > Z_SIGNIFICANT)]
 
 
 def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.DataFrame:

@@ -95,7 +95,7 @@ def _pattern_scores(pattern, low: str) -> tuple[float, float]:
     return pol, subj
 
 
-def quoted_flags(text: str, tokens: list[tuple[str, str, int, int]]) -> list[bool]:
+def quoted_flags(tokens: list[tuple[str, str, int, int]]) -> list[bool]:
     """Whether each token stands inside a pair of double quotation marks of the sentence (a word of a
     quotation). The document's own quotation spans are used instead where a document is at hand."""
     flags, inside = [], False

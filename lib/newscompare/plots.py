@@ -13,6 +13,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .framing import Z_SIGNIFICANT
+
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#b56576"]
 STYLE = {
     "figure.dpi": 100, "savefig.dpi": 100, "figure.figsize": (8, 4), "font.size": 10,
@@ -139,7 +141,7 @@ def distinctive_terms(terms: pd.DataFrame, top: int = 8, *, title: str = "Distin
         labels = [(np.log10(max(1, count)), z, ", ".join(group["term"]))  # tied words share one label
                   for (count, z), group in best.groupby(["count", "zr"], sort=False)]
         _label_apart(ax, labels, mine["z"])
-        ax.axhline(1.96, color="grey", lw=0.8, ls="--")
+        ax.axhline(Z_SIGNIFICANT, color="grey", lw=0.8, ls="--")
         ax.set_title(f"{art} vs the rest")
         ax.set_xlabel("log10 sentences using the word")
         ax.legend(loc="lower right")
@@ -237,8 +239,7 @@ def rates_by_voice(table: pd.DataFrame, *, title: str, xlabel: str, by: str = "a
         ys = [i + (j - (len(units) - 1) / 2) * step for i in range(len(voices))]
         ax.errorbar(mine["per_1000"], ys, xerr=[mine["per_1000"] - mine["low"], mine["high"] - mine["per_1000"]],
                     fmt="o", color=cols[u], capsize=4, label=u)
-    ax.set_yticks(range(len(voices)), [f"in {'the author' + chr(39) + 's voice' if v == 'author' else 'quotations'}"
-                                       for v in voices])
+    ax.set_yticks(range(len(voices)), ["in the author's voice" if v == "author" else "in quotations" for v in voices])
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("voice")

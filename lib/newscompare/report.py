@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from .errors import ReportError
+from .errors import NewsCompareError, ReportError
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 
@@ -49,7 +49,6 @@ def working_copies(paths: list[str | Path], out: str | Path | None = None, *, co
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from .errors import NewsCompareError
 
     paths = [Path(p).resolve() for p in paths]
     for p in paths:

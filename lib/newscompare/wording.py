@@ -22,6 +22,7 @@ import pandas as pd
 from . import loaded_model as lm
 from .framing import (
     HOUSE_STYLE,
+    LOADED_MODES,
     STOPWORDS,
     Lex,
     _stem,
@@ -74,7 +75,7 @@ class _LoadedLexicon:
 
 def _build_loaded_lexicon(lex: Lexicons) -> _LoadedLexicon:
     kinds = loaded_lexicon(lex)
-    by_mode = {m: {t: v for t, v in kinds.items() if v[1] == m} for m in ("model", "always", "never")}
+    by_mode = {m: {t: v for t, v in kinds.items() if v[1] == m} for m in LOADED_MODES}
     model_phrases = {t: v for t, v in by_mode["model"].items() if " " in t}
     return _LoadedLexicon(kinds, _loaded_index(by_mode["always"]), _loaded_index(model_phrases)[1],
                           frozenset(by_mode["never"]))
@@ -215,7 +216,7 @@ def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compa
     return marker_rates(loaded, words, loaded_kinds(lexicons), unit)
 
 
-def _voice_words(docs: list[Document], compare_by: str) -> pd.DataFrame:
+def _voice_words(docs: list[Document], compare_by: str) -> pd.Series:
     """Words in the author's voice and in quotations, per article (or group)."""
     groups = group_map(docs, compare_by)
     rows = []
