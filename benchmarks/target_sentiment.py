@@ -168,7 +168,8 @@ def basil_rows(basil: Path = BASIL) -> pd.DataFrame:
                 mine = toward[match(toward)]
                 sentences = mentions[match(mentions)]["sentence"].unique()
                 combined = scores[(scores.article == f.stem) & scores.sentence.isin(sentences)]["combined"]
-                rows.append({"event": triplet, "article": f.stem, "outlet": f.stem.rsplit("_", 1)[1], "entity": entity,
+                rows.append({"event": triplet, "year": f.parent.name, "article": f.stem,
+                             "outlet": f.stem.rsplit("_", 1)[1], "entity": entity,
                              "feeling": feeling, "mentions": len(mine),
                              "target": mine["score"].mean() if len(mine) else np.nan,
                              # actor_sentiment's net: positive minus negative mentions, as a share of them all
@@ -288,7 +289,9 @@ def main(argv=None) -> int:
         print("\nBASIL (50 events, 150 articles): the annotated author feeling toward each main entity")
         rows = basil_rows()
         print(basil_report(rows).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-        print(verdict_report(rows))
+        for name, years in (("all 50 events", None), ("2010-2012", {"2010", "2011", "2012"}),
+                            ("2013-2014", {"2013", "2014"})):
+            print(f"{name}: " + verdict_report(rows if years is None else rows[rows["year"].isin(years)]))
         print("\nThe ceiling: the annotators' own bias spans aimed at each entity, against their author feeling")
         print(annotated_ceiling().to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print(f"\n{time.perf_counter() - started:.0f} s; data: {args.data}")
