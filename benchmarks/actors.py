@@ -141,10 +141,10 @@ def surname_occurrences(docs, found: pd.DataFrame, entities: list[tuple[str, str
         actor_at = [a for a, _ in at_spot]
         own = pd.Series([a for a in actor_at if a and _last_name(a) == surname]).value_counts()
         entity_actor = own.index[0] if len(own) else None
-        named = [a for a in own.index if len(a.split()) > 1 and actors._same_first_name(a.split()[0], first)]
+        named = [a for a in own.index if len(a.split()) > 1 and actors.variants.same_first_name(a.split()[0], first)]
         for a, label in at_spot:
             namesake = bool(a and label and len(label.split()) > 1 and _last_name(a) == surname
-                            and len(a.split()) > 1 and not actors._same_first_name(a.split()[0], first))
+                            and len(a.split()) > 1 and not actors.variants.same_first_name(a.split()[0], first))
             out.append((article, entity, a is not None and a == entity_actor,
                         namesake, a is not None and a == (named[0] if named else entity_actor)))
     return out

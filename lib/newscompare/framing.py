@@ -74,7 +74,7 @@ def check_lengths(docs: list[Document]) -> None:
             _warn(f"{d.id}: only {d.words} words; shares and rates per 1,000 words are unstable below {MIN_WORDS}")
 
 
-def _with_unit(table: pd.DataFrame, docs: list[Document], compare_by: str) -> tuple[pd.DataFrame, str]:
+def with_unit(table: pd.DataFrame, docs: list[Document], compare_by: str) -> tuple[pd.DataFrame, str]:
     """``table`` with the column of the compared unit ("article" is there already; "group" is added)."""
     unit = unit_column(compare_by)
     if unit != "article":
@@ -82,7 +82,7 @@ def _with_unit(table: pd.DataFrame, docs: list[Document], compare_by: str) -> tu
     return table, unit
 
 
-def _unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.Series]:
+def unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.Series]:
     """Sentences (not headings) and words per compared unit, in the order the articles come."""
     groups = group_map(docs, compare_by)
     sentences: Counter = Counter()
@@ -194,7 +194,7 @@ def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: 
     compare_by = by or compare_by
     counts = term_counts(docs)
     counts = counts[~counts["term"].isin(name_words(places))]
-    counts, unit = _with_unit(counts, docs, compare_by)
+    counts, unit = with_unit(counts, docs, compare_by)
     if counts.empty:
         _warn("no content words found; the vocabulary comparison is empty")
     table = term_z_scores(counts, unit, loaded=loaded_terms(lexicons))
@@ -338,8 +338,8 @@ def frames_table(docs: list[Document], hits: pd.DataFrame | None = None, compare
     plus ``none`` (no frame at all). Columns: article (or group), frame, sentences, share."""
     compare_by = by or compare_by
     hits = frame_hits(docs, lexicons) if hits is None else hits
-    hits, unit = _with_unit(hits, docs, compare_by)
-    sentences, _ = _unit_totals(docs, compare_by)
+    hits, unit = with_unit(hits, docs, compare_by)
+    sentences, _ = unit_totals(docs, compare_by)
     return frame_shares(hits, sentences, frame_names(lexicons), unit)
 
 
@@ -460,8 +460,8 @@ def stance_rates(docs: list[Document], markers: pd.DataFrame | None = None, comp
     count, words, per_1000."""
     compare_by = by or compare_by
     markers = stance_markers(docs, lexicons) if markers is None else markers
-    markers, unit = _with_unit(markers, docs, compare_by)
-    _, words = _unit_totals(docs, compare_by)
+    markers, unit = with_unit(markers, docs, compare_by)
+    _, words = unit_totals(docs, compare_by)
     return marker_rates(markers, words, stance_categories(lexicons), unit)
 
 
@@ -472,7 +472,7 @@ def equivalents(lexicons: Lex = None) -> dict[str, str]:
         r["word"].lower(): r["concept"] for r in lex.table("equivalents.csv")})
 
 
-def _stem(word: str, same: dict[str, str]) -> str:
+def stem(word: str, same: dict[str, str]) -> str:
     word = word.lower().replace("’", "'")
     if word in same:
         return same[word]
@@ -501,7 +501,7 @@ def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset = STOPW
         for s in d.sentences:
             if s.heading:
                 continue
-            words = [_stem(w, same) for w in _WORD.findall(s.text) if w.lower().replace("’", "'") not in skip]
+            words = [stem(w, same) for w in _WORD.findall(s.text) if w.lower().replace("’", "'") not in skip]
             keys.append((d.id, s.sentence, s.text))
             bags.append(Counter(words))
     df = Counter(w for bag in bags for w in bag)

@@ -25,12 +25,12 @@ from .framing import (
     LOADED_MODES,
     STOPWORDS,
     Lex,
-    _stem,
-    _unit_totals,
-    _with_unit,
     equivalents,
     loaded_lexicon,
     marker_rates,
+    stem,
+    unit_totals,
+    with_unit,
 )
 from .groups import group_map, unit_column
 from .lexicons import Lexicons, get
@@ -211,8 +211,8 @@ def loaded_rates(docs: list[Document], loaded: pd.DataFrame | None = None, compa
     """Loaded words per 1,000 words, per article (or group) and kind: article (or group), category
     (the kind), count, words, per_1000; the same shape as framing.stance_rates."""
     loaded = loaded_words(docs, lexicons) if loaded is None else loaded
-    loaded, unit = _with_unit(loaded.rename(columns={"kind": "category"}), docs, compare_by)
-    _, words = _unit_totals(docs, compare_by)
+    loaded, unit = with_unit(loaded.rename(columns={"kind": "category"}), docs, compare_by)
+    _, words = unit_totals(docs, compare_by)
     return marker_rates(loaded, words, loaded_kinds(lexicons), unit)
 
 
@@ -338,7 +338,7 @@ def _same_slot(x: str, y: str, kind_x: str, kind_y: str) -> bool:
     in common, or two groups with the same noun and other describing words ("illegal immigrants",
     "undocumented immigrants")."""
     def stems(words: list[str]) -> set[str]:
-        return {_stem(w, {}) for w in words}
+        return {stem(w, {}) for w in words}
 
     if kind_x == kind_y == "label":
         return not stems(x.split()) & stems(y.split())  # not "rebel faction" / "rebels": one word
@@ -417,7 +417,7 @@ def _same_content(a: list[str], b: list[str], skip: frozenset, same: dict[str, s
     """Do two stretches hold the same content words, inflected or with other grammar words around them
     ("charge" / "charges", "allow" / "have allowed", "accept my" / "accepts the")?"""
     def key(words: list[str]) -> set[str]:
-        return {_stem(w, same).removesuffix("e") for w in words if w not in skip}
+        return {stem(w, same).removesuffix("e") for w in words if w not in skip}
 
     return key(a) == key(b)
 

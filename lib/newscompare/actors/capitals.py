@@ -1,0 +1,260 @@
+"""Is a capitalised token a name? Tests on one tagged token and its neighbours: proper nouns the
+tagger missed, capitals a position explains (a sentence's first word, a heading), acronyms, speaker labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..segment import ABBREVIATIONS
+from .words import GROUP_WORDS, OPENERS, ORG_NAMES, ORG_WORDS, POSSESSIVE, dotted_word, given_name
+
+INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z]+[A-Z][a-z]+$|^O['’][A-Z][a-z]+$"
+                           r"|^[A-Z][a-z]+(?:-(?!of-|for-|the-|and-)[a-z]+)+-[A-Z]\w*$")  # "Chick-fil-A"
+
+
+def speaks_after(toks, i: int, cues: frozenset) -> bool:
+    """Is token i followed by a verb of saying, perhaps after an adverb ("Flake also said")?"""
+    j = i + 1
+    if j < len(toks) and toks[j][1] == "RB":
+        j += 1
+    return j < len(toks) and toks[j][0].lower() in cues
+
+
+def _opening_subject(toks, i: int) -> bool:
+    """A capitalised common noun that opens a sentence before its verb ("Brat received", "Holder was"):
+    a candidate name, doubtful (common_word) until a name of the article ends in it."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    if not (toks[i][1] == "NN" and tok[:1].isupper() and tok[1:].islower() and tok.isalpha()
+            and (i == 0 or toks[i - 1][0] in OPENERS) and i + 1 < len(toks) and toks[i + 1][1] in ("VBD", "VBZ", "MD")):
+        return False
+    tag = lexicon.get(tok.lower())
+    return tag is not None and not tag.startswith("NNP")
+
+
+def is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
+    tok, tag = toks[i][0], toks[i][1]
+    if i > 0 and toks[i - 1][0] == "@":
+        return False  # "@MichelleObama": a handle, named beside it
+    if tag == "NN" and tok[:1].isupper() and tok[1:].islower() and speaks_after(toks, i, cues):
+        return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
+    if _opening_subject(toks, i):
+        return True  # "Brat received his doctorate": a sentence's subject; doubtful until a name ends in it
+    if tag.startswith("NNP") or POSSESSIVE.match(tok) or INNER_CAPITAL.match(tok):
+        return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
+    if tag == "NN" and _unknown_acronym(toks, i):
+        return True  # "the EU", "the NHS", "the DCCC": an acronym the tagger's lexicon lacks
+    if _capital_before_name(toks, i):
+        return True  # "Democratic Party", "Kit Bond": a word the tagger reads as common, opening a name
+    if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
+        return True  # a transcript's speaker label: "PENCE: Well, ..."
+    if _in_speaker_label(toks, i):
+        return True  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
+    if inside_run and dotted_word(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
+        return True  # the initial in "Peter T. King", which the tagger reads as a noun
+    # "United States": a capitalised word that continues a name, whatever the tagger made of it
+    return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+
+
+def _capital_before_name(toks, i: int) -> bool:
+    """A capitalised common word right before a proper noun that opens that name, whatever the tagger
+    made of it: an adjective before an organisation's word ("Democratic Party", "Republican Guard"),
+    or, inside a sentence (not at its start or a quotation's), a given name ("Kit Bond")."""
+    tok, tag = toks[i][0], toks[i][1]
+    if not (i + 1 < len(toks) and tok[:1].isupper() and tok[1:].islower() and toks[i + 1][1].startswith("NNP")):
+        return False
+    if tag in ("JJ", "NN", "NNS") and toks[i + 1][0] in ORG_WORDS:
+        return True
+    return (i > 0 and tag in ("NN", "JJ", "VB") and toks[i - 1][0] not in OPENERS | {".", "!", "?"}
+            and toks[i + 1][1] == "NNP" and toks[i + 1][0][:1].isupper())
+
+
+def _unknown_acronym(toks, i: int) -> bool:
+    """Token i is two to six capitals that Brill's lexicon lacks in any case ("EU", "NHS", "DCCC"; it
+    has "FBI" and "GDP", which the tagger reads as proper nouns anyway), in a sentence not written in
+    capitals. Acronyms that name no actor ("COVID", "SUV") are in not_actors.txt."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    return bool(ACRONYM.fullmatch(tok)) and tok not in lexicon and tok.lower() not in lexicon and not in_capitals(toks)
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _in_speaker_label(toks, i: int) -> bool:
+    """Token ``i`` is in the name of a transcript's speaker label of two to four words in capitals that
+    opens the sentence: "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."."""
+    k = 0
+    while k < min(len(toks), 5) and toks[k][0].isupper() and toks[k][0].isalpha():
+        k += 1
+    if not (2 <= k <= 4 and i < k) or k >= len(toks):
+        return False
+    role = k + 2 < len(toks) and toks[k][0] == "," and toks[k + 1][0].isupper() and toks[k + 2][0] == ":"
+    return (toks[k][0] == ":" or role) and _unlike_words([t[0] for t in toks[:k]])
+
+
+def _unlike_words(words: list[str]) -> bool:
+    """Does some word read as a name rather than English: a given name, or a word English lacks ("TODD",
+    "SHAPIRO"; not "BREAKING NEWS", "THE FACTS")?"""
+    from textblob.en import lexicon
+
+    return any(given_name(w.capitalize()) or w.lower() not in lexicon for w in words)
+
+
+def in_capitals(toks) -> bool:
+    """Is the sentence written in capitals ("TRUMP SLAMS BANNON AFTER CRITICISM")? Then a capital tells
+    nothing and caps_name judges its words."""
+    words = [t[0] for t in toks if t[0][:1].isalpha()]
+    return len(words) >= 3 and sum(w.isupper() for w in words) * 2 > len(words)
+
+
+def caps_name(toks, i: int) -> bool:
+    """A word of a sentence in capitals that English does not have in lower case ("BANNON", "PELOSI",
+    "KAMALA"; not "SLAMS", "MANNING" or "TRUMP", which Brill's lexicon has as words)."""
+    from textblob.en import lexicon
+
+    tok = toks[i][0]
+    return (len(tok) > 1 and tok.isupper() and bool(re.fullmatch(r"[A-Z][A-Z'’]*[A-Z]", tok))
+            and tok.lower().replace("’", "'") not in lexicon and tok not in ABBREVIATIONS)
+
+
+def common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset(),
+                 lower_words: frozenset = frozenset()) -> bool:
+    """A capital that a position explains, not a name: one word opening a sentence, a quotation or a
+    heading ("Hope", "Rigged"), or in capitals ("SHUTDOWN"), that English has in lower case; or an
+    initial or abbreviation standing alone ("W", "Rep", "St"). Not before a verb of saying (``cues``):
+    "Flake said" names a person, unless the article writes the word in lower case too (``lower_words``:
+    "Teachers should teach" beside "all teachers")."""
+    from textblob.en import lexicon
+
+    if len(run) != 1:
+        return False
+    i, word = run[0], toks[run[0]][0]
+    if word in GROUP_WORDS:
+        return False  # "Democrats", "Republicans": groups, wherever they stand
+    if _abbreviation(toks, i):
+        return True
+    tag = lexicon.get(word.lower().replace("’", "'"))
+    if tag is None or tag.startswith("NNP"):
+        return False
+    opens = i == 0 or toks[i - 1][0] in OPENERS
+    if (opens or heading) and word.lower() in lower_words:
+        return True  # the article's own lower-case word, capitalised by its position
+    if cues and speaks_after(toks, i, cues) and not word.isupper():
+        return False  # "Flake said", "Rose told": someone who speaks
+    if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
+        return False  # "Graham, who has never sent an email"
+    if _known_name_acting(toks, i, lexicon):
+        return False  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
+    if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
+        return False  # a transcript's speaker label
+    return opens or heading or (word.isupper() and len(word) > 1)
+
+
+def _abbreviation(toks, i: int) -> bool:
+    """An initial or abbreviation standing alone ("W", "Mo", "Rep", "Gen", "St"), or a state after its
+    town ("Peoria, Ill.", "Bellingham, Wash.")."""
+    word = toks[i][0]
+    if len(word) <= 2 and not _short_name(toks, i) or word in ABBREVIATIONS:
+        return True
+    return (word in STATE_ABBREVIATIONS and 0 < i < len(toks) - 1 and toks[i - 1][0] == ","
+            and toks[i + 1][0] == ".")
+
+
+def _short_name(toks, i: int) -> bool:
+    """A two-letter word that names: two capitals ("UK", "EU", "UN"; not a state after its town) or a
+    capital and a small letter inside a sentence ("Xi", "Li"), with no dot after it ("Mo.", "St.")."""
+    word = toks[i][0]
+    after_comma = i > 0 and toks[i - 1][0] == ","
+    # a dot after it, unless the sentence's own full stop ("pleased the UK."), or after a town ("Ferguson, Mo.")
+    dotted = i + 1 < len(toks) and toks[i + 1][0] == "." and (i + 2 < len(toks) or after_comma)
+    if after_comma and word in POSTAL_CODES:
+        return False  # "Parris Island, SC": a state after its town
+    return len(word) == 2 and not dotted and (word.isupper() or word[1].islower() and i > 0
+                                              and toks[i - 1][0] not in OPENERS)
+
+
+# The US states' postal codes ("Columbia, SC")
+POSTAL_CODES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
+NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
+
+
+def _known_name_acting(toks, i: int, lexicon) -> bool:
+    """A capitalised word that the tagger's lexicon (Brill's, from news text) has as a proper noun in
+    that very spelling ("Trump", "Sessions", "Warren"), that is rare as a common word (COMMON_WORD_COUNT:
+    not "Hope is fading", "Rain fell", "Freedom means") and that acts (_acts_after). Someone acting, even
+    where a sentence's first capital explains nothing. (A verb of saying after it is speaks_after'.)"""
+    from textblob.en import spelling
+
+    word = toks[i][0]
+    return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP")
+            and (spelling.get(word.lower()) or 0) < COMMON_WORD_COUNT and _acts_after(toks, i))
+
+
+# A word seen this often in TextBlob's spelling counts (Norvig's big.txt: books and the British National
+# Corpus's lists, lower-cased) is a common word first: "Hope" (149), "Rain" (39), "Freedom" (172); "Trump",
+# "Pence" (4) and "Sessions" (9) are names first.
+COMMON_WORD_COUNT = 30
+
+
+def _acts_after(toks, i: int) -> bool:
+    """Does the word after token i make it someone acting: a finite verb or an auxiliary, perhaps after
+    adverbs ("Trump has", "Trump hasn’t", "Graham also took", "Bush addressed his"), a comma opening an
+    aside ("Trump, meanwhile,", "Sessions, speaking", "Trump, Cohen discussed"), the role of someone
+    serving them ("Trump spokesman"), "and" before another name ("Pence and Abe"), or a headline's
+    participle or infinitive ("Trump doing real work", "Trump to award")?"""
+    j = i + 1
+    while j < len(toks) and toks[j][1] == "RB":
+        j += 1
+    if j >= len(toks):
+        return False
+    tok, tag = toks[j][0], toks[j][1]
+    after = toks[j + 1][1] if j + 1 < len(toks) else ""
+    verb = re.sub(r"n['’]t$", "", tok)  # "hasn’t", "isn’t", which the tagger reads as nouns
+    if verb in AUXILIARIES or verb != tok and verb in {"is", "was", "do"} or tag in ("VBD", "VBZ"):
+        return True
+    if tag == "VBN":  # "Sessions recused himself": the tagger reads the verb after a first name as a participle
+        return after in ("PRP", "PRP$", "DT", "NNS", "NNPS", "TO")
+    adjacent = j == i + 1
+    if adjacent and (tag == "VBG" or tok == "to" and after in ("VB", "NN")):  # "Trump doing", "Trump to award"
+        return after in ("DT", "JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "VB")
+    return (tok in ROLE_AFTER_NAME or adjacent and tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
+            or adjacent and tok == "and" and after.startswith("NNP"))
+
+
+AUXILIARIES = frozenset("has had will would could can should must might may did does".split())
+
+
+# People's roles after the name of the person they serve ("Trump spokesman Jason Miller")
+ROLE_AFTER_NAME = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisers lawyer lawyers".split())
+
+
+def list_fragment(toks, run: list[int]) -> bool:
+    """One common word continuing a list of capitalised words ("Bureau of Alcohol, Tobacco, Firearms and
+    Explosives", "Departments of Homeland Security, Education and Justice"): part of a longer name."""
+    from textblob.en import lexicon
+
+    if len(run) != 1 or run[0] < 2:
+        return False
+    i, word = run[0], toks[run[0]][0]
+    tag = lexicon.get(word.lower())
+    if (tag is None or tag.startswith("NNP") or word in GROUP_WORDS | ORG_NAMES
+            or toks[i - 1][0] not in {",", "and", "&"}):
+        return False
+    # the list continues an organisation's name: back over capitals, commas and "and" to "of"/"on"
+    j = i - 2
+    while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0] in {",", "and", "&"}):
+        j -= 1
+    org = toks[j - 1][0] if j >= 1 else ""
+    bodies = ORG_WORDS | ORG_NAMES
+    return j < i - 2 and toks[j][0] in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"
+
+
+# The Associated Press's abbreviations of US states (one word; "N.Y." and the like are initials anyway)
+# The AP abbreviations of US states after a town ("Peoria, Ill."), without their last dot: one list for
+# the actors and the sources (sources.phrases used to keep a longer copy of its own).
+STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
+Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())

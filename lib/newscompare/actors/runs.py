@@ -1,0 +1,211 @@
+"""Runs of proper-noun tokens: joined over connectors ("Bank of America", "Centers for Disease
+Control"), split where "and" joins two names, nicknames in quotes kept inside.
+"""
+
+from __future__ import annotations
+
+from .capitals import caps_name, in_capitals, is_proper
+from .words import (
+    OPENERS,
+    ORG_NAMES,
+    ORG_WORDS,
+    POSSESSIVE,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    dotted_word,
+    gazetteer,
+    given_name,
+    lexicon_noun,
+)
+
+
+def _org_head(word: str) -> bool:
+    """A word that heads an organisation's name ("Office", "Centers", "Organization")."""
+    bodies = ORG_WORDS | ORG_NAMES
+    return word in bodies or (word.endswith("s") and word[:-1] in bodies)
+
+
+def _org_connector(toks, cur: list[int], i: int) -> bool:
+    """Does the word at ``i`` go on with an organisation's name begun in ``cur``: "for" before a capital
+    ("Centers for Disease Control", "National Organization for Marriage"), "of the" before one
+    ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel"), "to"
+    before a capitalised verb ("Coalition to Stop Gun Violence")?"""
+    tok, n = toks[i][0], len(toks)
+    state_of_the_union = toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]
+    head = any(_org_head(toks[k][0]) for k in cur) or state_of_the_union or (
+        tok == "the" and i >= 2 and toks[i - 2][0] == "State" and i + 1 < n and toks[i + 1][0] == "Union")
+
+    def capital_at(k: int) -> bool:
+        return k < n and toks[k][0][:1].isupper() and toks[k][0][1:2].islower()
+
+    if not head:
+        return False
+    if tok == "for":
+        return capital_at(i + 1) and toks[i + 1][0] not in WEEKDAYS
+    if tok == "to":  # "Coalition to Stop Gun Violence", "Campaign to End Hunger"
+        return capital_at(i + 1) and toks[i + 1][1].startswith("VB")
+    if tok == "of":
+        return (toks[i + 1][0] == "the" and capital_at(i + 2)) if i + 1 < n and toks[i + 1][0] == "the" else (
+            i + 1 < n and toks[i + 1][1] == "JJ" and capital_at(i + 1) and capital_at(i + 2))
+    return tok == "the" and toks[i - 1][0] == "of" and capital_at(i + 1)
+
+
+def _split_joined(run: list[int], toks) -> list[list[int]]:
+    """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
+    organisation ("Justice and Development Party")."""
+    words = [toks[i][0] for i in run]
+    joins = [k for k, w in enumerate(words) if w in {"and", "or", "&"}]
+    if not joins:
+        return [run]
+    # "Office of Management and Budget", "Committee on Oversight and Government Reform": an organisation's
+    # word with "of"/"on" before the "and"
+    if any(_org_head(w) and words[k + 1] in {"of", "on", "for"} for k, w in enumerate(words[: joins[0]])):
+        return [run]
+    # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name):
+    # an organisation's name splits only where an acronym stands beside "and"/"or" ("Justice and
+    # Development Party or AK Party")
+    if words[-1] in ORG_WORDS:
+        joins = [k for k in joins if words[k - 1].isupper() or words[k + 1].isupper()]
+    parts, cur = [], []
+    for k, i in enumerate(run):
+        if k in joins:
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(i)
+    return [p for p in parts + [cur] if p]
+
+
+def _of_a_place(toks, run: list[int], i: int) -> bool:
+    """Is "of" at ``i`` followed by a country or region from the gazetteer, after a name that is not an
+    organisation's ("Senator Robert Menendez of New Jersey", "a Republican of New York")? Then it ends the name."""
+    if any(toks[k][0] in ORG_WORDS | ORG_NAMES for k in run):
+        return False  # "University of Texas", "Attorney General of Ohio" is a role, kept whole below
+    words = []
+    for tok in toks[i + 1 : i + 4]:
+        if not tok[0][:1].isupper():
+            break
+        words.append(tok[0])
+    countries, regions = gazetteer()
+    names = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    return any(name in countries or name in regions for name in names)
+
+
+def _persons_name(toks, run: list[int]) -> bool:
+    """Is the run so far a person's name: two or three words after any title, the first a given name,
+    none an organisation's word ("Greg Miller", "Sheriff Joe Arpaio"; not "Bank" or "John Jay College")?"""
+    words = [toks[k][0] for k in run if toks[k][0] != "."]
+    while len(words) > 2 and not given_name(words[0]):
+        words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
+    return given_name_first(words) and not set(words) & (ORG_WORDS | ORG_NAMES)
+
+
+def given_name_first(words: list[str]) -> bool:
+    """Two or three words opening with a given name that opens no place's name ("Greg Miller", not
+    "West Hartford")."""
+    return 2 <= len(words) <= 3 and given_name(words[0]) and words[0] not in PLACE_OPENINGS
+
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _connector(toks, cur: list[int], i: int) -> bool:
+    """Does the small word at ``i`` join the name begun in ``cur`` to the proper noun after it?"""
+    tok = toks[i][0]
+    # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
+    # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
+    ahead = i + 1 < len(toks) and (is_proper(toks, i + 1, False)
+                                   or is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
+    return ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
+                      # "Bank of America", but not "Robert Menendez of New Jersey" or "Ronan Farrow of MSNBC"
+                      or tok == "of" and not _of_a_place(toks, cur, i) and not _persons_name(toks, cur)
+                      # "Committee on Oversight", "Center on Budget and Policy Priorities"
+                      or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES and toks[i + 1][0] not in MONTHS
+                      # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
+                      or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1][0]))
+
+
+def proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
+    """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
+    before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
+    trailing connectors dropped."""
+    runs, cur = [], []
+    caps = in_capitals(toks)
+    nickname = _nickname_tokens(toks)
+    for i, (tok, _, _, _) in enumerate(toks):
+        if cur and i in nickname:
+            cur.append(i)  # William “Mo” Cowan
+            continue
+        if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
+            if cur:
+                runs.append(cur)
+            cur = []
+            continue
+        if cur and _org_connector(toks, cur, i):
+            cur.append(i)  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
+            continue
+        connector = bool(cur) and _connector(toks, cur, i)
+        proper = caps_name(toks, i) if caps else is_proper(toks, i, bool(cur), cues)
+        if proper or connector or (cur and tok.startswith("al-")):
+            cur.append(i)
+            if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i):  # the possessive ends the name
+                runs.append(cur)
+                cur = []
+            continue
+        if cur:
+            runs.append(cur)
+        cur = []
+    if cur:
+        runs.append(cur)
+    return _finished_runs(runs, toks)
+
+
+def _possessive_in_name(toks, i: int) -> bool:
+    """Is the possessive token i part of a name that goes on: one capitalised common noun that names
+    a place or body after it ("Sam's Club", "Joey's Diner"), or any name after a common word inside a
+    sentence ("Children's Defense Fund", "Freedom’s Lighthouse")? Not "Russia's Defense Ministry"."""
+    after = []
+    for tok, tag, _, _ in toks[i + 1 : i + 5]:
+        if not (tag.startswith("NNP") and tok[:1].isupper()):
+            break
+        after.append(tok)
+    if not after:
+        return False
+    owner = toks[i][0][:-2]
+    if len(after) == 1 and after[0] in ORG_NAMES | PLACE_NOUNS:
+        return True
+    # a common word's possessive inside a sentence opens a name ("Freedom’s Lighthouse", "Women's March")
+    return i > 0 and toks[i - 1][0] not in OPENERS and lexicon_noun(owner)
+
+
+# Common nouns that end the name of a shop, a restaurant or a place ("Joey's Diner")
+PLACE_NOUNS = frozenset("Diner Place Boutique Restaurant Cafe Café Bar Grill Pub Store Shop Market Kitchen".split())
+
+
+def _nickname_tokens(toks) -> set[int]:
+    """The tokens of a nickname in quotes between the parts of a name (William “Mo” Cowan, Dwayne “The
+    Rock” aside: one capitalised word only): the quotes and the word."""
+    out = set()
+    for j in range(1, len(toks) - 3):
+        if (toks[j][0] in QUOTE_OPEN and toks[j + 2][0] in QUOTE_CLOSE and toks[j - 1][1].startswith("NNP")
+                and toks[j + 1][0][:1].isupper() and toks[j + 3][0][:1].isupper()):
+            out.update((j, j + 1, j + 2))
+    return out
+
+
+def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
+    """The runs without trailing connectors, names joined by "and"/"or" split (_split_joined)."""
+    out = []
+    for run in runs:
+        while run and toks[run[-1]][0] in {"and", "or", "&", "of"}:
+            run = run[:-1]
+        out.extend(_split_joined(run, toks) if run else [])
+    return out
+
+
+# Words that open place names and are given names too ("West Hartford", "Sandy Hook"); last words of place
+# names that may open with a given name ("Virginia Beach", "Lee County", "Carson City")
+PLACE_OPENINGS = frozenset({"West", "Sandy"})

@@ -1,0 +1,152 @@
+"""Words and word tests the actor finders share: organisation and group words, given names
+(the ``nicknames`` package), the gazetteer (pycountry), name keys, whole-word search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "end", "text"]
+
+
+# Words after which a capitalised name reads as a place ("in Idlib", "above the Idlib zone").
+LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
+
+
+ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
+Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly
+Nations""".split())
+
+
+def is_free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return all(e <= a or s >= b for a, b in taken)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[frozenset, frozenset]:
+    """Country names and the names of regions (states, provinces, counties: ISO 3166-1 and 3166-2),
+    from pycountry's bundled data (no download). Built once per process, like VADER's lexicon."""
+    import pycountry
+
+    countries = set()
+    for c in pycountry.countries:
+        countries.update(getattr(c, k) for k in ("name", "common_name", "official_name") if hasattr(c, k))
+    regions = set()
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]|,\s*City of$", "", sub.name).strip()
+        if name and name not in countries:
+            regions.add(name)
+    return frozenset(countries), frozenset(regions)
+
+
+# Abbreviations a dot ends inside a name: "Rep. Omar Haddad", "St. Louis"
+NAME_ABBREVIATIONS = frozenset("""Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Reps Rev Fr St Jr Sr
+Mt Ft""".split())
+
+
+POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, tagged as a common noun
+
+
+OPENERS = frozenset("“\"‘'(—–―:")
+
+
+def dotted_word(word: str) -> bool:
+    """An initial or an abbreviation that a dot ends inside a name ("T", "Rep", "St", "Jr")."""
+    return (len(word) == 1 and word.isupper()) or word in NAME_ABBREVIATIONS
+
+
+NICKNAME = re.compile(r"[\"“‘'][A-Z][\w.-]*[\"”’']")
+
+
+def lexicon_noun(word: str) -> bool:
+    """A word that TextBlob's lexicon has in lower case as a common noun ("dream", "revolution")."""
+    from textblob.en import lexicon
+
+    return (lexicon.get(word.lower()) or "") in ("NN", "NNS")
+
+
+QUOTE_OPEN, QUOTE_CLOSE = frozenset({'"', "“", "‘"}), frozenset({'"', "”", "’"})
+
+
+# Forms of address before a surname: what follows is a name even where it is a word ("Mrs May", "Dr King")
+ADDRESS_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr".split())
+
+
+_NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")
+
+
+def name_key(token: str) -> str:
+    return _NAME_PREFIX.sub("", token.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """English given names and their nicknames (the ``nicknames`` package: a hand-curated list, Apache
+    2.0, bundled; no download)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name(name: str) -> bool:
+    """Is this one word an English given name with nicknames ("Paul", "Kerry", "Mary")?"""
+    namer = _nicknamer()
+    return " " not in name and bool(namer.nicknames_of(name.lower()) or namer.canonicals_of(name.lower()))
+
+
+def fold(word: str) -> str:
+    """A name's word without accents ("Raúl" -> "raul")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """"David" and "Dave", "Charles" and "Chuck", "Raúl" and "Raul": one given name."""
+    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
+    if a == b:
+        return True
+    nn = _nicknamer()
+    return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
+
+
+BODY_NOUNS = "administration|campaign|government|camp"
+
+
+ROLE_NOUNS = ("president|vice president|senator|congressman|congresswoman|governor|mayor|minister|prime minister|"
+              "secretary|chairman|chairwoman|speaker|candidate|nominee|lawmaker|commissioner|chancellor|"
+              "attorney general|ambassador|spokesman|spokeswoman|judge|administration|campaign")
+
+
+DESCRIPTION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:former|new|current|late|then|incoming|outgoing)\s+)?"
+                            rf"(?P<role>(?i:{ROLE_NOUNS}))(?![\w-])(?!\s+[A-Z])")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def find_whole(text: str, word: str) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of ``word`` in ``text`` with no word character or hyphen
+    just before or after it, as ``(?<![\\w-])word(?![\\w-])`` finds it, without compiling a pattern
+    for every name (hundreds of names overflow Python's cache of compiled patterns)."""
+    i = text.find(word) if word else -1
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+            return i, j
+        i = text.find(word, i + 1)
+    return None
+
+
+ORG_NAMES = frozenset("""Congress Senate Parliament Kremlin Pentagon Cabinet Court Commission Bureau Institute
+Center Centre University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
+Times Post Journal News Network Airlines Railway Railways Rail Police Council Authority Administration
+Campaign Club League Federation Alliance Coalition Church Hospital Service Services Board Trust Agency
+Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban Caucus Conference Branch Fund Chamber
+Consulate Embassy""".split())
+
+
+GROUP_WORDS = frozenset("""Republicans Democrats Conservatives Liberals Tories Socialists Communists Kurds
+Palestinians Israelis Americans Europeans Muslims Christians Jews Catholics Evangelicals Progressives
+Libertarians Independents""".split())
