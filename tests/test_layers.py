@@ -5,6 +5,8 @@ functions included."""
 import ast
 from pathlib import Path
 
+import pytest
+
 LIB = Path(__file__).resolve().parents[1] / "lib" / "newscompare"
 # Each module and the layer it sits in; a module may import only from lower layers (or its own,
 # for the analyses, which then must not form a cycle).
@@ -16,9 +18,15 @@ LAYERS = {
 }
 
 
-# The steps of the sources package (lib/newscompare/sources/), each importing only from steps before it.
-SOURCES_STEPS = ["lexicon", "records", "phrases", "kinds", "resolution", "cue_checks", "quote_credits", "extractors",
-                 "__init__"]
+# The steps of each subpackage, each importing only from steps before it (its __init__ gathers them).
+STEPS = {
+    "sources": ["lexicon", "records", "phrases", "kinds", "resolution", "cue_checks", "quote_credits", "extractors",
+                "__init__"],
+    "actors": ["words", "lexicon", "capitals", "runs", "names", "variants", "mentions", "tables", "pronouns",
+               "__init__"],
+    "framing": ["common", "terms", "frames", "stance", "alignment", "__init__"],
+    "corpus": ["store", "ledger", "articles", "workers", "run", "groups", "__init__"],
+}
 
 
 def imports_of(path: Path, level: int = 1) -> set[str]:
@@ -68,9 +76,10 @@ def test_no_import_cycle():
         visit(m, [])
 
 
-def test_the_sources_steps_import_only_earlier_steps():
-    package = LIB / "sources"
-    assert {p.stem for p in package.glob("*.py")} == set(SOURCES_STEPS)
+@pytest.mark.parametrize("name", sorted(STEPS))
+def test_a_packages_steps_import_only_earlier_steps(name):
+    package, steps = LIB / name, STEPS[name]
+    assert {p.stem for p in package.glob("*.py")} == set(steps)
     wrong = [(p.stem, dep) for p in package.glob("*.py") for dep in imports_of(p)
-             if SOURCES_STEPS.index(dep) >= SOURCES_STEPS.index(p.stem)]
+             if steps.index(dep) >= steps.index(p.stem)]
     assert not wrong, wrong

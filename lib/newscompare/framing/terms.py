@@ -1,0 +1,175 @@
+"""Distinctive terms: which words set each article (or group) apart, by weighted log-odds with an
+informative prior (Monroe et al. 2008), with the loaded words of loaded.csv and keyword in context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ..actors import (  # noqa: F401
+    ACTOR_COLUMNS,
+    MENTION_COLUMNS,
+    PLACE_COLUMNS,
+    actor_lexicon,
+    actor_matrix,
+    actors_table,
+    find_mentions,
+    find_places,
+    label_comparison,
+    mentions_and_places,
+)
+from ..errors import NewsCompareError
+from ..lexicons import Lexicons, get
+from ..segment import Document
+from .common import HOUSE_STYLE, STOPWORDS, TERM, Lex, warn, with_unit
+
+MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or when it is loaded (loaded.csv)
+
+
+Z_SIGNIFICANT = 1.96  # a z-score past this is the usual bar for a difference beyond chance
+
+
+def content_terms(text: str) -> set[str]:
+    """The content words of a text: lower case, no stopwords, numbers, single letters, possessives or
+    house style (HOUSE_STYLE: honorifics, reporting verbs)."""
+    words = {w.lower().replace("’", "'") for w in TERM.findall(text)}
+    return {w for w in words if w not in STOPWORDS and w not in HOUSE_STYLE and len(w) > 1 and not w.endswith("'s")}
+
+
+def sentence_terms(docs: list[Document]) -> pd.DataFrame:
+    """Content words per sentence (see content_terms): article, sentence, term."""
+    rows = [(d.id, s.sentence, term) for d in docs for s in d.sentences for term in sorted(content_terms(s.text))]
+    return pd.DataFrame(rows, columns=["article", "sentence", "term"])
+
+
+def term_counts(docs: list[Document]) -> pd.DataFrame:
+    """Sentences using each content word, per article: article, term, sentences."""
+    rows = []
+    for d in docs:
+        counts: Counter = Counter()
+        for s in d.sentences:
+            counts.update(content_terms(s.text))
+        rows.extend((d.id, t, n) for t, n in sorted(counts.items()))
+    return pd.DataFrame(rows, columns=["article", "term", "sentences"])
+
+
+def log_odds_z(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series) -> pd.Series:
+    """Log-odds ratio with an informative Dirichlet prior, as z-scores (Monroe, Colaresi & Quinn 2008).
+
+    Positive z: the term is more typical of A than of B. ``prior`` holds the Dirichlet pseudo-counts.
+    """
+    vocab = prior.index
+    ya, yb = counts_a.reindex(vocab, fill_value=0), counts_b.reindex(vocab, fill_value=0)
+    a0, na, nb = prior.sum(), ya.sum(), yb.sum()
+    delta = (np.log((ya + prior) / (na + a0 - ya - prior)) - np.log((yb + prior) / (nb + a0 - yb - prior)))
+    var = 1.0 / (ya + prior) + 1.0 / (yb + prior)
+    return delta / np.sqrt(var)
+
+
+def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None = None,
+                  loaded: frozenset = frozenset()) -> pd.DataFrame:
+    """Each unit's terms against the pooled rest, from ``counts`` (unit, term, sentences: sentences of
+    the unit using the term): term, unit, count, z, ranks; within each unit the terms that rank first,
+    highest z first (``top`` per unit).
+
+    A term ``ranks`` when it rests on at least MIN_SENTENCES sentences of the unit or is a loaded word
+    (``loaded``): one sentence's word is an anecdote, not a pattern. The prior is the pooled counts of
+    all units, as strong as one side of a comparison.
+    """
+    columns = ["term", unit, "count", "z", "ranks"]
+    if counts.empty:
+        return pd.DataFrame(columns=columns)
+    by_unit = counts.groupby([unit, "term"], sort=False)["sentences"].sum()
+    pooled = by_unit.groupby(level=1).sum().astype(float)
+    units = sorted(dict.fromkeys(counts[unit]), key=str)
+    prior = pooled * (1.0 / max(1, len(units) - 1))
+    out = []
+    for u in units:
+        mine = by_unit.loc[u].astype(float)
+        z = log_odds_z(mine, pooled.sub(mine, fill_value=0), prior)
+        count = mine.reindex(z.index, fill_value=0).astype(int).values
+        part = pd.DataFrame({"term": z.index, unit: u, "count": count, "z": z.values,
+                             "ranks": (count >= MIN_SENTENCES) | z.index.isin(list(loaded))})
+        part = part.sort_values(["ranks", "z"], ascending=[False, False], kind="stable")
+        out.append(part if top is None else part.head(top))
+    return pd.concat(out, ignore_index=True)[columns]
+
+
+def name_words(places: pd.DataFrame | None) -> frozenset:
+    """The lower-case words of the place names found (``actors.find_places``): "york" of "New York",
+    "idlib". Place and outlet names are where an article is or who wrote it, not its framing: they
+    never rank as distinctive terms (outlets are in HOUSE_STYLE)."""
+    if places is None or places.empty:
+        return frozenset()
+    return frozenset(w for name in places["place"].dropna().unique() for w in content_terms(str(name)))
+
+
+def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: str | None = None,
+                      lexicons: Lex = None, places: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each article's (or group's) terms against the pooled rest: term, article (or group), count
+    (sentences using it), z, ranks (see term_z_scores); the terms that rank come first, by z.
+
+    Units are sentences (a term counts once per sentence), so two short articles still give a
+    result; the prior is the pooled counts of all articles. (``by`` is the old name of ``compare_by``.)
+    The words of the place names in ``places`` (``actors.find_places``) are left out (``name_words``).
+    """
+    compare_by = by or compare_by
+    counts = term_counts(docs)
+    counts = counts[~counts["term"].isin(name_words(places))]
+    counts, unit = with_unit(counts, docs, compare_by)
+    if counts.empty:
+        warn("no content words found; the vocabulary comparison is empty")
+    table = term_z_scores(counts, unit, loaded=loaded_terms(lexicons))
+    return table.sort_values(unit, kind="stable").reset_index(drop=True)
+
+
+def significant_terms(terms: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a terms table (``distinctive_terms``) that rank and whose z-score is past
+    Z_SIGNIFICANT: the words distinctive beyond chance."""
+    return terms[terms["ranks"] & (terms["z"] > Z_SIGNIFICANT)]
+
+
+def keyword_in_context(docs: list[Document], term: str, width: int = 45) -> pd.DataFrame:
+    """Every sentence using ``term``: article, sentence, left context, the word, right context."""
+    rows = []
+    pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE)
+    for d in docs:
+        for s in d.sentences:
+            for m in pattern.finditer(s.text.replace("’", "'")):
+                rows.append((d.id, s.sentence, s.text[max(0, m.start() - width) : m.start()].rjust(width),
+                             s.text[m.start() : m.end()], s.text[m.end() : m.end() + width]))
+    return pd.DataFrame(rows, columns=["article", "sentence", "left", "term", "right"])
+
+
+LOADED_MODES = ("model", "always", "never")
+
+
+def _build_loaded(lex: Lexicons) -> dict[str, tuple[str, str]]:
+    out = {}
+    for r in lex.table("loaded.csv"):
+        term, mode = r["term"].strip().lower(), (r.get("mode") or "always").strip().lower()
+        if not term:
+            continue
+        if mode not in LOADED_MODES:
+            raise NewsCompareError(lex.path("loaded.csv"), f"the mode of {term!r} is {mode!r}",
+                                   f"write one of {', '.join(LOADED_MODES)} (empty means always)")
+        out[term] = (r["kind"].strip(), mode)
+    return out
+
+
+def loaded_lexicon(lexicons: Lex = None) -> dict[str, tuple[str, str]]:
+    """Each word or phrase of ``loaded.csv`` (lower case) -> its (kind, mode). The mode says what the
+    entry does: ``model`` (the shipped entries) is evidence the fitted model weighs, a row only where
+    the model finds the word loaded (a listed phrase: where the model finds its sentence loaded);
+    ``always`` makes the term a row wherever it stands (your domain's words; an empty mode, or a file
+    without the column, means always); ``never`` keeps it out of the table."""
+    return get(lexicons).compiled("loaded", _build_loaded)
+
+
+def loaded_terms(lexicons: Lex = None) -> frozenset:
+    """The one-word terms of ``loaded.csv``, as content_terms writes them."""
+    return frozenset(t for t in loaded_lexicon(lexicons) if " " not in t)
