@@ -35,27 +35,45 @@ def _opening_subject(toks, i: int) -> bool:
 
 
 def is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
-    tok, tag = toks[i][0], toks[i][1]
+    """Does token i read as (part of) a proper name: by its tag or form, as the opening of a name or a
+    speaker label, or, ``inside_run``, as a word that continues the name begun before it?"""
     if i > 0 and toks[i - 1][0] == "@":
         return False  # "@MichelleObama": a handle, named beside it
-    if tag == "NN" and tok[:1].isupper() and tok[1:].islower() and speaks_after(toks, i, cues):
+    return (_proper_by_tag_or_form(toks, i, cues) or _opens_a_name_or_label(toks, i)
+            or inside_run and _continues_a_name(toks, i))
+
+
+def title_cased(tok: str) -> bool:
+    """A capital and then small letters only ("Flake", "States")."""
+    return tok[:1].isupper() and tok[1:].islower()
+
+
+def _proper_by_tag_or_form(toks, i: int, cues: frozenset) -> bool:
+    tok, tag = toks[i][0], toks[i][1]
+    if tag == "NN" and title_cased(tok) and speaks_after(toks, i, cues):
         return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
     if _opening_subject(toks, i):
         return True  # "Brat received his doctorate": a sentence's subject; doubtful until a name ends in it
     if tag.startswith("NNP") or POSSESSIVE.match(tok) or INNER_CAPITAL.match(tok):
         return True  # "LaPierre", "McConnell", "O'Neill" are names whatever the tagger made of them
-    if tag == "NN" and _unknown_acronym(toks, i):
-        return True  # "the EU", "the NHS", "the DCCC": an acronym the tagger's lexicon lacks
+    return tag == "NN" and _unknown_acronym(toks, i)  # "the EU", "the NHS", "the DCCC": not in the tagger's lexicon
+
+
+def _opens_a_name_or_label(toks, i: int) -> bool:
+    tok = toks[i][0]
     if _capital_before_name(toks, i):
         return True  # "Democratic Party", "Kit Bond": a word the tagger reads as common, opening a name
-    if tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
+    if i == 0 and tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":":
         return True  # a transcript's speaker label: "PENCE: Well, ..."
-    if _in_speaker_label(toks, i):
-        return True  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
-    if inside_run and dotted_word(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
+    return _in_speaker_label(toks, i)  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
+
+
+def _continues_a_name(toks, i: int) -> bool:
+    tok = toks[i][0]
+    if dotted_word(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
-    return inside_run and tok[:1].isupper() and tok[1:].islower() and len(tok) > 1
+    return title_cased(tok) and len(tok) > 1
 
 
 def _capital_before_name(toks, i: int) -> bool:
@@ -143,15 +161,22 @@ def common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset
     opens = i == 0 or toks[i - 1][0] in OPENERS
     if (opens or heading) and word.lower() in lower_words:
         return True  # the article's own lower-case word, capitalised by its position
-    if cues and speaks_after(toks, i, cues) and not word.isupper():
-        return False  # "Flake said", "Rose told": someone who speaks
-    if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
-        return False  # "Graham, who has never sent an email"
-    if _known_name_acting(toks, i, lexicon):
-        return False  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
-    if word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0:
-        return False  # a transcript's speaker label
+    if _someone_acting(toks, i, cues, lexicon):
+        return False
     return opens or heading or (word.isupper() and len(word) > 1)
+
+
+def _someone_acting(toks, i: int, cues: frozenset, lexicon) -> bool:
+    """Does the word at i name someone by what follows it, whatever its capital: a verb of saying, ",
+    who", an act after a name the tagger's lexicon knows, a transcript's speaker label?"""
+    word = toks[i][0]
+    if cues and speaks_after(toks, i, cues) and not word.isupper():
+        return True  # "Flake said", "Rose told": someone who speaks
+    if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
+        return True  # "Graham, who has never sent an email"
+    if _known_name_acting(toks, i, lexicon):
+        return True  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
+    return word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0  # a speaker label
 
 
 def _abbreviation(toks, i: int) -> bool:
@@ -213,16 +238,29 @@ def _acts_after(toks, i: int) -> bool:
         return False
     tok, tag = toks[j][0], toks[j][1]
     after = toks[j + 1][1] if j + 1 < len(toks) else ""
-    verb = re.sub(r"n['’]t$", "", tok)  # "hasn’t", "isn’t", which the tagger reads as nouns
-    if verb in AUXILIARIES or verb != tok and verb in {"is", "was", "do"} or tag in ("VBD", "VBZ"):
+    if _finite_verb(tok, tag):
         return True
     if tag == "VBN":  # "Sessions recused himself": the tagger reads the verb after a first name as a participle
         return after in ("PRP", "PRP$", "DT", "NNS", "NNPS", "TO")
-    adjacent = j == i + 1
-    if adjacent and (tag == "VBG" or tok == "to" and after in ("VB", "NN")):  # "Trump doing", "Trump to award"
+    if j == i + 1:
+        return _acts_right_after(tok, tag, after)
+    return tok in ROLE_AFTER_NAME
+
+
+def _finite_verb(tok: str, tag: str) -> bool:
+    """An auxiliary, a past or present verb, "hasn’t", "isn’t" (which the tagger reads as nouns)."""
+    verb = re.sub(r"n['’]t$", "", tok)
+    return verb in AUXILIARIES or verb != tok and verb in {"is", "was", "do"} or tag in ("VBD", "VBZ")
+
+
+def _acts_right_after(tok: str, tag: str, after: str) -> bool:
+    """The word right after a name (``tok``, tagged ``tag``, before a word tagged ``after``) makes it
+    someone acting: a headline's participle or infinitive ("Trump doing", "Trump to award"), a
+    comma opening an aside, "and" before another name, a role serving them."""
+    if tag == "VBG" or tok == "to" and after in ("VB", "NN"):
         return after in ("DT", "JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "VB")
-    return (tok in ROLE_AFTER_NAME or adjacent and tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
-            or adjacent and tok == "and" and after.startswith("NNP"))
+    return (tok in ROLE_AFTER_NAME or tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
+            or tok == "and" and after.startswith("NNP"))
 
 
 AUXILIARIES = frozenset("has had will would could can should must might may did does".split())

@@ -45,33 +45,52 @@ def actor_lexicon(lexicons: Lexicons | str | Path | None = None) -> ActorLexicon
 
 def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
     rows = lex.table("actors.csv")
-    names = {r["alias"]: r["actor"] for r in rows if r["kind"] == "name"}
-    modifiers = {r["alias"]: r["actor"] for r in rows if r["kind"] in {"demonym", "leader", "name"}}
+    names = _aliases(rows, {"name"})
+    modifiers = _aliases(rows, {"demonym", "leader", "name"})
     fixed = {r["alias"].lower(): r["actor"] for r in rows if r["kind"] == "label" and r["actor"] != "@state"}
     state = [r["alias"] for r in rows if r["kind"] == "label" and r["actor"] == "@state"]
-    # Aliases written with capitals match case-sensitively ("US", not "us"); lower-case ones in any case.
+    return ActorLexicon(
+        names=_names_pattern(names), name_actor={**names, **{k.lower(): v for k, v in names.items() if k == k.lower()}},
+        compound=_compound_pattern(modifiers, state), modifier_actor=modifiers,
+        fixed_labels=_whole_words(f"(?i:{_alternation(fixed)})") if fixed else None, label_actor=fixed,
+        titles=frozenset(lex.lines("titles.txt")), not_actors=frozenset(lex.lines("not_actors.txt")),
+        demonyms=frozenset(_aliases(rows, {"demonym"})), leaders=frozenset(_aliases(rows, {"leader"})),
+        states=frozenset(_aliases(rows, {"demonym"}).values()),
+        places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
+        cues=_one_word_cues(lex), stand_ins=_stand_ins(rows))
+
+
+def _aliases(rows, kinds: set[str]) -> dict[str, str]:
+    """alias -> actor of the rows of actors.csv of these kinds."""
+    return {r["alias"]: r["actor"] for r in rows if r["kind"] in kinds}
+
+
+def _whole_words(alternation: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern | None:
+    """The aliases: those written with capitals match case-sensitively ("US", not "us"); lower-case
+    ones in any case."""
     cased = [a for a in names if a != a.lower()]
     plain = [a for a in names if a == a.lower()]
-    parts = []
-    if cased:
-        parts.append(f"(?:{_alternation(cased)})")
-    if plain:
-        parts.append(f"(?i:{_alternation(plain)})")
-    name_re = re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])") if parts else None
-    compound = (re.compile(rf"(?<![\w])(?P<mod>{_alternation(modifiers)})(?:['’]s)?\s+"
-                           rf"(?P<lab>(?i:{_alternation(state)}))(?![\w])") if modifiers and state else None)
-    fixed_re = re.compile(rf"(?<![\w])(?i:{_alternation(fixed)})(?![\w])") if fixed else None
-    return ActorLexicon(
-        names=name_re, name_actor={**names, **{k.lower(): v for k, v in names.items() if k == k.lower()}},
-        compound=compound, modifier_actor=modifiers, fixed_labels=fixed_re, label_actor=fixed,
-        titles=frozenset(lex.lines("titles.txt")), not_actors=frozenset(lex.lines("not_actors.txt")),
-        demonyms=frozenset(r["alias"] for r in rows if r["kind"] == "demonym"),
-        leaders=frozenset(r["alias"] for r in rows if r["kind"] == "leader"),
-        states=frozenset(r["actor"] for r in rows if r["kind"] == "demonym"),
-        places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
-        cues=frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip())
-        | frozenset(lex.lines("person_verbs.txt")),
-        stand_ins=_stand_ins(rows))
+    parts = [f"(?:{_alternation(cased)})"] if cased else []
+    parts += [f"(?i:{_alternation(plain)})"] if plain else []
+    return _whole_words("|".join(parts)) if parts else None
+
+
+def _compound_pattern(modifiers: dict[str, str], state: list[str]) -> re.Pattern | None:
+    """A country's name or adjective before a label of its state ("Obama Regime", "Assad's regime")."""
+    if not (modifiers and state):
+        return None
+    return re.compile(rf"(?<![\w])(?P<mod>{_alternation(modifiers)})(?:['’]s)?\s+"
+                      rf"(?P<lab>(?i:{_alternation(state)}))(?![\w])")
+
+
+def _one_word_cues(lex: Lexicons) -> frozenset:
+    """The one-word verbs of saying (cues.csv) and of a person's acts (person_verbs.txt)."""
+    said = frozenset(r["cue"].lower() for r in lex.table("cues.csv") if " " not in r["cue"].strip())
+    return said | frozenset(lex.lines("person_verbs.txt"))
 
 
 def _stand_ins(rows) -> frozenset:

@@ -50,8 +50,6 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = Fals
     Post") or stands inside a longer name ("Secure America Now"), nor, in a sentence written in capitals
     (``caps``), one that is an English word ("IS"), nor a state's city after "in" and the like ("talks
     in Moscow": the place; "Moscow says" is the state)."""
-    from textblob.en import lexicon
-
     found: list[tuple] = []
     taken: list[tuple[int, int]] = []
     if lex.compound is not None:
@@ -61,15 +59,22 @@ def _lexicon_mentions(text: str, base: int, lex: ActorLexicon, caps: bool = Fals
     for pattern, lookup, kind in ((lex.names, lex.name_actor, "name"), (lex.fixed_labels, lex.label_actor, "label")):
         for m in pattern.finditer(text) if pattern is not None else ():
             s, e = base + m.start(), base + m.end()
-            if kind == "name" and (INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end())
-                                   or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"
-                                   or m.group(0) in lex.stand_ins and LOCATIVE_BEFORE.search(text, 0, m.start())):
-                continue  # "in Moscow": the city, found as a place by the proper names' rules
-            if is_free(taken, s, e):
+            if (kind == "label" or not _alias_is_other(text, m, lex, caps)) and is_free(taken, s, e):
                 actor = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
                 found.append((s, e, actor, m.group(0) if kind == "name" else m.group(0).lower(), kind))
                 taken.append((s, e))
     return found
+
+
+def _alias_is_other(text: str, m: re.Match, lex: ActorLexicon, caps: bool) -> bool:
+    """Does the alias matched at ``m`` stand for something else here: the start of a newspaper's or a
+    university's name, a word inside a longer name, an English word in a sentence in capitals, a state's
+    city after "in" ("in Moscow": the city, found as a place by the proper names' rules)?"""
+    from textblob.en import lexicon
+
+    return bool(INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end())
+                or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"
+                or m.group(0) in lex.stand_ins and LOCATIVE_BEFORE.search(text, 0, m.start()))
 
 
 def _inside_a_name(text: str, start: int, end: int) -> bool:

@@ -43,11 +43,19 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
     after = [t[0] for t in toks[last + 1 : last + 4]]
     if (after[:1] and after[0] in {"’s", "'s", "’", "'"}) or POSSESSIVE.match(toks[last][0]):
         return False
-    if after[:1] and after[0].lower() in lex.place_words or toks[last][0] in STREET_WORDS:
-        return True  # "Idlib province"; "Pennsylvania Avenue", "Drax Road" (unless it speaks: "Downing Street said")
-    if after[:2] == [",", "a"] or after[:2] == [",", "the"]:
-        if len(after) > 2 and after[2].lower() in lex.place_words:
-            return True
+    return _place_word_after(toks[last][0], after, lex) or _locative_before(toks, first, lex)
+
+
+def _place_word_after(word: str, after: list[str], lex: ActorLexicon) -> bool:
+    """"Idlib province", "Afrin, a city"; "Pennsylvania Avenue", "Drax Road" (the name's own last
+    ``word``; unless it speaks: "Downing Street said")."""
+    if after[:1] and after[0].lower() in lex.place_words or word in STREET_WORDS:
+        return True
+    return after[:2] in ([",", "a"], [",", "the"]) and len(after) > 2 and after[2].lower() in lex.place_words
+
+
+def _locative_before(toks, first: int, lex: ActorLexicon) -> bool:
+    """After "in", "near the", "the province of"; not after "victory over", "supporting Sanders over"."""
     before = [t[0].lower() for t in toks[max(0, first - 2) : first]]
     if before[-1:] == ["of"] and len(before) == 2 and before[0] in lex.place_words:
         return True  # "the village of Yamadi", "the province of Idlib"
@@ -99,22 +107,34 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
         return words[-1]  # "the Republican Senate": the Senate, under a label
     if words[-1] in ORG_WORDS | ORG_NAMES or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
         return " ".join(words)
-    # a role ending in a title before the name: "Colorado Attorney General John Suthers", "House
-    # Speaker Newt Gingrich", "Secretary of State Hillary Clinton"
+    rest = _after_role(words, lex)
+    return " ".join(words) if rest is None else _without_titles(rest, lex)
+
+
+def _after_role(words: list[str], lex: ActorLexicon) -> list[str] | None:
+    """The words after a role that ends in a title before the name ("Colorado Attorney General John
+    Suthers", "House Speaker Newt Gingrich", "Secretary of State Hillary Clinton"), all the words
+    where there is none, None where a title's opening word stands before one word ("Veterans of
+    Foreign Wars", "House Foreign Affairs": no role before a name)."""
     last = max((k for k, w in enumerate(words[:-1]) if is_title(w, lex)), default=-1)
-    if last >= 0:
-        rest = words[last + 1 :]
-        if len(rest) == 1 and words[last] in TITLE_OPENERS:
-            return " ".join(words)  # "Veterans of Foreign Wars", "House Foreign Affairs": no role before a name
-        if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
-            rest = rest[2:] if len(rest) <= 4 else rest[3:]
-        if rest and rest[0][:1].isupper():
-            words = rest
+    if last < 0:
+        return words
+    rest = words[last + 1 :]
+    if len(rest) == 1 and words[last] in TITLE_OPENERS:
+        return None
+    if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
+        rest = rest[2:] if len(rest) <= 4 else rest[3:]
+    return rest if rest and rest[0][:1].isupper() else words
+
+
+def _without_titles(words: list[str], lex: ActorLexicon) -> str:
+    """The name without the titles and demonyms before it, unless one noun is left after demonyms
+    only ("American Dream", "American Revolution": one name, not a country's dream)."""
     whole = words
     while len(words) > 1 and (is_title(words[0], lex) or words[0] in lex.demonyms):
         words = words[1:]
     if len(words) == 1 and all(w in lex.demonyms for w in whole[:-1]) and lexicon_noun(words[0]):
-        return " ".join(whole)  # "American Dream", "American Revolution": one name, not a country's dream
+        return " ".join(whole)
     return " ".join(words)
 
 
@@ -166,37 +186,44 @@ def proper_names(doc: Document, sent, taken, lex: ActorLexicon, lower_words: fro
     out = []
     for run in proper_runs(toks, lex.cues):
         run = _after_known(toks, run, taken)
-        if not run:
-            continue
-        # kept if a name elsewhere ends in it
-        doubtful = common_word(toks, run, sent.heading, lex.cues, lower_words) or list_fragment(toks, run)
-        first = run[0]
-        if first > 0 and toks[first - 1][0] in lex.demonyms:
-            first -= 1
-        s, e = toks[first][2], toks[run[-1]][3]
-        words = doc.text[s:e].split()  # "T." and "Rep." keep their dots
-        if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
-            words[-1], e = words[-1][:-2], e - 2
-        label = doc.text[s:e]
-        name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
-        name = _with_shared_surname(name, doc.text, toks, run[-1], lex)  # "Sarah and Tom Hollis"
-        addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES  # "Mrs May", "Dr King": names
-        if not name or not addressed and lex.not_actors & {name, label} or not is_free(taken, s, e):
-            continue
-        if _quoted_title(toks, first, run[-1]):
-            continue  # ABC's “This Week”, the CNN program “State of the Union”: a programme's title
-        if (" " not in name and not name.isupper() and not addressed
-                and (name in lex.titles or f"{name}." in lex.titles)):
-            continue  # "As President, I will...", "Rep." alone: a title, not a name
-        city = name in lex.stand_ins and first > 0 and toks[first - 1][0].lower() in LOCATIVES
-        if lex.names is not None and lex.names.fullmatch(name) and not city:
-            continue  # the lexicon's (but "in Moscow" is the city: a place, _lexicon_mentions)
-        if PARTY_STATE.fullmatch(name):
-            continue  # "(D-Ore.)": a senator's party and state, not an actor
-        placelike = city or words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex)
-        person = not city and _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex)
-        out.append((s, e, name, label, placelike, person, doubtful))
+        found = run and _name_of_run(doc, toks, run, taken, lex)
+        if found:
+            # kept if a name elsewhere ends in it
+            doubtful = common_word(toks, run, sent.heading, lex.cues, lower_words) or list_fragment(toks, run)
+            out.append((*found, doubtful))
     return out
+
+
+def _name_of_run(doc: Document, toks, run: list[int], taken, lex: ActorLexicon) -> tuple | None:
+    """(start, end, name, label, reads as a place, reads as a person) of one run, or None where it
+    names no actor: a word of not_actors.txt, a lexicon's name, a programme's title, a title alone,
+    a party and state."""
+    first = run[0] - 1 if run[0] > 0 and toks[run[0] - 1][0] in lex.demonyms else run[0]
+    s, e = toks[first][2], toks[run[-1]][3]
+    words = doc.text[s:e].split()  # "T." and "Rep." keep their dots
+    if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
+        words[-1], e = words[-1][:-2], e - 2
+    label = doc.text[s:e]
+    name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
+    name = _with_shared_surname(name, doc.text, toks, run[-1], lex)  # "Sarah and Tom Hollis"
+    city = name in lex.stand_ins and first > 0 and toks[first - 1][0].lower() in LOCATIVES
+    if _no_actor(name, label, words, city, lex) or not is_free(taken, s, e) or _quoted_title(toks, first, run[-1]):
+        return None  # _quoted_title: ABC's “This Week”, the CNN program “State of the Union”
+    placelike = city or words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex)
+    person = not city and _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex)
+    return s, e, name, label, placelike, person
+
+
+def _no_actor(name: str, label: str, words: list[str], city: bool, lex: ActorLexicon) -> bool:
+    """Does the name found in a run name no actor: nothing, a word of not_actors.txt (but "Mrs May",
+    "Dr King" are names), a title alone ("As President, I will...", "Rep."), a name the lexicon finds
+    itself (but "in Moscow" is the city: a place), or a senator's party and state ("(D-Ore.)")?"""
+    addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES
+    if not name or not addressed and lex.not_actors & {name, label}:
+        return True
+    title_alone = " " not in name and not name.isupper() and (name in lex.titles or f"{name}." in lex.titles)
+    known = lex.names is not None and lex.names.fullmatch(name) and not city
+    return bool(title_alone and not addressed or known or PARTY_STATE.fullmatch(name))
 
 
 # A name inside a hyphenated word: "anti-Trump voters", "a pro-Clinton district", "a Sanders-backed
@@ -248,12 +275,17 @@ def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: A
     before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
     after = [t[0] for t in toks[last + 1 : last + 4]]
     name = [t[0] for t in toks[first + len(before_name) : last + 1]]
-    given = given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS
-    return (any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
-            or after[:2] == [",", "who"] or speaks_after(toks, last, lex.cues) or given
-            or len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and len(after[1]) <= 3)
+    titled = any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
+    return titled or after[:2] == [",", "who"] or speaks_after(toks, last, lex.cues) or _aged(after) or (
+        given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS)
 
 
+def _aged(after: list[str]) -> bool:
+    """An age between commas after a name ("Rivera, 24,")."""
+    return len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and len(after[1]) <= 3
+
+
+# Last words of place names that may open with a given name ("Virginia Beach", "Lee County", "Carson City")
 PLACE_ENDINGS = frozenset("""County City Beach Heights Park Island Islands Springs Falls Hills Hill Lake Bay Harbor
 Harbour Town Township Village Square Street Road Avenue Valley Parish""".split())
 

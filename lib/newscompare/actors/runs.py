@@ -30,24 +30,35 @@ def _org_connector(toks, cur: list[int], i: int) -> bool:
     ("Centers for Disease Control", "National Organization for Marriage"), "of the" before one
     ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel"), "to"
     before a capitalised verb ("Coalition to Stop Gun Violence")?"""
+    return _org_name_begun(toks, cur, i) and _goes_on_to_a_capital(toks, i)
+
+
+def _org_name_begun(toks, cur: list[int], i: int) -> bool:
+    """Does ``cur`` hold an organisation's word, or is the word at ``i`` inside "State of the Union"?"""
+    if any(_org_head(toks[k][0]) for k in cur):
+        return True
+    if toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]:
+        return True
+    return (toks[i][0] == "the" and i >= 2 and toks[i - 2][0] == "State" and i + 1 < len(toks)
+            and toks[i + 1][0] == "Union")
+
+
+def _capital_at(toks, k: int) -> bool:
+    return k < len(toks) and toks[k][0][:1].isupper() and toks[k][0][1:2].islower()
+
+
+def _goes_on_to_a_capital(toks, i: int) -> bool:
+    """"for", "to", "of" or "the" at ``i`` leads to the capitalised rest of an organisation's name."""
     tok, n = toks[i][0], len(toks)
-    state_of_the_union = toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]
-    head = any(_org_head(toks[k][0]) for k in cur) or state_of_the_union or (
-        tok == "the" and i >= 2 and toks[i - 2][0] == "State" and i + 1 < n and toks[i + 1][0] == "Union")
-
-    def capital_at(k: int) -> bool:
-        return k < n and toks[k][0][:1].isupper() and toks[k][0][1:2].islower()
-
-    if not head:
-        return False
     if tok == "for":
-        return capital_at(i + 1) and toks[i + 1][0] not in WEEKDAYS
+        return _capital_at(toks, i + 1) and toks[i + 1][0] not in WEEKDAYS
     if tok == "to":  # "Coalition to Stop Gun Violence", "Campaign to End Hunger"
-        return capital_at(i + 1) and toks[i + 1][1].startswith("VB")
+        return _capital_at(toks, i + 1) and toks[i + 1][1].startswith("VB")
+    if tok == "of" and i + 1 < n and toks[i + 1][0] == "the":
+        return _capital_at(toks, i + 2)
     if tok == "of":
-        return (toks[i + 1][0] == "the" and capital_at(i + 2)) if i + 1 < n and toks[i + 1][0] == "the" else (
-            i + 1 < n and toks[i + 1][1] == "JJ" and capital_at(i + 1) and capital_at(i + 2))
-    return tok == "the" and toks[i - 1][0] == "of" and capital_at(i + 1)
+        return i + 1 < n and toks[i + 1][1] == "JJ" and _capital_at(toks, i + 1) and _capital_at(toks, i + 2)
+    return tok == "the" and toks[i - 1][0] == "of" and _capital_at(toks, i + 1)
 
 
 def _split_joined(run: list[int], toks) -> list[list[int]]:
@@ -66,6 +77,11 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
     # Development Party or AK Party")
     if words[-1] in ORG_WORDS:
         joins = [k for k in joins if words[k - 1].isupper() or words[k + 1].isupper()]
+    return _split_at(run, joins)
+
+
+def _split_at(run: list[int], joins: list[int]) -> list[list[int]]:
+    """The run cut at the positions ``joins`` (dropped), empty parts left out."""
     parts, cur = [], []
     for k, i in enumerate(run):
         if k in joins:
@@ -135,32 +151,34 @@ def proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     runs, cur = [], []
     caps = in_capitals(toks)
     nickname = _nickname_tokens(toks)
-    for i, (tok, _, _, _) in enumerate(toks):
-        if cur and i in nickname:
-            cur.append(i)  # William “Mo” Cowan
-            continue
-        if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
-            if cur:
-                runs.append(cur)
-            cur = []
-            continue
-        if cur and _org_connector(toks, cur, i):
-            cur.append(i)  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
-            continue
-        connector = bool(cur) and _connector(toks, cur, i)
-        proper = caps_name(toks, i) if caps else is_proper(toks, i, bool(cur), cues)
-        if proper or connector or (cur and tok.startswith("al-")):
+    for i in range(len(toks)):
+        step = _step(toks, cur, i, nickname, caps, cues)
+        if step != "break":
             cur.append(i)
-            if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i):  # the possessive ends the name
-                runs.append(cur)
-                cur = []
-            continue
-        if cur:
+        if step != "join" and cur:
             runs.append(cur)
-        cur = []
+        if step != "join":
+            cur = []
     if cur:
         runs.append(cur)
     return _finished_runs(runs, toks)
+
+
+def _step(toks, cur: list[int], i: int, nickname: set[int], caps: bool, cues: frozenset) -> str:
+    """What token ``i`` does to the run begun in ``cur``: "join" it, "end" it (joins, then ends it: a
+    possessive that ends a name) or "break" it (no part of a name)."""
+    tok = toks[i][0]
+    if cur and i in nickname:
+        return "join"  # William “Mo” Cowan
+    if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
+        return "break"
+    if cur and _org_connector(toks, cur, i):
+        return "join"  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
+    connector = bool(cur) and _connector(toks, cur, i)
+    proper = caps_name(toks, i) if caps else is_proper(toks, i, bool(cur), cues)
+    if not (proper or connector or (cur and tok.startswith("al-"))):
+        return "break"
+    return "end" if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i) else "join"
 
 
 def _possessive_in_name(toks, i: int) -> bool:
@@ -206,6 +224,5 @@ def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
     return out
 
 
-# Words that open place names and are given names too ("West Hartford", "Sandy Hook"); last words of place
-# names that may open with a given name ("Virginia Beach", "Lee County", "Carson City")
+# Words that open place names and are given names too ("West Hartford", "Sandy Hook")
 PLACE_OPENINGS = frozenset({"West", "Sandy"})

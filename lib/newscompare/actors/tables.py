@@ -61,8 +61,12 @@ def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
         return "person"  # "the mayor", named only by the role
     if mention_kinds & {"label", "group"} or not actor[:1].isupper():
         return "group"
-    if not words:
-        return "other"
+    return _kind_of_name(actor, words) if words else "other"
+
+
+def _kind_of_name(actor: str, words: list[str]) -> str:
+    """The kind of a capitalised name by its words: a group's word, an organisation's word or initials,
+    a description ("Kurdish forces"), a person's two to four capitalised words."""
     if words[-1] in GROUP_WORDS:
         return "group"
     if any(w in ORG_WORDS or w in ORG_NAMES for w in words) or re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", actor):
@@ -91,22 +95,31 @@ def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
     words = _name_words(label)
     if not words or DESCRIPTION_RE.fullmatch(label):
         return "name"  # nothing, or a plain role ("the senator"): how papers refer back, not a choice of words
-    initials = "".join(w[0] for w in _name_words(actor) if w[:1].isupper()).lower()
-    letters = re.sub(r"[\s.]", "", label).lower()
-    if len(initials) > 1 and letters == initials:
-        return "name"  # "FSA", "U.S."
-    if label in lex.demonyms and lex.modifier_actor.get(label) == actor:
-        return "name"  # the country's own adjective ("Russian accusations")
+    if _initials_or_adjective(actor, label, lex):
+        return "name"
     rest = [w for w in words if w.lower() not in own]
     if len(rest) == len(words):
         return "description"  # no word of the name at all: another name for it ("Daesh") or a label
+    return "name" if _titled_name(words, rest, own, lex) else "description"
+
+
+def _initials_or_adjective(actor: str, label: str, lex: ActorLexicon) -> bool:
+    """The label is the actor's initials ("FSA", "U.S.") or its country's own adjective ("Russian
+    accusations")."""
+    initials = "".join(w[0] for w in _name_words(actor) if w[:1].isupper()).lower()
+    if len(initials) > 1 and re.sub(r"[\s.]", "", label).lower() == initials:
+        return True
+    return label in lex.demonyms and lex.modifier_actor.get(label) == actor
+
+
+def _titled_name(words: list[str], rest: list[str], own: set[str], lex: ActorLexicon) -> bool:
+    """The label's words beside the name (``rest``) are titles, demonyms and forms of address, or a
+    capitalised role ending in a title before the name ("Transport Secretary Helen Carver")."""
     if all(w in lex.titles or w in lex.demonyms or w.lower() in ADDRESS for w in rest):
-        return "name"
+        return True
     first = next(i for i, w in enumerate(words) if w.lower() in own)
     role = words[:first]
-    if len(role) == len(rest) and role[-1] in lex.titles and all(w[:1].isupper() for w in role):
-        return "name"  # a capitalised role ending in a title before the name ("Transport Secretary Helen Carver")
-    return "description"
+    return len(role) == len(rest) and role[-1] in lex.titles and all(w[:1].isupper() for w in role)
 
 
 def actor_matrix(mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:

@@ -55,22 +55,32 @@ def group_names(names: list[str]) -> dict[str, str]:
     for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
         keys = [name_key(t) for t in name.split()]
         core = keys[:-1] if len(keys) > 1 and keys[-1] in SUFFIXES else keys  # "Jesse Jackson Jr." ends in Jackson
-        heads = [(tokens, full) for tokens, full in groups[fold(core[-1])]
-                 if not set(tokens[1:]) & NAME_CONNECTORS or set(keys) & NAME_CONNECTORS]  # not "News of the Clinton"
-        if len(keys) == 1:  # a bare surname: the person named most often ("Bill Clinton" over "Hillary Rodham Clinton")
-            written = Counter({full: 0 for _, full in heads})
-            written.update({full: counts[n] for n, full in canon.items() if full in written})
-            heads.sort(key=lambda head: -written[head[1]])
-        for tokens, full in heads:
-            # a bare surname joins "Jesse Jackson Jr."; the full name "Jesse Jackson" (his father) does not
-            suffixed = bool(set(tokens) & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
-            if _variant_of(keys, tokens) and not suffixed:
-                canon[name] = full
-                break
-        else:
+        heads = _heads(keys, groups[fold(core[-1])], canon, counts)
+        full = next((full for tokens, full in heads if _joins(keys, core, tokens)), None)
+        if full is None:
             groups[fold(core[-1])].append((keys, name))
-            canon[name] = name
+        canon[name] = full or name
     return canon
+
+
+def _heads(keys: list[str], group: list[tuple[list, str]], canon: dict[str, str], counts: Counter) -> list:
+    """The fuller names a name may join, of those ending in its last word: not across an
+    organisation's connector ("News of the Clinton"); for a bare surname, the person named most often
+    first ("Bill Clinton" over "Hillary Rodham Clinton")."""
+    heads = [(tokens, full) for tokens, full in group
+             if not set(tokens[1:]) & NAME_CONNECTORS or set(keys) & NAME_CONNECTORS]
+    if len(keys) == 1:
+        written = Counter({full: 0 for _, full in heads})
+        written.update({full: counts[n] for n, full in canon.items() if full in written})
+        heads.sort(key=lambda head: -written[head[1]])
+    return heads
+
+
+def _joins(keys: list[str], core: list[str], tokens: list[str]) -> bool:
+    """Does the name of ``keys`` join the fuller one of ``tokens``? A bare surname joins "Jesse
+    Jackson Jr."; the full name "Jesse Jackson" (his father) does not."""
+    suffixed = bool(set(tokens) & SUFFIXES) and not set(keys) & SUFFIXES and len(core) > 1
+    return _variant_of(keys, tokens) and not suffixed
 
 
 def names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
