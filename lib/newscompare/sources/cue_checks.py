@@ -80,29 +80,38 @@ def cue_applies(ctx: SentenceContext, i: int, m: re.Match, cue_kind: str) -> boo
     toks, cue = ctx.toks, m.group(0)
     if cue[:1].isupper() and i > 0 and toks[i - 1][0] not in {"“", '"', "‘", "(", ":", "—", "–"}:
         return False  # a capital inside a sentence is a name: "the United States", "Says Who"
-    # "the claim", "reports" as nouns do not attribute; "Turkey claims" (tagged as a noun) does.
-    progressive = (cue.lower().endswith("ing") and i > 0  # "is promising": tagged as an adjective
-                   and toks[i - 1][0].lower() in {"is", "are", "was", "were", "been", "’s", "'s"})
-    # "Turkey claims", "the memo states that": a verb the tagger took for a plural noun
-    says_what = re.match(r"\s+that\b|\s*[:,]?\s*[“\"]", ctx.text[m.end():])
-    third_person = i > 0 and cue.lower().endswith("s") and (
-        # "Turkey states that"; but "Rust Belt states like Ohio" is the noun
-        (toks[i - 1][1] in ("NNP", "NNPS", "PRP") and (cue.lower() != "states" or says_what))
-        or (toks[i - 1][1] == "NN" and says_what)
-        or toks[i - 1][1] in ("WDT", "WP"))  # "the report, which notes,": a relative pronoun's verb
-    # "Ward shot back": a verb phrase whose verb the tagger took for a noun, after a name or pronoun
-    phrasal = " " in cue and i > 0 and toks[i - 1][1] in ("NNP", "NNPS", "PRP")
-    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not (progressive or third_person or phrasal):
+    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not _verb_the_tagger_missed(ctx, i, m):
         return False
     if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
         return False
-    if _no_statement(ctx, i, m):
+    return not _no_statement(ctx, i, m) and not _passive(toks, i)
+
+
+def _verb_the_tagger_missed(ctx: SentenceContext, i: int, m: re.Match) -> bool:
+    """Is the cue a verb though not tagged as one: "is promising" (an adjective), "Turkey claims",
+    "the memo states that" (a plural noun), "the report, which notes," or "Ward shot back" after a
+    name? "The claim", "reports" as nouns do not attribute; "Rust Belt states like Ohio" is the noun."""
+    toks, cue = ctx.toks, m.group(0).lower()
+    if i == 0:
         return False
+    before = toks[i - 1][1]
+    progressive = cue.endswith("ing") and toks[i - 1][0].lower() in {"is", "are", "was", "were", "been", "’s", "'s"}
+    says_what = re.match(r"\s+that\b|\s*[:,]?\s*[“\"]", ctx.text[m.end():])
+    third_person = cue.endswith("s") and (
+        before in ("NNP", "NNPS", "PRP") and (cue != "states" or says_what)
+        or before == "NN" and says_what or before in ("WDT", "WP"))
+    phrasal = " " in cue and before in ("NNP", "NNPS", "PRP")
+    return bool(progressive or third_person or phrasal)
+
+
+def _passive(toks, i: int) -> bool:
+    """Is the cue at ``i`` a passive participle ("the jet was warned", "was once asked", "has been
+    harshly criticized")?"""
     j = i - 1
-    while j > 0 and toks[j][1] == "RB":  # "was once asked", "has been harshly criticized"
+    while j > 0 and toks[j][1] == "RB":
         j -= 1
     passive = j >= 0 and toks[j][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
-    return not (passive and toks[i][1] in ("VBN", "VBD"))
+    return passive and toks[i][1] in ("VBN", "VBD")
 
 
 # The words after a cue that make it an act, not a statement (each rare as an attribution on PolNeAR train)
@@ -129,17 +138,23 @@ def _no_statement(ctx: SentenceContext, i: int, m: re.Match) -> bool:
     owner = before in DETERMINERS or before.endswith(("’s", "'s"))  # "the", "his", "Trump’s"
     if (owner and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
         return True  # "the alleged terrorist", "Trump’s repeated calls", "20 pledged delegates": adjectives
-    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")) \
-            or (before in DETERMINERS and low == "say"):
-        return True  # "many calls", "his questioning", "had their say": nouns
-    if before == "worth" or (before == "so" and low == "called"):
-        return True  # "it is worth noting that", "the so called Never Trumpers"
+    if _a_noun_or_idiom(before, low):
+        return True
     follows = NOT_SAYING_BEFORE.get(low)
     if follows and follows.match(ctx.text, m.end()) and before not in {"has", "have", "had"}:
         return True  # "added to the list", "maintains a lead", "accused of spying", "reported from Iowa"
     if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()) and before not in FINDERS:
         return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
     return _act_not_words(ctx, m, low) or _noun_or_name_given(toks, i, low)
+
+
+def _a_noun_or_idiom(before: str, low: str) -> bool:
+    """The cue ``low`` after the word ``before`` is a noun ("many calls", "his questioning", "had their
+    say") or an idiom ("it is worth noting that", "the so called Never Trumpers")."""
+    if (before in QUANTIFIERS and low.endswith("s")) or (before in DETERMINERS and low.endswith("ing")) \
+            or (before in DETERMINERS and low == "say"):
+        return True
+    return before == "worth" or (before == "so" and low == "called")
 
 
 def _act_not_words(ctx: SentenceContext, m: re.Match, low: str) -> bool:

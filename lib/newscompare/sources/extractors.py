@@ -227,18 +227,9 @@ def _infinitive_of_saying(toks, i: int) -> bool:
 def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
     toks = ctx.toks
-    span = None
-    if toks[i][1] == "VBG" and _after_clause(toks, i):
-        span = subject(toks, i - 1)  # ", denying ...", "responded by saying": the subject of the clause before
-    elif _infinitive_of_saying(toks, i):
-        span = subject(toks, i - 1)  # "went on to say", "took to Twitter to say": the subject of the clause
-        if span and toks[span[0]][0].lower() == "it":
-            return None  # "It is too soon to say"
-    elif i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
-        # "..., I laughed and said": the subject of the verb joined to the cue
-        span = clause_subject_at(toks, i - 2) or subject(toks, i - 1, first=True)
-    elif i > 0 and toks[i - 1][0] == "and":
-        span = subject(toks, i - 1, first=True)  # "X rejected ... and said": the sentence's subject
+    span = _clause_speaker(toks, i)
+    if span == ():
+        return None  # "It is too soon to say"
     if span is None:
         span = np_left(toks, i, ctx.slex.actors.not_actors) or appositive_name(toks, i)
         span = issuer(toks, i, span) or _object_of_verb(toks, i) or span
@@ -251,6 +242,23 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
         return None
     return span
+
+
+def _clause_speaker(toks, i: int) -> tuple | None:
+    """The speaker of a cue that is not a clause's own verb: a participle after a clause (", denying
+    ...", "responded by saying"), an infinitive ("went on to say", "took to Twitter to say"; () for
+    "It is too soon to say": no speaker), a verb after "and" ("..., I laughed and said", "X rejected
+    ... and said"); None for a cue with a subject of its own."""
+    if toks[i][1] == "VBG" and _after_clause(toks, i):
+        return subject(toks, i - 1)
+    if _infinitive_of_saying(toks, i):
+        span = subject(toks, i - 1)
+        return () if span and toks[span[0]][0].lower() == "it" else span
+    if i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
+        return clause_subject_at(toks, i - 2) or subject(toks, i - 1, first=True)
+    if i > 0 and toks[i - 1][0] == "and":
+        return subject(toks, i - 1, first=True)
+    return None
 
 
 INVERTED_CUES = frozenset({"said", "says", "added", "wrote", "writes", "noted", "explained", "argued"})
@@ -279,31 +287,48 @@ def _inverted_speaker(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
 def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int, int] | None:
     """The speaker after the cue at token ``i``: a name, or a person by role ('..." said Putin', '..." said
     one Democratic source on the panel', '..." said the 46-year-old'), or a text after a quotation."""
-    toks, not_actors = ctx.toks, ctx.slex.actors.not_actors
+    toks = ctx.toks
     right = np_right(toks, i)
     if right is None:
         return None
     right = right_appositive(toks, right)
-    # a capitalised word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus"
-    # may open with one that is an adjective, "said Wednesday Trump would" may not open with a day
-    if toks[right[0]][0] in not_actors and (toks[right[0]][1] != "JJ" and toks[right[0]][0] in WHEN
-                                            or right[1] - right[0] == 1):
+    if _no_speaker_right(ctx, i, right, after_quote):
         return None
-    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
-        return None  # "Declared 2016 Presidential Candidates": a headline, not a cue and its speaker
-    if not after_quote and right[1] < len(toks) and toks[right[1]][1] in ("VBD", "VBZ", "VBP", "MD"):
-        return None  # "another says the United States has": the subject of what was said
-    # a name: a capitalised noun the tagger may have taken for a common one ("said Sexton"), not an
-    # adjective ("the British vote") nor an owner ("denounced Trump’s comments")
     head = np_head(toks, right)
-    named = any(proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
-                and not toks[k][0].endswith(("’s", "'s")) for k in range(*head))
-    last = toks[head[1] - 1][0].lower()
-    by_role = last in SPEAKER_NOUNS or (after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
-                                                         or last.capitalize() in ctx.slex.actors.titles))
-    if named or one_of_a_party(toks, head) or by_role or (after_quote and speaker_head(toks, head)):
+    if _named(toks, head, ctx.slex.actors.not_actors) or one_of_a_party(toks, head):
         return right
-    return None
+    return right if _by_role(ctx, head, after_quote) else None
+
+
+def _no_speaker_right(ctx: SentenceContext, i: int, right: tuple[int, int], after_quote: bool) -> bool:
+    """Is the phrase after the cue no speaker: a day or a lone word of not_actors.txt (a capitalised
+    word other than "Monday" or "Republican" names someone; "Democratic Rep. Dina Titus" may open with
+    an adjective, "said Wednesday Trump would" may not open with a day), a headline's words ("Declared
+    2016 Presidential Candidates"), or the subject of what was said ("another says the United States has")?"""
+    toks, not_actors = ctx.toks, ctx.slex.actors.not_actors
+    first = toks[right[0]]
+    if first[0] in not_actors and (first[1] != "JJ" and first[0] in WHEN or right[1] - right[0] == 1):
+        return True
+    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
+        return True
+    return not after_quote and right[1] < len(toks) and toks[right[1]][1] in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _named(toks, head: tuple[int, int], not_actors: frozenset) -> bool:
+    """A name in the phrase's head: a capitalised noun the tagger may have taken for a common one ("said
+    Sexton"), not an adjective ("the British vote") nor an owner ("denounced Trump’s comments")."""
+    return any(proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
+               and not toks[k][0].endswith(("’s", "'s")) for k in range(*head))
+
+
+def _by_role(ctx: SentenceContext, head: tuple[int, int], after_quote: bool) -> bool:
+    """A speaker by role ("a spokesman"), or after a quotation an age, a text or a title ("the
+    46-year-old", "the statement", "the Senator")."""
+    last = ctx.toks[head[1] - 1][0].lower()
+    if last in SPEAKER_NOUNS:
+        return True
+    return after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
+                            or last.capitalize() in ctx.slex.actors.titles or speaker_head(ctx.toks, head))
 
 
 def _cue_kind(ctx: SentenceContext, m: re.Match, cue_kind: str) -> str:

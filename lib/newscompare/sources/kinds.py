@@ -111,18 +111,22 @@ def _name_contexts(text: str, name: str, near: int | None = None, index: WordInd
     index = WordIndex(text) if index is None else index
     out = []
     for probe in dict.fromkeys([name, " ".join(words), words[-1]]):
-        found = []
-        for start, end in index.find(probe):
-            before = text[max(0, start - 70) : start]
-            cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
-            after = _APPOSITIVE.match(text[end : end + 100])
-            if after and _WHO_DOES.match(after.group(0)):
-                after = None  # ", who saw Clinton’s running mate": what they did, not what they are
-            found.append((start, before[cut:].strip(), after.group(0) if after else ""))
+        found = [(start, *_context_at(text, start, end)) for start, end in index.find(probe)]
         if near is not None:
             found.sort(key=lambda f: (f[0] > near, -f[0] if f[0] <= near else f[0]))
         out.append([(b, a) for _, b, a in found])
     return out
+
+
+def _context_at(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before a name in its clause and the appositive after it (not ", who saw Clinton’s
+    running mate": what they did, not what they are)."""
+    before = text[max(0, start - 70) : start]
+    cut = max((b.end() for b in _CONTEXT_BREAK.finditer(before)), default=0)
+    after = _APPOSITIVE.match(text[end : end + 100])
+    if after and _WHO_DOES.match(after.group(0)):
+        after = None
+    return before[cut:].strip(), after.group(0) if after else ""
 
 
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|onetime|one-time|erstwhile|retired)\s*(?:[\w.-]+\s+){0,2}$")

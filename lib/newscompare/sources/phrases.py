@@ -23,28 +23,37 @@ SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "ma
 def _skip_left(toks, i: int) -> int | None:
     """The token before ``i`` that can end the speaker's noun phrase, skipping auxiliaries, adverbs,
     relative pronouns, a parenthesis and a comma-delimited aside; None when a plain comma stops it."""
-    j = i - 1
-    while j >= 0:
-        tok, tag = toks[j][0], toks[j][1]
-        if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
-            j -= 1
-        elif tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
-            j -= 2  # "Tom Ruiz, 56, who has led the union, told": an age between commas
-        elif tok == ")" or _dash_ends_at(toks, j) is not None:
-            j = _before_enclosed(toks, j)
-            if j is None:
-                return None
-        elif tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
-            j -= 1  # "Omar Haddad, who said": the name before the relative clause
-            break
-        elif tok == ",":
-            after = _before_comma_chunk(toks, j)
-            if after is None and not (j > 0 and toks[j - 1][0] == ")"):
-                return None
-            j = j - 1 if after is None else after  # "Gov. John Kasich (R-OH), said": the bracket is skipped next
-        else:
-            break
+    j, go_on = i - 1, True
+    while go_on and j >= 0:
+        j, go_on = _left_step(toks, j)
+        if j is None:
+            return None
     return j if j >= 0 else None
+
+
+def _left_step(toks, j: int) -> tuple[int | None, bool]:
+    """(the next token to look at, whether to go on left) from token ``j``; None: no speaker."""
+    tok, tag = toks[j][0], toks[j][1]
+    if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
+        return j - 1, True
+    if tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
+        return j - 2, True  # "Tom Ruiz, 56, who has led the union, told": an age between commas
+    if tok == ")" or _dash_ends_at(toks, j) is not None:
+        return _before_enclosed(toks, j), True
+    if tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
+        return j - 1, False  # "Omar Haddad, who said": the name before the relative clause
+    if tok == ",":
+        return _left_of_comma(toks, j), True
+    return j, False
+
+
+def _left_of_comma(toks, j: int) -> int | None:
+    """Past the aside or appositive the comma at ``j`` closes; the bracket before it ("Gov. John Kasich
+    (R-OH), said": skipped next); None where the comma ends a clause."""
+    after = _before_comma_chunk(toks, j)
+    if after is None and not (j > 0 and toks[j - 1][0] == ")"):
+        return None
+    return j - 1 if after is None else after
 
 
 def _before_enclosed(toks, j: int) -> int | None:
@@ -183,13 +192,7 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
     b = j + 1
     a = np_start(toks, b)
     if a < b and all(t[0] in not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
-        if a >= 1 and toks[a - 1][1] == "IN":
-            return np_left(toks, a - 1, not_actors)  # "on Tuesday"
-        # "Wells Fargo just this month announced", "a report released last year found": the speaker
-        # stands before the time (and the participle)
-        if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
-            return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
-        return None
+        return _speaker_before_a_time(toks, a, not_actors)
     outer = _outer_speaker(toks, a, b, not_actors)
     if outer is not None:
         return outer
@@ -198,11 +201,29 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
         return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
     if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
         return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
+    return _phrase_without_time(toks, a, b)
+
+
+def _speaker_before_a_time(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
+    """The speaker before a phrase of time or of not_actors.txt that ends at the cue: "on Tuesday";
+    "Wells Fargo just this month announced", "a report released last year found" (the speaker stands
+    before the time and the participle)."""
+    if a >= 1 and toks[a - 1][1] == "IN":
+        return np_left(toks, a - 1, not_actors)
+    if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
+        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
+    return None
+
+
+def _phrase_without_time(toks, a: int, b: int) -> tuple[int, int] | None:
+    """The phrase [a, b) without a time at its end ("Trump this week said"), unless nothing is left or
+    it ends in a determiner, a preposition or a possessive; "Yet another said": a determiner alone that
+    stands for one more of those just quoted."""
     while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
-        b -= 2  # "Trump this week said": the speaker without the time
-    # "Yet another said": a determiner alone that stands for one more of those just quoted
-    pronoun_like = toks[b - 1][0].lower() == "another" if a < b else False
-    return (a, b) if a < b and (toks[b - 1][1] not in ("DT", "IN", "POS") or pronoun_like) else None
+        b -= 2
+    if a >= b:
+        return None
+    return (a, b) if toks[b - 1][1] not in ("DT", "IN", "POS") or toks[b - 1][0].lower() == "another" else None
 
 
 VERB_TAGS = ("VB", "VBD", "VBP", "VBZ", "VBN")  # "who have accused X of Y said": VBN too
@@ -253,9 +274,7 @@ def np_right(toks, i: int) -> tuple[int, int] | None:
     """The noun phrase starting just after token i ("..., said Putin")."""
     a = i + 1
     b = a
-    while b < len(toks) and (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
-                             or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
-                             or glued(toks, b, a) or _capital_in_name(toks, b)):
+    while b < len(toks) and _goes_on_right(toks, a, b):
         b += 1
     if b == a + 1 and toks[a][0].lower() in PARTITIVES and b < len(toks) - 1 and toks[b][0] == "of":
         rest = np_right(toks, b)  # "one of those advisers"
@@ -264,6 +283,14 @@ def np_right(toks, i: int) -> tuple[int, int] | None:
         rest = np_right(toks, b)  # "one Democrat familiar with the talks", "a person close to the family"
         b = rest[1] if rest else b
     return (a, b) if b > a else None
+
+
+def _goes_on_right(toks, a: int, b: int) -> bool:
+    """Does token ``b`` go on with the noun phrase begun at ``a``: a noun or its modifier, a possessive,
+    the dot of an abbreviated title ("Sen."), a glued word, a capital inside a name?"""
+    return (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
+            or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
+            or glued(toks, b, a) or _capital_in_name(toks, b))
 
 
 # An adjective and preposition that tie an unnamed source to what they know ("familiar with the talks")
@@ -306,15 +333,21 @@ def clause_subject_at(toks, k: int) -> tuple[int, int] | None:
     a = j
     while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0].startswith("al-")):
         a -= 1
-    # "Turkey on Tuesday rejected": the noun phrase in a prepositional phrase is not the subject
+    a, j = _before_prepositional_phrases(toks, a, j)
+    if a > 0 and toks[a - 1][1] == "IN":
+        return None
+    return a, j + 1
+
+
+def _before_prepositional_phrases(toks, a: int, j: int) -> tuple[int, int]:
+    """"Turkey on Tuesday rejected": the noun phrase [a, j] in a prepositional phrase is not the
+    subject; the one before the preposition is."""
     while a >= 2 and toks[a - 1][1] == "IN" and toks[a - 2][1].startswith(NP_TAGS):
         j = a - 2
         a = j
         while a > 0 and toks[a - 1][1].startswith(NP_TAGS):
             a -= 1
-    if a > 0 and toks[a - 1][1] == "IN":
-        return None
-    return a, j + 1
+    return a, j
 
 
 def subject(toks, upto: int, first: bool = False) -> tuple[int, int] | None:
@@ -365,10 +398,7 @@ def split_name(phrase: str, lexicons: Lex = None) -> tuple[str, str]:
 
 
 def name_and_role(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
-    words = phrase.strip(" ,;:“”\"'").split()
-    while len(words) > 1 and (words[0].lower() in {"the", "a", "an"} or (
-            words[0].lower() in {"these", "those", "this", "that", "some"} and any(proper(w) for w in words[1:]))):
-        words = words[1:]
+    words = _without_determiner(phrase.strip(" ,;:“”\"'").split())
     if not words:
         return "", ""
     prepositions = {"to", "of", "with", "in", "from", "near", "at", "for"}
@@ -381,7 +411,20 @@ def name_and_role(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
             and head[-1] not in alex.titles:
         name, title = _person_split(head, alex)
         return name, " ".join([title] * bool(title) + words[at:])
-    # A descriptive phrase: a proper name after "of"/"from" names the source ("segments of the FSA").
+    return _described_source(words, alex)
+
+
+def _without_determiner(words: list[str]) -> list[str]:
+    """The words without an article ("the", "a") or a demonstrative before a name ("those Republicans")."""
+    while len(words) > 1 and (words[0].lower() in {"the", "a", "an"} or (
+            words[0].lower() in {"these", "those", "this", "that", "some"} and any(proper(w) for w in words[1:]))):
+        words = words[1:]
+    return words
+
+
+def _described_source(words: list[str], alex: ActorLexicon) -> tuple[str, str]:
+    """A descriptive phrase: a proper name after "of"/"from" names the source ("segments of the FSA"),
+    the phrase its role; else the phrase is the source."""
     joined = " ".join(words)
     m = re.search(r"\b(?:of|from)\s+(?:the\s+)?((?:al-)?[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*)*)", joined)
     if m and words[-1] not in ORG_WORDS:

@@ -119,22 +119,30 @@ def characterisations(ctx: SentenceContext) -> list[Candidate]:
     out = []
     toks = ctx.toks
     for q in ctx.quotes:
-        i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
-        k = i - 1 - (i > 1 and toks[i - 1][0].lower() in {"a", "an", "the"})
-        if k < 2 or toks[k][0].lower() != "as":
-            continue
-        near = range(k - 1, max(-1, k - 8), -1)
-        if any(toks[j][0].lower() in ctx.slex.cues for j in near):
-            continue  # "described the downing as “...”": a cue verb, found by cue_verbs
-        v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
-        if v is None or toks[v][0].lower() in NOT_CHARACTERISING or (v > 0 and toks[v - 1][0].lower() in
-                                                                        {"was", "were", "is", "are", "been", "being"}):
-            continue
-        span = np_left(toks, v, ctx.slex.actors.not_actors)
+        v = _casting_verb(ctx, q)
+        span = np_left(toks, v, ctx.slex.actors.not_actors) if v is not None else None
         if span:
             out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
                                  q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))
     return out
+
+
+def _casting_verb(ctx: SentenceContext, q) -> int | None:
+    """The token of the active verb before "as (a)" and the quotation ``q`` ("admires Putin as a “...”"),
+    or None: no "as", a cue verb near it ("described the downing as “...”", found by cue_verbs), a
+    verb that does not characterise, a passive."""
+    toks = ctx.toks
+    i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
+    k = i - 1 - (i > 1 and toks[i - 1][0].lower() in {"a", "an", "the"})
+    if k < 2 or toks[k][0].lower() != "as":
+        return None
+    near = range(k - 1, max(-1, k - 8), -1)
+    if any(toks[j][0].lower() in ctx.slex.cues for j in near):
+        return None
+    v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
+    if v is None or toks[v][0].lower() in NOT_CHARACTERISING:
+        return None
+    return None if v > 0 and toks[v - 1][0].lower() in {"was", "were", "is", "are", "been", "being"} else v
 
 
 def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
@@ -183,33 +191,54 @@ def _after_question(ctx: SentenceContext) -> list[Candidate]:
 def cueless_quotes(ctx: SentenceContext) -> list[Candidate]:
     """A quotation of five words or more with no cue verb: the clause subject said it; or, after a
     quotation that opens the sentence, the speaker and the verb that follow it ('..." Toomey fumed')."""
-    out = []
-    first = ctx.quotes[0] if ctx.quotes else None
-    said_whole = first and re.search(r"[,?!.—–]\W*$", first.text(ctx.doc.text))  # not a title: “Jane The Virgin” star
-    if said_whole and first.start <= ctx.sent.clean_start + 1:
-        k = next((n for n, t in enumerate(ctx.toks) if t[2] >= first.end), len(ctx.toks))
-        found = _speaker_and_verb_after(ctx.toks, k)
-        if found:
-            (a, b), v = found
-            verb = ctx.toks[v]
-            out.append(Candidate(ctx.phrase(a, b), "direct", verb[0], first.text(ctx.doc.text).strip(" ,"),
-                                 first.start, first.end, (ctx.toks[a][2], ctx.toks[b - 1][3]), (verb[2], verb[3])))
-            return out
+    opening = _opening_quote_credit(ctx)
+    if opening:
+        return [opening]
     if not ctx.quotes:
         return _after_question(ctx)
-    for q in ctx.quotes:
-        if len(q.text(ctx.doc.text).split()) >= 5 and q.start > ctx.sent.clean_start + 1:
-            i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
-            span = subject(ctx.toks, i)
-            at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None) if span else None
-            verb = ctx.toks[at] if at is not None else None
-            passive = at is not None and at + 1 < i and verb[0].lower() in NOT_CHARACTERISING \
-                and ctx.toks[at + 1][1] == "VBN"
-            if passive or (verb is not None and verb[0].lower() in NAMING):
-                continue  # "a speech titled “...”", "The challenge is exemplified by this finding: “...”"
-            if span:
-                quote = q.text(ctx.doc.text).strip(" ,")
-                out.append(Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", quote, q.start, q.end,
-                                     (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
-                                     (verb[2], verb[3]) if verb else (-1, -1)))
-    return out
+    return [c for c in (_subject_of_quote(ctx, q) for q in ctx.quotes) if c]
+
+
+def _opening_quote_credit(ctx: SentenceContext) -> Candidate | None:
+    """A quotation that opens the sentence and ends in punctuation (not a title: “Jane The Virgin”
+    star), credited to the speaker and verb after it ('..." Toomey fumed')."""
+    first = ctx.quotes[0] if ctx.quotes else None
+    said_whole = first and re.search(r"[,?!.—–]\W*$", first.text(ctx.doc.text))
+    if not (said_whole and first.start <= ctx.sent.clean_start + 1):
+        return None
+    k = next((n for n, t in enumerate(ctx.toks) if t[2] >= first.end), len(ctx.toks))
+    found = _speaker_and_verb_after(ctx.toks, k)
+    if not found:
+        return None
+    (a, b), v = found
+    verb = ctx.toks[v]
+    return Candidate(ctx.phrase(a, b), "direct", verb[0], first.text(ctx.doc.text).strip(" ,"),
+                     first.start, first.end, (ctx.toks[a][2], ctx.toks[b - 1][3]), (verb[2], verb[3]))
+
+
+def _subject_of_quote(ctx: SentenceContext, q) -> Candidate | None:
+    """A quotation of five words or more inside the sentence, credited to the clause's subject, unless
+    the verb names or titles it ("a speech titled “...”", "exemplified by this finding: “...”")."""
+    if len(q.text(ctx.doc.text).split()) < 5 or q.start <= ctx.sent.clean_start + 1:
+        return None
+    i = next((k for k, t in enumerate(ctx.toks) if t[2] >= q.start), len(ctx.toks))
+    span = subject(ctx.toks, i)
+    if not span:
+        return None
+    at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None)
+    if _naming_verb(ctx.toks, at, i):
+        return None
+    verb = ctx.toks[at] if at is not None else None
+    return Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", q.text(ctx.doc.text).strip(" ,"),
+                     q.start, q.end, (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
+                     (verb[2], verb[3]) if verb else (-1, -1))
+
+
+def _naming_verb(toks, at: int | None, i: int) -> bool:
+    """Is the verb at ``at`` (before the quotation at token ``i``) one that names, or a passive that
+    characterises ("is exemplified by")?"""
+    if at is None:
+        return False
+    word = toks[at][0].lower()
+    passive = at + 1 < i and word in NOT_CHARACTERISING and toks[at + 1][1] == "VBN"
+    return passive or word in NAMING

@@ -68,11 +68,7 @@ def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     for r in rows:
         low = r.source.lower()
         if low in PRONOUNS and r.mention_start >= 0:
-            want = low in PERSONAL
-            other = OTHER_GENDER.get(low)  # "she" is no man the article calls "Mr."
-            before = [actor for sid, end, actor, person in names
-                      if person == want and end <= r.mention_start and sid >= r.sentence - 4
-                      and (other is None or genders.get(actor) != other)]
+            before = _fitting_names(r, names, genders)
             if before:
                 resolved[low] = before[-1]
                 r = replace(r, source=before[-1], role=r.source)
@@ -80,6 +76,17 @@ def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
             r = replace(r, source=resolved[low], role=r.source)
         out.append(r)
     return out
+
+
+def _fitting_names(r: Attribution, names: list[tuple[int, int, str, bool]], genders: dict[str, int]) -> list[str]:
+    """The names before the pronoun of ``r`` that it may stand for, in order: a person for "he" and
+    "she", anyone else for "it" and "they", in its sentence or the four before, not of the other
+    gender ("she" is no man the article calls "Mr.")."""
+    low = r.source.lower()
+    want, other = low in PERSONAL, OTHER_GENDER.get(low)
+    return [actor for sid, end, actor, person in names
+            if person == want and end <= r.mention_start and sid >= r.sentence - 4
+            and (other is None or genders.get(actor) != other)]
 
 
 HONORIFIC_GENDER = {"Mr": 0, "Mrs": 1, "Ms": 1, "Miss": 1}  # as [male, female] votes are indexed
@@ -113,13 +120,20 @@ def _genders(doc: Document, names: list[tuple[int, int, str, bool]]) -> dict[str
     for sid, actors in by_sentence.items():
         if len(actors) == 1 and 0 <= sid < len(doc.sentences):
             (actor,) = actors
-            sent = doc.sentences[sid]
-            for p in _PRONOUN_GENDER.finditer(sent.text):
-                at = sent.clean_start + p.start()
-                # "Haddad said he ...": a subject pronoun after the name, outside quotations
-                if at > first_end[sid] and not doc.quoted_at(at):
-                    votes[actor][0 if p.group("m") else 1] += 1
+            for k, n in enumerate(_pronoun_votes(doc, doc.sentences[sid], first_end[sid])):
+                votes[actor][k] += n
     return {a: (0 if m > f else 1) for a, (m, f) in votes.items() if m != f}
+
+
+def _pronoun_votes(doc: Document, sent, after: int) -> list[int]:
+    """[male, female] counts of "he" and "she" in the sentence after clean offset ``after`` (the name),
+    outside quotations: "Haddad said he ..."."""
+    votes = [0, 0]
+    for p in _PRONOUN_GENDER.finditer(sent.text):
+        at = sent.clean_start + p.start()
+        if at > after and not doc.quoted_at(at):
+            votes[0 if p.group("m") else 1] += 1
+    return votes
 
 
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})")
