@@ -28,10 +28,13 @@ test: $(STAMP)
 test-quick: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" tests
 
-# Style and complexity (pyproject.toml [tool.ruff]): long lines, unused names, import order, functions
-# over complexity 10. CI runs it before the tests.
+# Style (pyproject.toml [tool.ruff]: long lines, unused names, import order) on the code and on the
+# notebooks' code cells, then the shape of the code (tests/test_layout.py: modules under 500 lines, no
+# function over complexity 15 as radon counts it, boolean operators included; no private name used
+# across modules) and its layers (tests/test_layers.py). CI runs it before the tests.
 lint: $(STAMP)
-	$(PY) -m ruff check lib tests benchmarks
+	$(PY) -m ruff check lib tests benchmarks notebooks
+	$(PY) -m pytest -q -p no:randomly tests/test_layout.py tests/test_layers.py
 
 # Jupyter refuses to run as root without --allow-root (containers, CI machines): add it only then.
 lab: $(STAMP)

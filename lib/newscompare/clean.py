@@ -148,12 +148,18 @@ def _removed_lines(lines: list[tuple[int, str, str]], rules) -> dict[int, str]:
     for rule in (r for r in rules if r.scope.startswith("before:")):
         target = rule.scope.split(":", 1)[1]
         for i in [i for i, name in removed.items() if name == target]:
-            j = i - 1
-            while j >= 0 and not lines[j][1].strip() and j not in removed:
-                j -= 1
+            j = _line_above(lines, i, removed)
             if j >= 0 and j not in removed and rule.pattern.search(lines[j][1].strip()):
                 removed[j] = rule.name
     return removed
+
+
+def _line_above(lines: list[tuple[int, str, str]], i: int, removed: dict[int, str]) -> int:
+    """The index of the line above line ``i``, blank lines not yet removed skipped (-1: none)."""
+    j = i - 1
+    while j >= 0 and not lines[j][1].strip() and j not in removed:
+        j -= 1
+    return j
 
 
 def looks_like_headline(line: str) -> bool:

@@ -226,6 +226,30 @@ def _usual_permissions(folder: Path) -> None:
     folder.chmod(0o777 & ~umask)
 
 
+def _out_and_partial(paths: list[Path], out: str | Path | None) -> tuple[Path, Path]:
+    """The report's folder (a free one beside the inputs when ``out`` is None; never one with
+    anything in it) and the hidden partial folder it is written in first."""
+    out = Path(free_path(default_out(paths)) if out is None else out).resolve()
+    if out.exists() and any(out.iterdir()):
+        raise ReportError(out, "already exists and is not empty; an earlier report is never overwritten",
+                          "choose another --out or remove the folder")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return out, Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as exc:
+        raise ReportError(out, f"cannot write here: {exc.strerror}", "choose a writable --out") from None
+
+
+def _write_index(tmp: Path, docs, tables: dict, notebooks: list[Path], compare_by: str) -> None:
+    """The report's first page, index.html, with the figures the notebooks saved."""
+    from .reading import index_page
+
+    figures = sorted((tmp / "figures").glob("*.png"))
+    page = index_page(docs, tables, [nb.name for nb in notebooks],
+                      figures=[f.relative_to(tmp) for f in figures], compare_by=compare_by)
+    (tmp / "index.html").write_text(page, encoding="utf-8")
+
+
 def write_report(paths: list[str | Path], out: str | Path | None = None, *,
                  notebooks: list[Path] | None = None, docs=None, compare_by: str | None = None,
                  lexicons: str | Path | None = None, progress: Callable[[str], None] = print) -> Path:
@@ -247,15 +271,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
         docs = prepare(paths, lexicons=lex)  # fails fast, with the file named, before any notebook runs
     compare_by = default_compare_by(docs) if compare_by is None else compare_by
     group_map(docs, compare_by)  # a missing manifest column is said now, not in the middle of a notebook
-    out = Path(free_path(default_out(paths)) if out is None else out).resolve()
-    if out.exists() and any(out.iterdir()):
-        raise ReportError(out, "already exists and is not empty; an earlier report is never overwritten",
-                          "choose another --out or remove the folder")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-    except OSError as exc:
-        raise ReportError(out, f"cannot write here: {exc.strerror}", "choose a writable --out") from None
+    out, tmp = _out_and_partial(paths, out)
     try:
         notebooks = notebooks or notebook_paths()
         started = time.perf_counter()
@@ -273,12 +289,7 @@ def write_report(paths: list[str | Path], out: str | Path | None = None, *,
             shown = {str(tmp): str(out),  # the report's own folder, where it is once complete
                      f'"{bundle}"': f'"{bundle}"  # the analysis computed once for this report (deleted after it)'}
             _run_all(notebooks, tmp, parameters, km, progress, shown)
-        from .reading import index_page
-
-        figures = sorted((tmp / "figures").glob("*.png"))
-        page = index_page(docs, analysis.tables, [nb.name for nb in notebooks],
-                          figures=[f.relative_to(tmp) for f in figures], compare_by=compare_by)
-        (tmp / "index.html").write_text(page, encoding="utf-8")
+        _write_index(tmp, docs, analysis.tables, notebooks, compare_by)
         if out.exists():
             out.rmdir()  # empty, checked above
         os.replace(tmp, out)

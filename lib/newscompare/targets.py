@@ -171,12 +171,7 @@ def _parse_once(sentence: str) -> _Parsed:
         members.setdefault(cur, []).append(n)
         if word in CLAUSE_MARKS:
             cur += 1
-        if word == "“":
-            inside = True
-        elif word == "”":
-            inside = False
-        elif word == '"':
-            inside = not inside
+        inside = _inside_after(word, inside)
         quoted.append(inside)
         is_name.append(n > 0 and word[:1].isupper() and previous not in QUOTE_MARKS)
         previous = word
@@ -187,6 +182,16 @@ def _parse_once(sentence: str) -> _Parsed:
     return _Parsed(lows, starts, ends, valence, clause, quoted, is_name, [w[:1].isalpha() for w in lows],
                    not QUOTE_MARKS.isdisjoint(lows), members, scored,
                    sum(is_name), frozenset(i for i, q in enumerate(quoted) if q))
+
+
+def _inside_after(word: str, inside: bool) -> bool:
+    """Inside a quotation after this token? An opening mark opens, a closing one closes, a straight one
+    toggles."""
+    if word == "“":
+        return True
+    if word == "”":
+        return False
+    return not inside if word == '"' else inside
 
 
 def _target_tokens(p: _Parsed, start: int, end: int) -> list[int]:
@@ -215,12 +220,7 @@ def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, u
     in_clause = [i for i in members if i not in skip]
     # Sums over the tokens with a valence only (a zero adds nothing: the results are the same).
     valued = [i for i in p.scored if p.clause[i] == mine and i not in skip]
-    f: dict[str, float] = {}
-    if not unheard and len(members) == len(valence):
-        f["clause_vader"] = _scores(sentence, memo)[0]  # the clause is the sentence: its own score
-    else:  # VADER's normalisation of the clause's valences, without running the tool again
-        total = sum(valence[i] for i in p.scored if p.clause[i] == mine and i not in unheard)
-        f["clause_vader"] = total / math.sqrt(total * total + 15)
+    f: dict[str, float] = {"clause_vader": _clause_vader(sentence, p, mine, unheard, memo)}
     f["other_clauses_valence"] = sum(valence[i] for i in p.scored if p.clause[i] != mine) / 4
     f["clause_valence_by_distance"] = sum(valence[i] / (1 + min(abs(i - first), abs(i - last)))
                                           for i in valued) / 4
@@ -228,6 +228,15 @@ def _clause_features(sentence: str, p: _Parsed, target: list[int], memo: dict, u
     f["clause_valence_after"] = sum(valence[i] for i in valued if i > last) / 4
     f["target_is_subject"] = float(sum(p.is_word[members[0]:first]) <= 1)
     return f, in_clause
+
+
+def _clause_vader(sentence: str, p: _Parsed, mine: int, unheard: set[int], memo: dict) -> float:
+    """VADER's score of the clause ``mine``: the sentence's own when the clause is the whole sentence,
+    else VADER's normalisation of the clause's valences, without running the tool again."""
+    if not unheard and len(p.members[mine]) == len(p.valence):
+        return _scores(sentence, memo)[0]
+    total = sum(p.valence[i] for i in p.scored if p.clause[i] == mine and i not in unheard)
+    return total / math.sqrt(total * total + 15)
 
 
 def features(sentence: str, start: int, end: int, memo: dict | None = None
@@ -252,18 +261,14 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
     if not target:
         return f, p, [], []
     first, last = target[0], target[-1]
-    around = {lows[i] for i in range(max(0, first - 2), min(n, last + 4)) if i not in target}
-    speaker = bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
+    speaker = _target_speaks(p, target)
     # A speaker's own quoted words are about someone else: they are not read as sentiment toward it.
     unheard = p.quoted_tokens if speaker else frozenset()
     skip = set(target) | unheard
     clause_f, in_clause = _clause_features(sentence, p, target, memo, unheard)
     f.update(clause_f)
     valued = [i for i in p.scored if i not in skip]
-    for k in WINDOWS:
-        near = [valence[i] for i in valued if first - k <= i <= last + k]
-        f[f"near{k}_positive"] = sum(v for v in near if v > 0) / 4
-        f[f"near{k}_negative"] = sum(v for v in near if v < 0) / 4
+    f.update(_window_features(valence, valued, first, last))
     f["target_in_quote"] = float(any(p.quoted[i] for i in target))
     f["sentence_has_quote"] = float(p.has_quote)
     f["target_is_speaker"] = float(speaker)
@@ -273,6 +278,24 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
     f["quoted_valence"] = sum(valence[i] for i in valued if p.quoted[i]) / 4
     near_words = [i for i in range(max(0, first - 4), min(n, last + 5)) if i not in skip]
     return f, p, in_clause, near_words
+
+
+def _target_speaks(p: _Parsed, target: list[int]) -> bool:
+    """Is the target the speaker of a quotation in its sentence: a verb of saying near it, a quotation
+    in the sentence, the target outside it?"""
+    first, last, lows = target[0], target[-1], p.lows
+    around = {lows[i] for i in range(max(0, first - 2), min(len(lows), last + 4)) if i not in target}
+    return bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
+
+
+def _window_features(valence: list[float], valued: list[int], first: int, last: int) -> dict[str, float]:
+    """The positive and negative valences within each of WINDOWS tokens of the target."""
+    f = {}
+    for k in WINDOWS:
+        near = [valence[i] for i in valued if first - k <= i <= last + k]
+        f[f"near{k}_positive"] = sum(v for v in near if v > 0) / 4
+        f[f"near{k}_negative"] = sum(v for v in near if v < 0) / 4
+    return f
 
 
 # -------------------------------------------------------------------------------------------- model

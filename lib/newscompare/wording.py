@@ -288,16 +288,23 @@ def _choices(a: str, b: str, skip: frozenset, same: dict[str, str]) -> list[tupl
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
         if op != "replace" or not (_plain(ta[i1:i2], skip) and _plain(tb[j1:j2], skip)):
             continue
-        left = la[i1 - 1] if i1 > 0 and j1 > 0 and la[i1 - 1] == lb[j1 - 1] else ""
-        right = la[i2] if i2 < len(la) and j2 < len(lb) and la[i2] == lb[j2] else ""
-        if not (left and right) and (left or right) in skip | {""}:
-            continue  # the same slot: between shared words, or beside a shared content word
+        if not _same_slot_between(la, lb, (i1, i2, j1, j2), skip):
+            continue
         x, y = " ".join(la[i1:i2]), " ".join(lb[j1:j2])
         if _same_content(la[i1:i2], lb[j1:j2], skip, same) or \
                 x.replace("-", "").replace(" ", "") == y.replace("-", "").replace(" ", ""):
             continue  # the same word inflected or spelt apart ("attack" / "attacks", "same-sex" / "same sex")
         out.append((x, y))
     return out
+
+
+def _same_slot_between(la: list[str], lb: list[str], spans: tuple[int, int, int, int], skip: frozenset) -> bool:
+    """Do the stretches la[i1:i2] and lb[j1:j2] fill the same slot: between shared words, or beside a
+    shared content word?"""
+    i1, i2, j1, j2 = spans
+    left = la[i1 - 1] if i1 > 0 and j1 > 0 and la[i1 - 1] == lb[j1 - 1] else ""
+    right = la[i2] if i2 < len(la) and j2 < len(lb) and la[i2] == lb[j2] else ""
+    return bool(left and right) or (left or right) not in skip | {""}
 
 
 def _label_choices(mentions: pd.DataFrame, order: dict[str, int], lex: Lexicons) -> list[list]:
@@ -317,19 +324,27 @@ def _label_choices(mentions: pd.DataFrame, order: dict[str, int], lex: Lexicons)
     rows = []
     for (a, actor), mine in labels.items():
         for (b, other_actor), theirs in labels.items():
-            if other_actor != actor or order.get(a, 0) >= order.get(b, 0):
-                continue
-            only_b = {y: rs for y, rs in theirs.items() if y not in every[(a, actor)]}
-            for x, xs in mine.items():
-                if x in every[(b, actor)]:
-                    continue
-                same_slot = [y for y in only_b if _same_slot(x, y, xs[0].kind, only_b[y][0].kind)
-                             and _described_apart(x, y, xs[0].kind, lex)]
-                if same_slot:
-                    y = max(same_slot, key=lambda label: (len(only_b[label]), label))
-                    first, second = xs[0], only_b[y][0]
-                    rows.append([a, x, b, y, len(xs) + len(only_b[y]), first.sentence, second.sentence,
-                                 float("nan"), first.text, second.text])
+            if other_actor == actor and order.get(a, 0) < order.get(b, 0):
+                only_b = {y: rs for y, rs in theirs.items() if y not in every[(a, actor)]}
+                rows += _paired_labels((a, mine), (b, only_b), every[(b, actor)], lex)
+    return rows
+
+
+def _paired_labels(first: tuple[str, dict], second: tuple[str, dict], b_labels: set[str], lex: Lexicons) -> list[list]:
+    """Rows pairing each label of the first article that the second never uses with the second's label,
+    of those only it uses (``second``), used most in the same slot."""
+    (a, mine), (b, only_b) = first, second
+    rows = []
+    for x, xs in mine.items():
+        if x in b_labels:
+            continue
+        same_slot = [y for y in only_b if _same_slot(x, y, xs[0].kind, only_b[y][0].kind)
+                     and _described_apart(x, y, xs[0].kind, lex)]
+        if same_slot:
+            y = max(same_slot, key=lambda label: (len(only_b[label]), label))
+            one, other = xs[0], only_b[y][0]
+            rows.append([a, x, b, y, len(xs) + len(only_b[y]), one.sentence, other.sentence,
+                         float("nan"), one.text, other.text])
     return rows
 
 

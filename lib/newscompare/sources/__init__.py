@@ -43,7 +43,7 @@ from .extractors import (
 )
 from .kinds import ELECTION, source_type, typed_from_context
 from .lexicon import Lex, SourceLexicon, cue_regex, cue_table, descriptions, source_lexicon
-from .phrases import split_name
+from .names import split_name
 from .quote_credits import characterisations, credited_quotes, cueless_quotes
 from .records import (
     CONFIDENCES,

@@ -11,6 +11,7 @@ from ..segment import Document, Sentence
 from .cue_checks import cue_applies
 from .kinds import type_by_lexicon
 from .lexicon import SourceLexicon
+from .names import name_and_role
 from .phrases import (
     QUOTE_TOKENS,
     SPEAKER_NOUNS,
@@ -20,7 +21,6 @@ from .phrases import (
     appositive_name,
     clause_subject_at,
     issuer,
-    name_and_role,
     np_head,
     np_left,
     np_right,
@@ -233,8 +233,7 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     if span is None:
         span = np_left(toks, i, ctx.slex.actors.not_actors) or appositive_name(toks, i)
         span = issuer(toks, i, span) or _object_of_verb(toks, i) or span
-    after_quote = i > 0 and (toks[i - 1][0] in {"”", '"'} or (
-        i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in {"”", '"'}))
+    after_quote = _right_after_a_quotation(toks, i)
     if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
         # (unless a quotation comes just before: '"Why?" asked Bennett')
@@ -242,6 +241,12 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
         return None
     return span
+
+
+def _right_after_a_quotation(toks, i: int) -> bool:
+    """Does a closing quotation mark stand just before token ``i``, perhaps before a comma?"""
+    closing = {"”", '"'}
+    return i > 0 and (toks[i - 1][0] in closing or (i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in closing))
 
 
 def _clause_speaker(toks, i: int) -> tuple | None:
