@@ -168,3 +168,18 @@ def test_actor_sentiment_gives_each_row_a_verdict():
     by = table.set_index("actor")["verdict"]
     assert by["Ruiz"] == "unclear"  # one mention
     assert set(by) <= {"negative", "neutral", "positive", "unclear"}
+
+
+def test_a_mention_is_scored_where_it_stands_not_where_its_letters_first_occur():
+    # the letters "cia" first occur inside "officials": the mention is scored at its own offsets
+    d = doc("Agency officials said the CIA hid a shameful, disastrous failure from the senators.")
+    mentions = framing.find_mentions([d])
+    cia = mentions[mentions["label"] == "CIA"]
+    assert len(cia) == 1
+    sentence = d.sentences[cia["sentence"].iloc[0]]
+    start = int(cia["start"].iloc[0]) - sentence.clean_start
+    assert sentence.text[start : start + 3] == "CIA" and sentence.text.lower().find("cia") < start
+    toward = st.mention_sentiment(mentions, docs=[d])
+    row = toward[toward["label"] == "CIA"].iloc[0]
+    found = st.target_sentiment([(sentence.text, start, start + 3)])
+    assert row["score"] == found["score"].round(4).iloc[0] and row["evidence"] == found["evidence"].iloc[0]

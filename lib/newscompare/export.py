@@ -47,7 +47,7 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     attributions = sources.find_sources(docs, lex, mentions)
     markers = framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions)
     pronouns = actors.pronoun_mentions(docs, mentions, lex)
-    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns)
+    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns, docs)
     alignment = framing.align_content(docs, lexicons=lex)
     loaded = wording.read_loaded(docs, lex)
     sentences = sentences.merge(loaded.sentences, on=["article", "sentence"], how="left")

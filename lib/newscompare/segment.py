@@ -12,6 +12,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -105,13 +106,13 @@ class Document:
         i = bisect.bisect_right(self._starts["sentences"], offset) - 1
         return self.sentences[i].sentence if i >= 0 and offset < self.sentences[i].clean_end else -1
 
-    def tagged(self, sentence: Sentence) -> list[tuple[str, str, int, int]]:
-        """(token, POS tag, clean start, clean end) for a sentence; the whole article is tagged in one
-        call the first time (the tagger's per-call cost dominates on short sentences)."""
+    def tagged(self, sentence: Sentence) -> list[Token]:
+        """The sentence's Tokens (word, POS tag, clean start, clean end); the whole article is tagged in
+        one call the first time (the tagger's per-call cost dominates on short sentences)."""
         if not self._tags:
             for sent, tags in zip(self.sentences, tag_many([s.text for s in self.sentences])):
-                self._tags[sent.sentence] = [(tok, tag, s + sent.clean_start, e + sent.clean_start)
-                                             for tok, tag, s, e in tags]
+                base = sent.clean_start
+                self._tags[sent.sentence] = [_token(Token, (w, tag, s + base, e + base)) for w, tag, s, e in tags]
         return self._tags[sentence.sentence]
 
     def __repr__(self) -> str:
@@ -453,12 +454,26 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def tag_text(text: str) -> list[tuple[str, str, int, int]]:
+class Token(NamedTuple):
+    """A tagged token: the word as written, its part-of-speech tag (Penn Treebank, from TextBlob's
+    pattern tagger), and its start and end: in the text tagged (``tag_many``), or in the article's
+    clean text (``Document.tagged``). A tuple too: ``tok[0]`` is ``tok.word``."""
+
+    word: str
+    tag: str
+    start: int
+    end: int
+
+
+_token = tuple.__new__  # Token(...) without the keyword handling of a namedtuple's __new__: one per word
+
+
+def tag_text(text: str) -> list[Token]:
     """Part-of-speech tags from textblob's bundled pattern tagger (offline), with offsets."""
     return tag_many([text])[0]
 
 
-def tag_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
+def tag_many(texts: list[str]) -> list[list[Token]]:
     """Tag several sentences in one tagger call (one line each); tokens keep offsets into their text."""
     from textblob.en import tag
 
@@ -466,10 +481,11 @@ def tag_many(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
     lines = [" ".join(t for t, _, _ in ts) for ts in toks]
     flat = tag("\n".join(line for line in lines if line), tokenize=False) if any(lines) else []
     if len(flat) != sum(len(ts) for ts in toks):  # never expected; a neutral tag rather than misaligned ones
-        return [[(t, "NN", s, e) for t, s, e in ts] for ts in toks]
+        return [[_token(Token, (t, "NN", s, e)) for t, s, e in ts] for ts in toks]
     out, i = [], 0
     for ts in toks:
-        out.append([(t, ":" if t in DASHES else tg, s, e) for (t, s, e), (_, tg) in zip(ts, flat[i : i + len(ts)])])
+        out.append([_token(Token, (t, ":" if t in DASHES else tg, s, e))
+                    for (t, s, e), (_, tg) in zip(ts, flat[i : i + len(ts)])])
         i += len(ts)
     return out
 

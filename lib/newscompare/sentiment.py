@@ -287,10 +287,14 @@ AUTHOR = "the author"
 LABEL_SIGN = {"negative": -1, "neutral": 0, "positive": 1}  # a mention's label as a number (the net tone is their mean)
 
 
-def _offsets_in_sentence(mentions: pd.DataFrame) -> list[tuple[int, int]]:
-    """Each mention's span within its sentence text: the k-th occurrence of its label there, for the
-    k-th mention with that label in the sentence (mentions carry clean-text offsets, not the
-    sentence's own)."""
+def _offsets_in_sentence(mentions: pd.DataFrame, docs: list[Document] | None = None) -> list[tuple[int, int]]:
+    """Each mention's span within its sentence text: its own clean offsets less its sentence's start,
+    with ``docs``; without them (a mentions table alone), the k-th occurrence of its label there, for
+    the k-th mention with that label in the sentence."""
+    if docs is not None:
+        starts = {(d.id, s.sentence): s.clean_start for d in docs for s in d.sentences}
+        rows = zip(mentions["article"], mentions["sentence"], mentions["start"], mentions["end"])
+        return [(a - starts[(art, sid)], b - starts[(art, sid)]) for art, sid, a, b in rows]
     seen: dict[tuple, int] = {}
     spans = []
     for art, sid, label, text in zip(mentions["article"], mentions["sentence"], mentions["label"], mentions["text"]):
@@ -326,14 +330,16 @@ def _speakers(mentions: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]
 
 def mention_sentiment(mentions: pd.DataFrame, sources: pd.DataFrame | None = None,
                       lexicons: Lexicons | str | Path | None = None, scores: pd.DataFrame | None = None,
-                      pronouns: pd.DataFrame | None = None) -> pd.DataFrame:
+                      pronouns: pd.DataFrame | None = None, docs: list[Document] | None = None) -> pd.DataFrame:
     """Who says what about whom: every actor mention with the sentiment of its sentence toward that
     actor (targets.target_sentiment), the speaker (the author, or the source a quotation or reported
     speech in the sentence is attributed to) and the evidence. Columns: TOWARD_COLUMNS. ``scores``
     (sentence_scores) saves scoring the sentences again. ``pronouns`` (actors.pronoun_mentions) adds a
     row for each "he" or "she" resolved to a person, its label the pronoun: more of what an article says
-    about someone, in the sentences that do not repeat the name."""
-    spans = _offsets_in_sentence(mentions)
+    about someone, in the sentences that do not repeat the name. ``docs`` (the documents of the
+    mentions) place each mention in its sentence by its own offsets; without them it is found there by
+    its label."""
+    spans = _offsets_in_sentence(mentions, docs)
     if pronouns is not None and not pronouns.empty:
         spans += [(a, a + len(label)) for a, label in zip(pronouns["offset"], pronouns["label"])]
         mentions = pd.concat([mentions[pronouns.columns.intersection(mentions.columns)], pronouns],

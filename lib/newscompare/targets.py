@@ -80,7 +80,10 @@ def _pattern():
     return pattern_sentiment()
 
 
-class Token(NamedTuple):
+class ScoredToken(NamedTuple):
+    """A word or mark of a sentence with its VADER valence (targets.tokens): another shape than
+    segment.Token, which carries the part-of-speech tag."""
+
     text: str
     low: str
     start: int
@@ -88,14 +91,14 @@ class Token(NamedTuple):
     valence: float  # VADER's, negation applied; 0 for words it does not know
 
 
-_make_token = tuple.__new__  # Token(...) without the keyword handling of a namedtuple's __new__
+_make_token = tuple.__new__  # ScoredToken(...) without the keyword handling of a namedtuple's __new__
 
 
-def tokens(sentence: str) -> list[Token]:
+def tokens(sentence: str) -> list[ScoredToken]:
     """Words and the marks that matter (quotes, clause breaks), with VADER valences; a valence is
     flipped when one of the three words before it negates ("not good")."""
     p = _parse(sentence, {})
-    return [_make_token(Token, (sentence[a:b], low, a, b, p.valence[i]))
+    return [_make_token(ScoredToken, (sentence[a:b], low, a, b, p.valence[i]))
             for i, (low, a, b) in enumerate(zip(p.lows, p.starts, p.ends))]
 
 

@@ -43,7 +43,7 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
         "sentences": scores.merge(loaded.sentences, on=["article", "sentence"], how="left"),
         "mentions": mentions,
         "pronouns": pronouns,
-        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns),
+        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns, docs),
         "frame_hits": framing.frame_hits(docs, lex),
         "stance": framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions),
         # "others" would count the other articles of the batch, which depends on how batches fall
