@@ -174,7 +174,8 @@ def entity_is_person(entity: str) -> bool:
     """A BASIL main entity that names a person: two to four capitalised words, none of an organisation
     or a group ("Bob Etheridge", not "Republican Lawmakers", "NAACP" or "Obama administration")."""
     words = entity.split()
-    groupish = set(actors.ORG_WORDS) | set(actors.ORG_NAMES) | set(actors.GROUP_WORDS) | {
+    lex = actors.actor_lexicon()
+    groupish = set(lex.bodies) | set(lex.group_words) | {
         "Lawmakers", "Officials", "Leaders", "Campaign", "Administration", "Department", "Agency", "Programs"}
     capitalised = all(w[:1].isupper() for w in words) or actors.given_name(words[0])  # "Lois lerner", a typo
     return 2 <= len(words) <= 4 and capitalised and not groupish & set(words)
@@ -203,7 +204,7 @@ def common_word_share(table: pd.DataFrame) -> tuple[float, float, int]:
         tag = lexicon.get(name.lower()) if " " not in name else None
         return tag is not None and not tag.startswith("NNP")
     # an organisation's name may hold "and": "Office of Management and Budget", "House Ways and Means Committee"
-    bodies = actors.ORG_WORDS | actors.ORG_NAMES  # and their plurals: "Departments of Agriculture and Interior"
+    bodies = actors.actor_lexicon().bodies  # and their plurals: "Departments of Agriculture and Interior"
     org = pairs["actor"].str.split().map(lambda words: bool({w.removesuffix("s") for w in words} & bodies
                                                             or set(words) & bodies))
     joined = pairs["actor"].str.contains(r" (?:and|or) ", regex=True) & ~org

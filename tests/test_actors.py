@@ -5,6 +5,7 @@ lexicon aliases inside longer names, and people the locative rules took for plac
 import pytest
 from tests.helpers import doc
 
+import newscompare as nc
 from newscompare import actors
 
 
@@ -274,9 +275,18 @@ def test_find_whole_finds_a_name_only_as_whole_words():
     assert find_whole("Asked Bill", "") is None and find_whole("Asked", "Bill") is None
 
 
-def test_a_state_after_its_town_is_no_actor_in_either_list():
-    from newscompare.sources import phrases
-
+def test_a_state_after_its_town_is_no_actor():
     m = actors.find_mentions([doc("Officials met at a ranch near Austin, Tex., on Monday. Ruiz said so.")])
     assert "Tex" not in set(m.actor)
-    assert phrases.STATE_ABBREVIATIONS is actors.STATE_ABBREVIATIONS  # one list for actors and sources
+
+
+def test_an_edited_word_list_is_in_force_on_the_next_call(tmp_path):
+    # word_lists.csv is a lexicon like the others: a group word added in a copy changes the actor's kind
+    lex = nc.Lexicons(nc.copy_lexicons(tmp_path / "lex", ["word_lists.csv"]))
+    mentions = actors.find_mentions([doc("The Wombles met on Monday. The Wombles said they would stay.")], lexicons=lex)
+    before = actors.actors_table(mentions, lex)
+    assert set(before.loc[before.actor == "Wombles", "actor_kind"]) != {"group"}
+    with open(tmp_path / "lex" / "word_lists.csv", "a", encoding="utf-8") as f:
+        f.write("group_words,Wombles,\n")
+    after = actors.actors_table(mentions, lex)
+    assert set(after.loc[after.actor == "Wombles", "actor_kind"]) == {"group"}

@@ -28,9 +28,9 @@ SHIPPED = Path(str(resources.files("newscompare").joinpath("data")))
 class Lexicons:
     """The lexicon files of one folder (``None``: the shipped ones), read and compiled on demand.
 
-    ``table(name)`` gives a CSV's rows as dicts, ``lines(name)`` a list file's entries, ``json(name)``
-    a JSON file, and ``compiled(key, build)`` anything built from them (patterns, lookups), rebuilt
-    when a file changes.
+    ``table(name)`` gives a CSV's rows as dicts, ``lines(name)`` a list file's entries,
+    ``word_list(name)`` one list of word_lists.csv, ``json(name)`` a JSON file, and
+    ``compiled(key, build)`` anything built from them (patterns, lookups), rebuilt when a file changes.
     """
 
     def __init__(self, folder: str | Path | None = None):
@@ -93,6 +93,15 @@ class Lexicons:
         return self.compiled(f"lines:{name}", lambda lex: tuple(
             line.strip() for line in lex.text(name).splitlines() if line.strip() and not line.startswith("#")))
 
+    def word_list(self, name: str) -> tuple[str, ...]:
+        """The words of one list of ``word_lists.csv`` (list, word, about: the words the rules read,
+        one home each), in file order. A list missing from an edited copy is an error that names it."""
+        lists = self.compiled("word_lists", _word_lists)
+        if name not in lists:
+            raise NewsCompareError(self.path("word_lists.csv"), f"has no word list {name!r}",
+                                   "restore its rows from the shipped file (copy_lexicons)")
+        return lists[name]
+
     def json(self, name: str) -> dict:
         """A JSON data file (the sentiment calibration)."""
         def parse(lex: Lexicons) -> dict:
@@ -101,6 +110,15 @@ class Lexicons:
             except json.JSONDecodeError as exc:
                 raise NewsCompareError(lex.path(name), f"is not valid JSON ({exc})") from None
         return self.compiled(f"json:{name}", parse)
+
+
+def _word_lists(lex: Lexicons) -> dict[str, tuple[str, ...]]:
+    lists: dict[str, list[str]] = {}
+    for row in lex.table("word_lists.csv"):
+        word = row["word"].strip()
+        if word:
+            lists.setdefault(row["list"].strip(), []).append(word)
+    return {name: tuple(words) for name, words in lists.items()}
 
 
 def _parse_csv(text: str, path: Path) -> tuple[dict, ...]:

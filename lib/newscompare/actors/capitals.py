@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..segment import ABBREVIATIONS
-from .words import GROUP_WORDS, OPENERS, ORG_NAMES, ORG_WORDS, POSSESSIVE, dotted_word, given_name
+from .lexicon import ActorLexicon
+from .words import OPENERS, POSSESSIVE, dotted_word, given_name
 
 INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z]+[A-Z][a-z]+$|^O['’][A-Z][a-z]+$"
                            r"|^[A-Z][a-z]+(?:-(?!of-|for-|the-|and-)[a-z]+)+-[A-Z]\w*$")  # "Chick-fil-A"
@@ -34,12 +35,12 @@ def _opening_subject(toks, i: int) -> bool:
     return tag is not None and not tag.startswith("NNP")
 
 
-def is_proper(toks, i: int, inside_run: bool, cues: frozenset = frozenset()) -> bool:
+def is_proper(toks, i: int, inside_run: bool, lex: ActorLexicon, cues: frozenset = frozenset()) -> bool:
     """Does token i read as (part of) a proper name: by its tag or form, as the opening of a name or a
     speaker label, or, ``inside_run``, as a word that continues the name begun before it?"""
     if i > 0 and toks[i - 1][0] == "@":
         return False  # "@MichelleObama": a handle, named beside it
-    return (_proper_by_tag_or_form(toks, i, cues) or _opens_a_name_or_label(toks, i)
+    return (_proper_by_tag_or_form(toks, i, cues) or _opens_a_name_or_label(toks, i, lex)
             or inside_run and _continues_a_name(toks, i))
 
 
@@ -59,9 +60,9 @@ def _proper_by_tag_or_form(toks, i: int, cues: frozenset) -> bool:
     return tag == "NN" and _unknown_acronym(toks, i)  # "the EU", "the NHS", "the DCCC": not in the tagger's lexicon
 
 
-def _opens_a_name_or_label(toks, i: int) -> bool:
+def _opens_a_name_or_label(toks, i: int, lex: ActorLexicon) -> bool:
     tok = toks[i][0]
-    if _capital_before_name(toks, i):
+    if _capital_before_name(toks, i, lex):
         return True  # "Democratic Party", "Kit Bond": a word the tagger reads as common, opening a name
     if i == 0 and tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":":
         return True  # a transcript's speaker label: "PENCE: Well, ..."
@@ -76,14 +77,14 @@ def _continues_a_name(toks, i: int) -> bool:
     return title_cased(tok) and len(tok) > 1
 
 
-def _capital_before_name(toks, i: int) -> bool:
+def _capital_before_name(toks, i: int, lex: ActorLexicon) -> bool:
     """A capitalised common word right before a proper noun that opens that name, whatever the tagger
     made of it: an adjective before an organisation's word ("Democratic Party", "Republican Guard"),
     or, inside a sentence (not at its start or a quotation's), a given name ("Kit Bond")."""
     tok, tag = toks[i][0], toks[i][1]
     if not (i + 1 < len(toks) and tok[:1].isupper() and tok[1:].islower() and toks[i + 1][1].startswith("NNP")):
         return False
-    if tag in ("JJ", "NN", "NNS") and toks[i + 1][0] in ORG_WORDS:
+    if tag in ("JJ", "NN", "NNS") and toks[i + 1][0] in lex.org_words:
         return True
     return (i > 0 and tag in ("NN", "JJ", "VB") and toks[i - 1][0] not in OPENERS | {".", "!", "?"}
             and toks[i + 1][1] == "NNP" and toks[i + 1][0][:1].isupper())
@@ -139,11 +140,10 @@ def caps_name(toks, i: int) -> bool:
             and tok.lower().replace("’", "'") not in lexicon and tok not in ABBREVIATIONS)
 
 
-def common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset(),
-                 lower_words: frozenset = frozenset()) -> bool:
+def common_word(toks, run: list[int], heading: bool, lex: ActorLexicon, lower_words: frozenset = frozenset()) -> bool:
     """A capital that a position explains, not a name: one word opening a sentence, a quotation or a
     heading ("Hope", "Rigged"), or in capitals ("SHUTDOWN"), that English has in lower case; or an
-    initial or abbreviation standing alone ("W", "Rep", "St"). Not before a verb of saying (``cues``):
+    initial or abbreviation standing alone ("W", "Rep", "St"). Not before a verb of saying (``lex.cues``):
     "Flake said" names a person, unless the article writes the word in lower case too (``lower_words``:
     "Teachers should teach" beside "all teachers")."""
     from textblob.en import lexicon
@@ -151,9 +151,9 @@ def common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset
     if len(run) != 1:
         return False
     i, word = run[0], toks[run[0]][0]
-    if word in GROUP_WORDS:
+    if word in lex.group_words:
         return False  # "Democrats", "Republicans": groups, wherever they stand
-    if _abbreviation(toks, i):
+    if _abbreviation(toks, i, lex):
         return True
     tag = lexicon.get(word.lower().replace("’", "'"))
     if tag is None or tag.startswith("NNP"):
@@ -161,53 +161,48 @@ def common_word(toks, run: list[int], heading: bool, cues: frozenset = frozenset
     opens = i == 0 or toks[i - 1][0] in OPENERS
     if (opens or heading) and word.lower() in lower_words:
         return True  # the article's own lower-case word, capitalised by its position
-    if _someone_acting(toks, i, cues, lexicon):
+    if _someone_acting(toks, i, lex, lexicon):
         return False
     return opens or heading or (word.isupper() and len(word) > 1)
 
 
-def _someone_acting(toks, i: int, cues: frozenset, lexicon) -> bool:
+def _someone_acting(toks, i: int, lex: ActorLexicon, lexicon) -> bool:
     """Does the word at i name someone by what follows it, whatever its capital: a verb of saying, ",
     who", an act after a name the tagger's lexicon knows, a transcript's speaker label?"""
     word = toks[i][0]
-    if cues and speaks_after(toks, i, cues) and not word.isupper():
+    if lex.cues and speaks_after(toks, i, lex.cues) and not word.isupper():
         return True  # "Flake said", "Rose told": someone who speaks
     if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
         return True  # "Graham, who has never sent an email"
-    if _known_name_acting(toks, i, lexicon):
+    if _known_name_acting(toks, i, lex, lexicon):
         return True  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
     return word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0  # a speaker label
 
 
-def _abbreviation(toks, i: int) -> bool:
+def _abbreviation(toks, i: int, lex: ActorLexicon) -> bool:
     """An initial or abbreviation standing alone ("W", "Mo", "Rep", "Gen", "St"), or a state after its
     town ("Peoria, Ill.", "Bellingham, Wash.")."""
     word = toks[i][0]
-    if len(word) <= 2 and not _short_name(toks, i) or word in ABBREVIATIONS:
+    if len(word) <= 2 and not _short_name(toks, i, lex) or word in ABBREVIATIONS:
         return True
-    return (word in STATE_ABBREVIATIONS and 0 < i < len(toks) - 1 and toks[i - 1][0] == ","
+    return (word in lex.state_abbreviations and 0 < i < len(toks) - 1 and toks[i - 1][0] == ","
             and toks[i + 1][0] == ".")
 
 
-def _short_name(toks, i: int) -> bool:
+def _short_name(toks, i: int, lex: ActorLexicon) -> bool:
     """A two-letter word that names: two capitals ("UK", "EU", "UN"; not a state after its town) or a
     capital and a small letter inside a sentence ("Xi", "Li"), with no dot after it ("Mo.", "St.")."""
     word = toks[i][0]
     after_comma = i > 0 and toks[i - 1][0] == ","
     # a dot after it, unless the sentence's own full stop ("pleased the UK."), or after a town ("Ferguson, Mo.")
     dotted = i + 1 < len(toks) and toks[i + 1][0] == "." and (i + 2 < len(toks) or after_comma)
-    if after_comma and word in POSTAL_CODES:
+    if after_comma and word in lex.postal_codes:
         return False  # "Parris Island, SC": a state after its town
     return len(word) == 2 and not dotted and (word.isupper() or word[1].islower() and i > 0
                                               and toks[i - 1][0] not in OPENERS)
 
 
-# The US states' postal codes ("Columbia, SC")
-POSTAL_CODES = frozenset("""AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
-NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC""".split())
-
-
-def _known_name_acting(toks, i: int, lexicon) -> bool:
+def _known_name_acting(toks, i: int, lex: ActorLexicon, lexicon) -> bool:
     """A capitalised word that the tagger's lexicon (Brill's, from news text) has as a proper noun in
     that very spelling ("Trump", "Sessions", "Warren"), that is rare as a common word (COMMON_WORD_COUNT:
     not "Hope is fading", "Rain fell", "Freedom means") and that acts (_acts_after). Someone acting, even
@@ -216,7 +211,7 @@ def _known_name_acting(toks, i: int, lexicon) -> bool:
 
     word = toks[i][0]
     return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP")
-            and (spelling.get(word.lower()) or 0) < COMMON_WORD_COUNT and _acts_after(toks, i))
+            and (spelling.get(word.lower()) or 0) < COMMON_WORD_COUNT and _acts_after(toks, i, lex.role_after_name))
 
 
 # A word seen this often in TextBlob's spelling counts (Norvig's big.txt: books and the British National
@@ -225,7 +220,7 @@ def _known_name_acting(toks, i: int, lexicon) -> bool:
 COMMON_WORD_COUNT = 30
 
 
-def _acts_after(toks, i: int) -> bool:
+def _acts_after(toks, i: int, role_after_name: frozenset) -> bool:
     """Does the word after token i make it someone acting: a finite verb or an auxiliary, perhaps after
     adverbs ("Trump has", "Trump hasn’t", "Graham also took", "Bush addressed his"), a comma opening an
     aside ("Trump, meanwhile,", "Sessions, speaking", "Trump, Cohen discussed"), the role of someone
@@ -243,8 +238,8 @@ def _acts_after(toks, i: int) -> bool:
     if tag == "VBN":  # "Sessions recused himself": the tagger reads the verb after a first name as a participle
         return after in ("PRP", "PRP$", "DT", "NNS", "NNPS", "TO")
     if j == i + 1:
-        return _acts_right_after(tok, tag, after)
-    return tok in ROLE_AFTER_NAME
+        return _acts_right_after(tok, tag, after, role_after_name)
+    return tok in role_after_name
 
 
 def _finite_verb(tok: str, tag: str) -> bool:
@@ -253,24 +248,20 @@ def _finite_verb(tok: str, tag: str) -> bool:
     return verb in AUXILIARIES or verb != tok and verb in {"is", "was", "do"} or tag in ("VBD", "VBZ")
 
 
-def _acts_right_after(tok: str, tag: str, after: str) -> bool:
+def _acts_right_after(tok: str, tag: str, after: str, role_after_name: frozenset) -> bool:
     """The word right after a name (``tok``, tagged ``tag``, before a word tagged ``after``) makes it
     someone acting: a headline's participle or infinitive ("Trump doing", "Trump to award"), a
     comma opening an aside, "and" before another name, a role serving them."""
     if tag == "VBG" or tok == "to" and after in ("VB", "NN"):
         return after in ("DT", "JJ", "NN", "NNS", "NNP", "PRP", "PRP$", "VB")
-    return (tok in ROLE_AFTER_NAME or tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
+    return (tok in role_after_name or tok == "," and after in ("RB", "PRP", "VBG", "IN", "NNP")
             or tok == "and" and after.startswith("NNP"))
 
 
 AUXILIARIES = frozenset("has had will would could can should must might may did does".split())
 
 
-# People's roles after the name of the person they serve ("Trump spokesman Jason Miller")
-ROLE_AFTER_NAME = frozenset("spokesman spokeswoman spokesperson aide aides adviser advisers lawyer lawyers".split())
-
-
-def list_fragment(toks, run: list[int]) -> bool:
+def list_fragment(toks, run: list[int], lex: ActorLexicon) -> bool:
     """One common word continuing a list of capitalised words ("Bureau of Alcohol, Tobacco, Firearms and
     Explosives", "Departments of Homeland Security, Education and Justice"): part of a longer name."""
     from textblob.en import lexicon
@@ -279,7 +270,7 @@ def list_fragment(toks, run: list[int]) -> bool:
         return False
     i, word = run[0], toks[run[0]][0]
     tag = lexicon.get(word.lower())
-    if (tag is None or tag.startswith("NNP") or word in GROUP_WORDS | ORG_NAMES
+    if (tag is None or tag.startswith("NNP") or word in lex.group_words | lex.org_names
             or toks[i - 1][0] not in {",", "and", "&"}):
         return False
     # the list continues an organisation's name: back over capitals, commas and "and" to "of"/"on"
@@ -287,12 +278,5 @@ def list_fragment(toks, run: list[int]) -> bool:
     while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0] in {",", "and", "&"}):
         j -= 1
     org = toks[j - 1][0] if j >= 1 else ""
-    bodies = ORG_WORDS | ORG_NAMES
+    bodies = lex.bodies
     return j < i - 2 and toks[j][0] in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"
-
-
-# The Associated Press's abbreviations of US states (one word; "N.Y." and the like are initials anyway)
-# The AP abbreviations of US states after a town ("Peoria, Ill."), without their last dot: one list for
-# the actors and the sources (sources.phrases used to keep a longer copy of its own).
-STATE_ABBREVIATIONS = frozenset("""Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn
-Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split())

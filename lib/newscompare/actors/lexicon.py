@@ -32,6 +32,26 @@ class ActorLexicon:
     cues: frozenset = frozenset()
     # a state's city that stands for its government ("Moscow says"; _stand_ins), a place after "in"
     stand_ins: frozenset = frozenset()
+    # word_lists.csv: the words the rules read (each list's "about" says what for)
+    org_words: frozenset = frozenset()
+    org_names: frozenset = frozenset()
+    bodies: frozenset = frozenset()  # org_words and org_names together
+    group_words: frozenset = frozenset()
+    body_nouns: frozenset = frozenset()
+    whole_article_roles: frozenset = frozenset()
+    quantifying_words: frozenset = frozenset()
+    street_words: frozenset = frozenset()
+    place_endings: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
+    party_words: frozenset = frozenset()
+    legislatures: frozenset = frozenset()
+    work_nouns: frozenset = frozenset()
+    title_openers: frozenset = frozenset()
+    role_after_name: frozenset = frozenset()
+    state_abbreviations: frozenset = frozenset()
+    postal_codes: frozenset = frozenset()
+    group_re: re.Pattern | None = None  # groups of people and bodies named after their head
+    description_re: re.Pattern | None = None  # a person named by their role ("the senator")
 
 
 def _alternation(words) -> str:
@@ -57,7 +77,41 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
         demonyms=frozenset(_aliases(rows, {"demonym"})), leaders=frozenset(_aliases(rows, {"leader"})),
         states=frozenset(_aliases(rows, {"demonym"}).values()),
         places=frozenset(lex.lines("places.txt")), place_words=frozenset(lex.lines("place_words.txt")),
-        cues=_one_word_cues(lex), stand_ins=_stand_ins(rows))
+        cues=_one_word_cues(lex), stand_ins=_stand_ins(rows), **_word_lists(lex))
+
+
+LISTS = ("org_words", "org_names", "group_words", "body_nouns", "whole_article_roles", "quantifying_words",
+         "street_words", "place_endings", "place_nouns", "party_words", "legislatures", "work_nouns", "title_openers",
+         "role_after_name", "state_abbreviations", "postal_codes")
+
+
+def _word_lists(lex: Lexicons) -> dict:
+    """The actors' lists of word_lists.csv, and the patterns built from some of them."""
+    lists = {name: frozenset(lex.word_list(name)) for name in LISTS}
+    return {**lists, "bodies": lists["org_words"] | lists["org_names"],
+            "group_re": _group_pattern(lex.word_list("people_nouns"), lex.word_list("body_nouns")),
+            "description_re": _description_pattern(lex.word_list("role_nouns"))}
+
+
+def _words_alternation(words) -> str:
+    """The words as a pattern's alternation, in file order."""
+    return "|".join(re.escape(w) for w in words)
+
+
+def _group_pattern(people: tuple[str, ...], bodies: tuple[str, ...]) -> re.Pattern:
+    """Groups of people ("Republican lawmakers", "protesters") and bodies named after their head
+    ("Obama administration", "the Romney campaign")."""
+    return re.compile(
+        r"(?<![\w-])(?:(?P<mod>(?:[A-Z][\w.&’'-]*\s+(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,2})?[A-Z][\w.&-]*)\s+)?"
+        rf"(?P<noun>(?i:{_words_alternation(people)}))(?![\w-])"
+        r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
+        rf"(?P<body>{_words_alternation(bodies)})(?![\w-])")
+
+
+def _description_pattern(roles: tuple[str, ...]) -> re.Pattern:
+    """A person named by their role ("the senator", "the former president"; not "the President Obama")."""
+    return re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:former|new|current|late|then|incoming|outgoing)\s+)?"
+                      rf"(?P<role>(?i:{_words_alternation(roles)}))(?![\w-])(?!\s+[A-Z])")
 
 
 def _aliases(rows, kinds: set[str]) -> dict[str, str]:

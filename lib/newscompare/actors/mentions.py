@@ -26,12 +26,8 @@ from .variants import (
     titled_surnames,
 )
 from .words import (
-    BODY_NOUNS,
-    DESCRIPTION_RE,
     LOCATIVES,
     MENTION_COLUMNS,
-    ORG_NAMES,
-    ORG_WORDS,
     gazetteer,
     given_name,
     is_free,
@@ -72,19 +68,19 @@ def _alias_is_other(text: str, m: re.Match, lex: ActorLexicon, caps: bool) -> bo
     city after "in" ("in Moscow": the city, found as a place by the proper names' rules)?"""
     from textblob.en import lexicon
 
-    return bool(INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end())
+    return bool(INSTITUTION_AFTER.match(text, m.end()) or _inside_a_name(text, m.start(), m.end(), lex)
                 or caps and (lexicon.get(m.group(0).lower()) or "NNP")[:3] != "NNP"
                 or m.group(0) in lex.stand_ins and LOCATIVE_BEFORE.search(text, 0, m.start()))
 
 
-def _inside_a_name(text: str, start: int, end: int) -> bool:
+def _inside_a_name(text: str, start: int, end: int, lex: ActorLexicon) -> bool:
     """Does the text from start to end stand between two capitalised words of a longer name ("Secure
     America Now"; not a sentence's first word: "Former Syria envoy"), or after a body's "of" ("Bank of
     America", "University of Texas")?"""
     before = re.search(r"(?<=\S)\s+[A-Z][\w’'-]*\s+$", text[:start])
     body = re.search(r"(?:^|\s)([A-Z]\w+)\s+of\s+(?:the\s+)?$", text[:start])  # "Bank of America"
     return (before is not None and re.match(r"\s+[A-Z]", text[end:]) is not None
-            or body is not None and body.group(1) in ORG_WORDS | ORG_NAMES)
+            or body is not None and body.group(1) in lex.bodies)
 
 
 # The word after a place's name that makes it a newspaper's or a university's ("Washington Post")
@@ -92,20 +88,7 @@ INSTITUTION_AFTER = re.compile(r"\s+(?:Post|Times|Journal|Herald|Tribune|Examine
                                r"University|College)(?![\w-])")
 
 
-PEOPLE_NOUNS = ("lawmakers|legislators|officials|leaders|members|senators|protesters|protestors|demonstrators|"
-                "plaintiffs|defendants|prosecutors|police|officers|voters|residents|activists|critics|supporters|"
-                "opponents|advocates|conservatives|liberals|workers|employees|students|parents|immigrants|refugees|"
-                "veterans|troops|soldiers|donors|delegates|investigators|regulators|executives|unions")
-
-
-GROUP_RE = re.compile(
-    r"(?<![\w-])(?:(?P<mod>(?:[A-Z][\w.&’'-]*\s+(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,2})?[A-Z][\w.&-]*)\s+)?"
-    rf"(?P<noun>(?i:{PEOPLE_NOUNS}))(?![\w-])"
-    r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
-    rf"(?P<body>{BODY_NOUNS})(?![\w-])")
-
-
-def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[tuple]:
+def _group_mentions(text: str, base: int, taken: list[tuple[int, int]], lex: ActorLexicon) -> list[tuple]:
     """Groups of people ("Republican lawmakers", "Colorado officials", "protesters", "police") and
     bodies named after their head ("Obama administration", "the Romney campaign"): (start, end, actor,
     label, "group"). The actor is the modifier with the noun ("Republican lawmakers"), or the noun
@@ -113,14 +96,14 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
     word before the noun goes to the label, not the actor ("illegal immigrants" and "undocumented
     immigrants" are two labels of the group "immigrants"; _described_from)."""
     out = []
-    for m in GROUP_RE.finditer(text):
+    for m in lex.group_re.finditer(text):
         if m.group("body"):
             s, e, actor = m.start(), m.end(), f"{m.group('owner')} {m.group('body')}"
         elif m.group("noun")[:1].isupper() and m.start("noun") > 0:
             continue  # a capitalised word inside a sentence is part of a name ("Rail Workers Union")
         else:
             mod = m.group("mod") or ""
-            s = m.start("mod") if mod else _described_from(text, m.start("noun"))
+            s = m.start("mod") if mod else _described_from(text, m.start("noun"), lex.quantifying_words)
             e, actor = m.end(), f"{mod} {m.group('noun').lower()}".strip()
         if is_free(taken, base + s, base + e):
             out.append((base + s, base + e, actor, text[s:e], "group"))
@@ -128,15 +111,15 @@ def _group_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[
     return out
 
 
-def _described_from(text: str, noun: int) -> int:
+def _described_from(text: str, noun: int, quantifying: frozenset) -> int:
     """Where a group's label starts: at the describing word right before its noun ("illegal",
     "unarmed", "low-income", "grass-roots"): an adjective or participle of TextBlob's lexicon, a word it
     lacks with an adjective's ending ("undocumented") or a hyphenated word, but not one that counts or
-    ranks (QUANTIFYING_WORDS: "many", "other", "former", "senior"); else at the noun."""
+    ranks (``quantifying``, word_lists.csv: "many", "other", "former", "senior"); else at the noun."""
     from textblob.en import lexicon
 
     m = re.search(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*)\s+$", text[:noun])
-    if m is None or m.group(1) in QUANTIFYING_WORDS:
+    if m is None or m.group(1) in quantifying:
         return noun
     word, tag = m.group(1), lexicon.get(m.group(1))
     adjective = tag in ("JJ", "VBN") or tag is None and word.endswith(ADJECTIVE_ENDINGS)  # "undocumented"
@@ -147,28 +130,18 @@ def _described_from(text: str, noun: int) -> int:
 ADJECTIVE_ENDINGS = ("ed", "al", "ous", "ive", "ic", "ful", "less", "ant", "ent", "ary", "ist")
 
 
-# Adjectives that count, order or rank a group rather than describe it: no label of their own
-QUANTIFYING_WORDS = frozenset("""many other several some few fewer more most all both various certain such same own
-former current top senior junior local federal new recent numerous fellow individual additional key major
-possible potential average first last next previous only main chief further""".split())
-
-
-# Bodies named by a description ("the administration") reach back over the whole article, not five sentences
-WHOLE_ARTICLE_ROLES = frozenset({"administration", "campaign"})
-
-
-def _description_mentions(text: str, base: int, taken: list[tuple[int, int]]) -> list[tuple]:
+def _description_mentions(text: str, base: int, taken: list[tuple[int, int]], lex: ActorLexicon) -> list[tuple]:
     """A person named by their role ("the senator", "the former president"; not "the President
     Obama", which is a name): (start, end, role, label, "description"). resolve_descriptions then
     gives it the person the article named with that role before."""
     out = []
-    for m in DESCRIPTION_RE.finditer(text):
+    for m in lex.description_re.finditer(text):
         if is_free(taken, base + m.start(), base + m.end()):
             out.append((base + m.start(), base + m.end(), m.group(0).lower(), m.group(0), "description"))
     return out
 
 
-def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
+def _resolve_descriptions(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     """Each description ("the senator") -> the person last named before it in the same article (five
     sentences back at most) with that role in their label ("Sen. Maria Lopez", "Senator Lopez"); "the
     administration" -> the last body named with that word ("the Obama administration"), anywhere before
@@ -184,10 +157,10 @@ def _resolve_descriptions(table: pd.DataFrame) -> pd.DataFrame:
     for i, (art, sid, kind, label) in enumerate(zip(rows["article"], rows["sentence"], rows["kind"], rows["label"])):
         if kind != "description":
             continue
-        role = DESCRIPTION_RE.match(label).group("role").lower()
+        role = lex.description_re.match(label).group("role").lower()
         short = {"senator": "sen", "governor": "gov", "congressman": "rep", "congresswoman": "rep"}.get(role, role)
         for j, a, s, lab in reversed(named):
-            near = s <= sid and (role in WHOLE_ARTICLE_ROLES or sid - 5 <= s)
+            near = s <= sid and (role in lex.whole_article_roles or sid - 5 <= s)
             if j < i and a == art and near and (role in lab or re.search(rf"\b{short}\.", lab)):
                 actors[i] = rows.at[j, "actor"]
                 break
@@ -205,8 +178,8 @@ def _mention_rows(docs: list[Document], lex: ActorLexicon) -> pd.DataFrame:
         per_paragraph = Counter(s.paragraph for s in doc.sentences)
         for sent in doc.sentences:
             known = _lexicon_mentions(sent.text, sent.clean_start, lex, in_capitals(doc.tagged(sent)))
-            known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
-            known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known])
+            known += _group_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known], lex)
+            known += _description_mentions(sent.text, sent.clean_start, [(m[0], m[1]) for m in known], lex)
             rows.extend([doc.id, sent.sentence, *m, sent.text, False, False, False, False] for m in known)
             taken = [(m[0], m[1]) for m in known]
             titled = (sent.heading or _headline_paragraph(doc, sent, per_paragraph)) and _title_case(sent.text)
@@ -258,11 +231,11 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     table = _mention_rows(docs, lex)
     # Names are grouped, and judged to be places, within a scope: all the articles, or each one.
     table["_scope"] = "" if names_across_articles else table["article"]
-    table = names_in_titles(confirm_doubtful(table))
+    table = names_in_titles(confirm_doubtful(table), lex)
     proper = table["kind"] == "proper name"
     canon = {sc: group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table = rename_proper(table, "_scope", lambda sc, a: canon[sc].get(a, a))
-    table = _resolve_descriptions(titled_surnames(join_given_names(join_nicknames(table)), lex))
+    table = _resolve_descriptions(titled_surnames(join_given_names(join_nicknames(table), lex), lex), lex)
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the
     # gazetteer has it as a region (ISO 3166-2), and no mention reads like a person (_reads_as_person:
@@ -274,7 +247,7 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     for a, sc in zip(table.loc[proper, "actor"], table.loc[proper, "_scope"]):
         if a in lex.places:
             reasons[(sc, a)] = "places.txt"
-        elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & (ORG_WORDS | ORG_NAMES)
+        elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & lex.bodies
               and not person.get((sc, a), False)):
             reasons[(sc, a)] = "reads as a place"
         elif a in regions and not person.get((sc, a), False) and not given_name(a):

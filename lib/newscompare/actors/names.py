@@ -12,11 +12,8 @@ from .lexicon import ActorLexicon, is_title
 from .runs import given_name_first, proper_runs
 from .words import (
     ADDRESS_TITLES,
-    GROUP_WORDS,
     LOCATIVES,
     NICKNAME,
-    ORG_NAMES,
-    ORG_WORDS,
     POSSESSIVE,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -49,7 +46,7 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
 def _place_word_after(word: str, after: list[str], lex: ActorLexicon) -> bool:
     """"Idlib province", "Afrin, a city"; "Pennsylvania Avenue", "Drax Road" (the name's own last
     ``word``; unless it speaks: "Downing Street said")."""
-    if after[:1] and after[0].lower() in lex.place_words or word in STREET_WORDS:
+    if after[:1] and after[0].lower() in lex.place_words or word in lex.street_words:
         return True
     return after[:2] in ([",", "a"], [",", "the"]) and len(after) > 2 and after[2].lower() in lex.place_words
 
@@ -65,10 +62,6 @@ def _locative_before(toks, first: int, lex: ActorLexicon) -> bool:
         return False  # "supporting Sanders over Clinton": one person preferred to another
     return bool(before) and (before[-1] in LOCATIVES
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
-
-
-# Last words of the names of streets, squares and bridges: places wherever they stand
-STREET_WORDS = frozenset("Street Road Avenue Boulevard Lane Square Bridge Highway Parkway Turnpike Expressway".split())
 
 
 def _with_shared_surname(name: str, text: str, toks, i: int, lex: ActorLexicon) -> str:
@@ -103,9 +96,9 @@ def _run_name(words: list[str], lex: ActorLexicon) -> str:
     """A person's name without titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir
     Putin"); an organisation keeps every word ("Syrian Arab Army", "American University", "House
     Republican Conference")."""
-    if words[-1] in LEGISLATURES and words[0] in PARTY_WORDS:
+    if words[-1] in lex.legislatures and words[0] in lex.party_words:
         return words[-1]  # "the Republican Senate": the Senate, under a label
-    if words[-1] in ORG_WORDS | ORG_NAMES or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
+    if words[-1] in lex.bodies or words[-1] in LAW_WORDS:  # "Defense of Marriage Act" is no "Act"
         return " ".join(words)
     rest = _after_role(words, lex)
     return " ".join(words) if rest is None else _without_titles(rest, lex)
@@ -120,7 +113,7 @@ def _after_role(words: list[str], lex: ActorLexicon) -> list[str] | None:
     if last < 0:
         return words
     rest = words[last + 1 :]
-    if len(rest) == 1 and words[last] in TITLE_OPENERS:
+    if len(rest) == 1 and words[last] in lex.title_openers:
         return None
     if len(rest) > 2 and rest[0] == "of":  # "of State", "of Homeland Security"
         rest = rest[2:] if len(rest) <= 4 else rest[3:]
@@ -138,24 +131,10 @@ def _without_titles(words: list[str], lex: ActorLexicon) -> str:
     return " ".join(words)
 
 
-# Words of titles.txt that only open a title ("Foreign Minister", "Prime Minister") and never stand
-# right before a name: after them a lone word is no person ("Veterans of Foreign Wars").
-TITLE_OPENERS = frozenset("Prime Foreign Defense Defence Interior Vice Deputy".split())
-
-
 LAW_WORDS = frozenset({"Act", "Acts"})
 
 
-LEGISLATURES = frozenset({"Senate", "Congress", "House", "Assembly", "Parliament"})
-
-
-PARTY_WORDS = frozenset({"Republican", "Democratic", "Democrat", "GOP", "Labour", "Conservative", "Tory"})
-
-
-WORK_NOUNS = frozenset("program programme show series book film movie documentary podcast column".split())
-
-
-def _quoted_title(toks, first: int, last: int) -> bool:
+def _quoted_title(toks, first: int, last: int, work_nouns: frozenset) -> bool:
     """Is the run the whole of a short quotation in title case after a broadcaster's possessive or a
     word for a work ('on ABC's “This Week,”', 'the CNN program “State of the Union”'): the title of a
     programme, a book or a film, not an actor? The quotation may hold other capitalised words and
@@ -172,7 +151,7 @@ def _quoted_title(toks, first: int, last: int) -> bool:
         return False
     before = toks[a - 1][0]
     return (bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s", "'", "’"))
-            or before.lower() in WORK_NOUNS)
+            or before.lower() in work_nouns)
 
 
 TITLE_SMALL_WORDS = frozenset("the a an and of & on in for to this".split())
@@ -184,12 +163,12 @@ def proper_names(doc: Document, sent, taken, lex: ActorLexicon, lower_words: fro
     article's words written in lower case (_lower_words)."""
     toks = doc.tagged(sent)
     out = []
-    for run in proper_runs(toks, lex.cues):
-        run = _after_known(toks, run, taken)
+    for run in proper_runs(toks, lex):
+        run = _after_known(toks, run, taken, lex)
         found = run and _name_of_run(doc, toks, run, taken, lex)
         if found:
             # kept if a name elsewhere ends in it
-            doubtful = common_word(toks, run, sent.heading, lex.cues, lower_words) or list_fragment(toks, run)
+            doubtful = common_word(toks, run, sent.heading, lex, lower_words) or list_fragment(toks, run, lex)
             out.append((*found, doubtful))
     return out
 
@@ -207,7 +186,8 @@ def _name_of_run(doc: Document, toks, run: list[int], taken, lex: ActorLexicon) 
     name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
     name = _with_shared_surname(name, doc.text, toks, run[-1], lex)  # "Sarah and Tom Hollis"
     city = name in lex.stand_ins and first > 0 and toks[first - 1][0].lower() in LOCATIVES
-    if _no_actor(name, label, words, city, lex) or not is_free(taken, s, e) or _quoted_title(toks, first, run[-1]):
+    if (_no_actor(name, label, words, city, lex) or not is_free(taken, s, e)
+            or _quoted_title(toks, first, run[-1], lex.work_nouns)):
         return None  # _quoted_title: ABC's “This Week”, the CNN program “State of the Union”
     placelike = city or words[-1] not in LAW_WORDS and _reads_as_place(toks, first, run[-1], lex)
     person = not city and _reads_as_person(toks, first, run[-1], words[: len(words) - len(name.split())], lex)
@@ -251,7 +231,7 @@ def hyphenated_names(doc: Document, sent, taken, lex: ActorLexicon):
     return out
 
 
-def _after_known(toks, run: list[int], taken: list[tuple[int, int]]) -> list[int]:
+def _after_known(toks, run: list[int], taken: list[tuple[int, int]], lex: ActorLexicon) -> list[int]:
     """The run without the words at its start that a lexicon mention took: "U.S. President Donald Trump"
     -> "President Donald Trump" beside the mention "U.S."; nothing where one common word is left ("U.S.
     Embassy": the lexicon's actor's own body), unless it names a body ("Senate")."""
@@ -260,7 +240,7 @@ def _after_known(toks, run: list[int], taken: list[tuple[int, int]]) -> list[int
     whole = len(run)
     while run and (not is_free(taken, toks[run[0]][2], toks[run[0]][3]) or toks[run[0]][0] in {".", "of", "and", "'s"}):
         run = run[1:]
-    if len(run) == 1 < whole and toks[run[0]][0] not in ORG_NAMES | GROUP_WORDS:
+    if len(run) == 1 < whole and toks[run[0]][0] not in lex.org_names | lex.group_words:
         tag = lexicon.get(toks[run[0]][0].lower())
         return [] if tag and not tag.startswith("NNP") else run
     return run
@@ -277,17 +257,12 @@ def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: A
     name = [t[0] for t in toks[first + len(before_name) : last + 1]]
     titled = any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
     return titled or after[:2] == [",", "who"] or speaks_after(toks, last, lex.cues) or _aged(after) or (
-        given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in PLACE_ENDINGS)
+        given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in lex.place_endings)
 
 
 def _aged(after: list[str]) -> bool:
     """An age between commas after a name ("Rivera, 24,")."""
     return len(after) == 3 and after[0] == after[2] == "," and after[1].isdigit() and len(after[1]) <= 3
-
-
-# Last words of place names that may open with a given name ("Virginia Beach", "Lee County", "Carson City")
-PLACE_ENDINGS = frozenset("""County City Beach Heights Park Island Islands Springs Falls Hills Hill Lake Bay Harbor
-Harbour Town Township Village Square Street Road Avenue Valley Parish""".split())
 
 
 PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")

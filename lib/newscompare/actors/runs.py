@@ -5,10 +5,9 @@ Control"), split where "and" joins two names, nicknames in quotes kept inside.
 from __future__ import annotations
 
 from .capitals import caps_name, in_capitals, is_proper
+from .lexicon import ActorLexicon
 from .words import (
     OPENERS,
-    ORG_NAMES,
-    ORG_WORDS,
     POSSESSIVE,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -19,23 +18,23 @@ from .words import (
 )
 
 
-def _org_head(word: str) -> bool:
+def _org_head(word: str, lex: ActorLexicon) -> bool:
     """A word that heads an organisation's name ("Office", "Centers", "Organization")."""
-    bodies = ORG_WORDS | ORG_NAMES
+    bodies = lex.bodies
     return word in bodies or (word.endswith("s") and word[:-1] in bodies)
 
 
-def _org_connector(toks, cur: list[int], i: int) -> bool:
+def _org_connector(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
     """Does the word at ``i`` go on with an organisation's name begun in ``cur``: "for" before a capital
     ("Centers for Disease Control", "National Organization for Marriage"), "of the" before one
     ("Office of the Historian"), "of" before a capitalised adjective ("Office of Special Counsel"), "to"
     before a capitalised verb ("Coalition to Stop Gun Violence")?"""
-    return _org_name_begun(toks, cur, i) and _goes_on_to_a_capital(toks, i)
+    return _org_name_begun(toks, cur, i, lex) and _goes_on_to_a_capital(toks, i)
 
 
-def _org_name_begun(toks, cur: list[int], i: int) -> bool:
+def _org_name_begun(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
     """Does ``cur`` hold an organisation's word, or is the word at ``i`` inside "State of the Union"?"""
-    if any(_org_head(toks[k][0]) for k in cur):
+    if any(_org_head(toks[k][0], lex) for k in cur):
         return True
     if toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]:
         return True
@@ -61,7 +60,7 @@ def _goes_on_to_a_capital(toks, i: int) -> bool:
     return tok == "the" and toks[i - 1][0] == "of" and _capital_at(toks, i + 1)
 
 
-def _split_joined(run: list[int], toks) -> list[list[int]]:
+def _split_joined(run: list[int], toks, lex: ActorLexicon) -> list[list[int]]:
     """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
     organisation ("Justice and Development Party")."""
     words = [toks[i][0] for i in run]
@@ -70,12 +69,12 @@ def _split_joined(run: list[int], toks) -> list[list[int]]:
         return [run]
     # "Office of Management and Budget", "Committee on Oversight and Government Reform": an organisation's
     # word with "of"/"on" before the "and"
-    if any(_org_head(w) and words[k + 1] in {"of", "on", "for"} for k, w in enumerate(words[: joins[0]])):
+    if any(_org_head(w, lex) and words[k + 1] in {"of", "on", "for"} for k, w in enumerate(words[: joins[0]])):
         return [run]
     # "House Ways and Means Committee", but not "IRS and Treasury Department" (an acronym is a whole name):
     # an organisation's name splits only where an acronym stands beside "and"/"or" ("Justice and
     # Development Party or AK Party")
-    if words[-1] in ORG_WORDS:
+    if words[-1] in lex.org_words:
         joins = [k for k in joins if words[k - 1].isupper() or words[k + 1].isupper()]
     return _split_at(run, joins)
 
@@ -92,10 +91,10 @@ def _split_at(run: list[int], joins: list[int]) -> list[list[int]]:
     return [p for p in parts + [cur] if p]
 
 
-def _of_a_place(toks, run: list[int], i: int) -> bool:
+def _of_a_place(toks, run: list[int], i: int, lex: ActorLexicon) -> bool:
     """Is "of" at ``i`` followed by a country or region from the gazetteer, after a name that is not an
     organisation's ("Senator Robert Menendez of New Jersey", "a Republican of New York")? Then it ends the name."""
-    if any(toks[k][0] in ORG_WORDS | ORG_NAMES for k in run):
+    if any(toks[k][0] in lex.bodies for k in run):
         return False  # "University of Texas", "Attorney General of Ohio" is a role, kept whole below
     words = []
     for tok in toks[i + 1 : i + 4]:
@@ -107,13 +106,13 @@ def _of_a_place(toks, run: list[int], i: int) -> bool:
     return any(name in countries or name in regions for name in names)
 
 
-def _persons_name(toks, run: list[int]) -> bool:
+def _persons_name(toks, run: list[int], lex: ActorLexicon) -> bool:
     """Is the run so far a person's name: two or three words after any title, the first a given name,
     none an organisation's word ("Greg Miller", "Sheriff Joe Arpaio"; not "Bank" or "John Jay College")?"""
     words = [toks[k][0] for k in run if toks[k][0] != "."]
     while len(words) > 2 and not given_name(words[0]):
         words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
-    return given_name_first(words) and not set(words) & (ORG_WORDS | ORG_NAMES)
+    return given_name_first(words) and not set(words) & lex.bodies
 
 
 def given_name_first(words: list[str]) -> bool:
@@ -128,23 +127,23 @@ WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".
 MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
-def _connector(toks, cur: list[int], i: int) -> bool:
+def _connector(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
     """Does the small word at ``i`` join the name begun in ``cur`` to the proper noun after it?"""
     tok = toks[i][0]
     # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
     # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
-    ahead = i + 1 < len(toks) and (is_proper(toks, i + 1, False)
-                                   or is_proper(toks, i + 1, True) and toks[i + 1][1] != "JJ")
+    ahead = i + 1 < len(toks) and (is_proper(toks, i + 1, False, lex)
+                                   or is_proper(toks, i + 1, True, lex) and toks[i + 1][1] != "JJ")
     return ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
                       # "Bank of America", but not "Robert Menendez of New Jersey" or "Ronan Farrow of MSNBC"
-                      or tok == "of" and not _of_a_place(toks, cur, i) and not _persons_name(toks, cur)
+                      or tok == "of" and not _of_a_place(toks, cur, i, lex) and not _persons_name(toks, cur, lex)
                       # "Committee on Oversight", "Center on Budget and Policy Priorities"
-                      or tok == "on" and toks[cur[-1]][0] in ORG_WORDS | ORG_NAMES and toks[i + 1][0] not in MONTHS
+                      or tok == "on" and toks[cur[-1]][0] in lex.bodies and toks[i + 1][0] not in MONTHS
                       # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
                       or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1][0]))
 
 
-def proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
+def proper_runs(toks, lex: ActorLexicon) -> list[list[int]]:
     """Runs of proper-noun tokens (pattern tagger, and "Trump’s"), joined over "and"/"or"/"of"/"al"
     before another proper noun and over "al-" prefixes, then split where "and"/"or" joins two names;
     trailing connectors dropped."""
@@ -152,7 +151,7 @@ def proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
     caps = in_capitals(toks)
     nickname = _nickname_tokens(toks)
     for i in range(len(toks)):
-        step = _step(toks, cur, i, nickname, caps, cues)
+        step = _step(toks, cur, i, nickname, caps, lex)
         if step != "break":
             cur.append(i)
         if step != "join" and cur:
@@ -161,10 +160,10 @@ def proper_runs(toks, cues: frozenset = frozenset()) -> list[list[int]]:
             cur = []
     if cur:
         runs.append(cur)
-    return _finished_runs(runs, toks)
+    return _finished_runs(runs, toks, lex)
 
 
-def _step(toks, cur: list[int], i: int, nickname: set[int], caps: bool, cues: frozenset) -> str:
+def _step(toks, cur: list[int], i: int, nickname: set[int], caps: bool, lex: ActorLexicon) -> str:
     """What token ``i`` does to the run begun in ``cur``: "join" it, "end" it (joins, then ends it: a
     possessive that ends a name) or "break" it (no part of a name)."""
     tok = toks[i][0]
@@ -172,16 +171,16 @@ def _step(toks, cur: list[int], i: int, nickname: set[int], caps: bool, cues: fr
         return "join"  # William “Mo” Cowan
     if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
         return "break"
-    if cur and _org_connector(toks, cur, i):
+    if cur and _org_connector(toks, cur, i, lex):
         return "join"  # "Centers for Disease Control", "Office of the Historian", "Office of Special Counsel"
-    connector = bool(cur) and _connector(toks, cur, i)
-    proper = caps_name(toks, i) if caps else is_proper(toks, i, bool(cur), cues)
+    connector = bool(cur) and _connector(toks, cur, i, lex)
+    proper = caps_name(toks, i) if caps else is_proper(toks, i, bool(cur), lex, lex.cues)
     if not (proper or connector or (cur and tok.startswith("al-"))):
         return "break"
-    return "end" if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i) else "join"
+    return "end" if POSSESSIVE.match(tok) and not _possessive_in_name(toks, i, lex) else "join"
 
 
-def _possessive_in_name(toks, i: int) -> bool:
+def _possessive_in_name(toks, i: int, lex: ActorLexicon) -> bool:
     """Is the possessive token i part of a name that goes on: one capitalised common noun that names
     a place or body after it ("Sam's Club", "Joey's Diner"), or any name after a common word inside a
     sentence ("Children's Defense Fund", "Freedom’s Lighthouse")? Not "Russia's Defense Ministry"."""
@@ -193,14 +192,10 @@ def _possessive_in_name(toks, i: int) -> bool:
     if not after:
         return False
     owner = toks[i][0][:-2]
-    if len(after) == 1 and after[0] in ORG_NAMES | PLACE_NOUNS:
+    if len(after) == 1 and after[0] in lex.org_names | lex.place_nouns:
         return True
     # a common word's possessive inside a sentence opens a name ("Freedom’s Lighthouse", "Women's March")
     return i > 0 and toks[i - 1][0] not in OPENERS and lexicon_noun(owner)
-
-
-# Common nouns that end the name of a shop, a restaurant or a place ("Joey's Diner")
-PLACE_NOUNS = frozenset("Diner Place Boutique Restaurant Cafe Café Bar Grill Pub Store Shop Market Kitchen".split())
 
 
 def _nickname_tokens(toks) -> set[int]:
@@ -214,13 +209,13 @@ def _nickname_tokens(toks) -> set[int]:
     return out
 
 
-def _finished_runs(runs: list[list[int]], toks) -> list[list[int]]:
+def _finished_runs(runs: list[list[int]], toks, lex: ActorLexicon) -> list[list[int]]:
     """The runs without trailing connectors, names joined by "and"/"or" split (_split_joined)."""
     out = []
     for run in runs:
         while run and toks[run[-1]][0] in {"and", "or", "&", "of"}:
             run = run[:-1]
-        out.extend(_split_joined(run, toks) if run else [])
+        out.extend(_split_joined(run, toks, lex) if run else [])
     return out
 
 

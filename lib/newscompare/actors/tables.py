@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..lexicons import Lexicons
 from .lexicon import ActorLexicon, actor_lexicon
-from .words import BODY_NOUNS, DESCRIPTION_RE, GROUP_WORDS, ORG_NAMES, ORG_WORDS, gazetteer
+from .words import gazetteer
 
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
 
@@ -55,21 +55,21 @@ def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:
     words = actor.split()
     if actor in lex.states or actor in gazetteer()[0]:
         return "country or state"
-    if words and words[-1] in BODY_NOUNS.split("|"):
+    if words and words[-1] in lex.body_nouns:
         return "organisation"  # "Obama administration"
     if mention_kinds and mention_kinds <= {"description"}:
         return "person"  # "the mayor", named only by the role
     if mention_kinds & {"label", "group"} or not actor[:1].isupper():
         return "group"
-    return _kind_of_name(actor, words) if words else "other"
+    return _kind_of_name(actor, words, lex) if words else "other"
 
 
-def _kind_of_name(actor: str, words: list[str]) -> str:
+def _kind_of_name(actor: str, words: list[str], lex: ActorLexicon) -> str:
     """The kind of a capitalised name by its words: a group's word, an organisation's word or initials,
     a description ("Kurdish forces"), a person's two to four capitalised words."""
-    if words[-1] in GROUP_WORDS:
+    if words[-1] in lex.group_words:
         return "group"
-    if any(w in ORG_WORDS or w in ORG_NAMES for w in words) or re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", actor):
+    if any(w in lex.bodies for w in words) or re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", actor):
         return "organisation"
     capital = [w.split("-")[-1][:1].isupper() for w in words if w not in CONNECTORS]
     if not all(capital):
@@ -93,7 +93,7 @@ def label_kind(actor: str, label: str, lex: ActorLexicon) -> str:
     capitalised role that ends in a title; else ``description``."""
     own = {w.lower() for w in _name_words(actor)}
     words = _name_words(label)
-    if not words or DESCRIPTION_RE.fullmatch(label):
+    if not words or lex.description_re.fullmatch(label):
         return "name"  # nothing, or a plain role ("the senator"): how papers refer back, not a choice of words
     if _initials_or_adjective(actor, label, lex):
         return "name"

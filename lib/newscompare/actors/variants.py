@@ -13,8 +13,6 @@ from .lexicon import ActorLexicon, is_title
 from .words import (
     ADDRESS_TITLES,
     NICKNAME,
-    ORG_NAMES,
-    ORG_WORDS,
     find_whole,
     fold,
     given_name,
@@ -83,7 +81,7 @@ def _joins(keys: list[str], core: list[str], tokens: list[str]) -> bool:
     return _variant_of(keys, tokens) and not suffixed
 
 
-def names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
+def names_in_titles(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     """In a title-case headline, a run of capitals is not one name: keep only the names the article's
     other sentences give (the longest first: "Bill Clinton", "Joe Sestak" in "White House Asked Bill
     Clinton To Talk To Joe Sestak"), a surname of one, or initials ("NAACP"), each with its own
@@ -100,7 +98,7 @@ def names_in_titles(table: pd.DataFrame) -> pd.DataFrame:
         names = sorted(known.get(r["_scope"], ()), key=len, reverse=True)
         taken: list[tuple[int, int]] = []
         acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
-        surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n)]
+        surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n, lex)]
         for name in names + surnames + acronyms + _given_and_surname(r["label"]):
             found = find_whole(r["label"], name)
             if found and is_free(taken, *found):
@@ -141,7 +139,7 @@ def join_nicknames(table: pd.DataFrame) -> pd.DataFrame:
     return rename_proper(table, "_scope", lambda sc, a: known.get((sc, a), a))
 
 
-def join_given_names(table: pd.DataFrame) -> pd.DataFrame:
+def join_given_names(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     """A first name written alone ("Hillary", "Bernie") is the one person of the article whose full name
     begins with it (Hillary Clinton), unless it is also a surname there or two people share it."""
     proper = table["kind"] == "proper name"
@@ -149,7 +147,7 @@ def join_given_names(table: pd.DataFrame) -> pd.DataFrame:
     surnames = set()
     for article, actor in set(zip(table.loc[proper, "article"], table.loc[proper, "actor"])):
         words = actor.split()
-        if len(words) > 1 and _person_like(actor):
+        if len(words) > 1 and _person_like(actor, lex):
             firsts[(article, fold(words[0]))].add(actor)
             surnames.add((article, fold(words[-1])))
     if not firsts:
@@ -171,11 +169,11 @@ def rename_proper(table: pd.DataFrame, by: str, rename) -> pd.DataFrame:
     return table
 
 
-def _person_like(name: str) -> bool:
+def _person_like(name: str, lex: ActorLexicon) -> bool:
     """Could the name be a person's (its last word a surname)? Every word capitalised, and the last no
     organisation's word: not "National Organization for Marriage", "Centers for Disease Control"."""
     words = name.split()
-    return all(w[:1].isupper() for w in words) and words[-1] not in ORG_WORDS | ORG_NAMES
+    return all(w[:1].isupper() for w in words) and words[-1] not in lex.bodies
 
 
 def titled_surnames(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:

@@ -15,11 +15,6 @@ MENTION_COLUMNS = ["article", "sentence", "actor", "label", "kind", "start", "en
 LOCATIVES = frozenset("in near above over across around outside inside into within throughout toward towards".split())
 
 
-ORG_WORDS = frozenset("""Ministry Party Army Front Council Office Agency Forces Force Department Committee Group
-Union Organization Organisation Navy Guard Guards Brigade Brigades Movement Command Parliament Assembly
-Nations""".split())
-
-
 def is_free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
@@ -110,18 +105,6 @@ def same_first_name(a: str, b: str) -> bool:
     return b in nn.nicknames_of(a) or a in nn.nicknames_of(b)
 
 
-BODY_NOUNS = "administration|campaign|government|camp"
-
-
-ROLE_NOUNS = ("president|vice president|senator|congressman|congresswoman|governor|mayor|minister|prime minister|"
-              "secretary|chairman|chairwoman|speaker|candidate|nominee|lawmaker|commissioner|chancellor|"
-              "attorney general|ambassador|spokesman|spokeswoman|judge|administration|campaign")
-
-
-DESCRIPTION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+(?:(?:former|new|current|late|then|incoming|outgoing)\s+)?"
-                            rf"(?P<role>(?i:{ROLE_NOUNS}))(?![\w-])(?!\s+[A-Z])")
-
-
 def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_-"
 
@@ -137,16 +120,3 @@ def find_whole(text: str, word: str) -> tuple[int, int] | None:
             return i, j
         i = text.find(word, i + 1)
     return None
-
-
-ORG_NAMES = frozenset("""Congress Senate Parliament Kremlin Pentagon Cabinet Court Commission Bureau Institute
-Center Centre University College School Foundation Association Society Corporation Company Corp Inc Ltd LLC Group Bank
-Times Post Journal News Network Airlines Railway Railways Rail Police Council Authority Administration
-Campaign Club League Federation Alliance Coalition Church Hospital Service Services Board Trust Agency
-Jabhat Jaysh Liwa Harakat Ansar Hayat Tahrir Kataib Hezbollah Hamas Taliban Caucus Conference Branch Fund Chamber
-Consulate Embassy""".split())
-
-
-GROUP_WORDS = frozenset("""Republicans Democrats Conservatives Liberals Tories Socialists Communists Kurds
-Palestinians Israelis Americans Europeans Muslims Christians Jews Catholics Evangelicals Progressives
-Libertarians Independents""".split())

@@ -231,7 +231,7 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     if span == ():
         return None  # "It is too soon to say"
     if span is None:
-        span = np_left(toks, i, ctx.slex.actors.not_actors) or appositive_name(toks, i)
+        span = np_left(toks, i, ctx.slex.actors) or appositive_name(toks, i)
         span = issuer(toks, i, span) or _object_of_verb(toks, i) or span
     after_quote = _right_after_a_quotation(toks, i)
     if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):

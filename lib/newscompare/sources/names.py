@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors import ORG_WORDS, ActorLexicon, actor_lexicon
+from ..actors import ActorLexicon, actor_lexicon
 from .lexicon import Lex
 from .phrases import proper
 
@@ -44,12 +44,12 @@ def name_and_role(phrase: str, alex: ActorLexicon) -> tuple[str, str]:
     if not words:
         return "", ""
     prepositions = {"to", "of", "with", "in", "from", "near", "at", "for"}
-    if words[-1] not in ORG_WORDS and proper(words[-1]) and not prepositions & set(words):
+    if words[-1] not in alex.org_words and proper(words[-1]) and not prepositions & set(words):
         return _person_split(words, alex)
     # A person's name and where they come from: "Michael Brown of Washington", "Ana Ruiz from Leeds"
     at = next((k for k, w in enumerate(words) if w in prepositions), len(words))
     head = words[:at]
-    if 2 <= len(head) < len(words) and all(proper(w) and w not in ORG_WORDS for w in head) \
+    if 2 <= len(head) < len(words) and all(proper(w) and w not in alex.org_words for w in head) \
             and head[-1] not in alex.titles:
         name, title = _person_split(head, alex)
         return name, " ".join([title] * bool(title) + words[at:])
@@ -69,7 +69,7 @@ def _described_source(words: list[str], alex: ActorLexicon) -> tuple[str, str]:
     the phrase its role; else the phrase is the source."""
     joined = " ".join(words)
     m = re.search(r"\b(?:of|from)\s+(?:the\s+)?((?:al-)?[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*)*)", joined)
-    if m and words[-1] not in ORG_WORDS:
+    if m and words[-1] not in alex.org_words:
         name = m.group(1)
         if alex.names is not None and alex.names.fullmatch(name):
             name = alex.name_actor.get(name) or name

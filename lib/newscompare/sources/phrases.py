@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..actors import STATE_ABBREVIATIONS, WEEKDAYS, gazetteer
+from ..actors import WEEKDAYS, ActorLexicon, gazetteer
 from ..segment import DASHES
 
 NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
@@ -20,18 +20,18 @@ SKIP_LEFT = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "ma
              "long"}
 
 
-def _skip_left(toks, i: int) -> int | None:
+def _skip_left(toks, i: int, states: frozenset) -> int | None:
     """The token before ``i`` that can end the speaker's noun phrase, skipping auxiliaries, adverbs,
     relative pronouns, a parenthesis and a comma-delimited aside; None when a plain comma stops it."""
     j, go_on = i - 1, True
     while go_on and j >= 0:
-        j, go_on = _left_step(toks, j)
+        j, go_on = _left_step(toks, j, states)
         if j is None:
             return None
     return j if j >= 0 else None
 
 
-def _left_step(toks, j: int) -> tuple[int | None, bool]:
+def _left_step(toks, j: int, states: frozenset) -> tuple[int | None, bool]:
     """(the next token to look at, whether to go on left) from token ``j``; None: no speaker."""
     tok, tag = toks[j][0], toks[j][1]
     if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
@@ -39,31 +39,31 @@ def _left_step(toks, j: int) -> tuple[int | None, bool]:
     if tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
         return j - 2, True  # "Tom Ruiz, 56, who has led the union, told": an age between commas
     if tok == ")" or _dash_ends_at(toks, j) is not None:
-        return _before_enclosed(toks, j), True
+        return _before_enclosed(toks, j, states), True
     if tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
         return j - 1, False  # "Omar Haddad, who said": the name before the relative clause
     if tok == ",":
-        return _left_of_comma(toks, j), True
+        return _left_of_comma(toks, j, states), True
     return j, False
 
 
-def _left_of_comma(toks, j: int) -> int | None:
+def _left_of_comma(toks, j: int, states: frozenset) -> int | None:
     """Past the aside or appositive the comma at ``j`` closes; the bracket before it ("Gov. John Kasich
     (R-OH), said": skipped next); None where the comma ends a clause."""
-    after = _before_comma_chunk(toks, j)
+    after = _before_comma_chunk(toks, j, states)
     if after is None and not (j > 0 and toks[j - 1][0] == ")"):
         return None
     return j - 1 if after is None else after
 
 
-def _before_enclosed(toks, j: int) -> int | None:
+def _before_enclosed(toks, j: int, states: frozenset) -> int | None:
     """The token before a bracket or a dash aside that closes at token ``j``: "Jaysh al-Nasr (Army of
     Victory) which ..." (-1 when no bracket opens it), or _before_dash_aside."""
     if toks[j][0] == ")":
         while j >= 0 and toks[j][0] != "(":
             j -= 1
         return j - 1
-    return _before_dash_aside(toks, _dash_ends_at(toks, j))
+    return _before_dash_aside(toks, _dash_ends_at(toks, j), states)
 
 
 def _dash_ends_at(toks, j: int) -> int | None:
@@ -73,7 +73,7 @@ def _dash_ends_at(toks, j: int) -> int | None:
     return j - 1 if toks[j][0] == "-" and j > 0 and toks[j - 1][0] == "-" else None
 
 
-def _before_dash_aside(toks, close: int) -> int | None:
+def _before_dash_aside(toks, close: int, states: frozenset) -> int | None:
     """The token before an aside between dashes that closes at token ``close`` ("Jo Roe, head of Acme
     Media — the firm that owns the show — told"): the name an appositive before the aside describes, else
     the token before the opening dash; None when no dash opens the aside."""
@@ -83,15 +83,16 @@ def _before_dash_aside(toks, close: int) -> int | None:
     if k < 1:
         return None
     k = _dash_ends_at(toks, k)
-    after = _before_comma_chunk(toks, k)
+    after = _before_comma_chunk(toks, k, states)
     return k - 1 if after is None else after
 
 
-def _before_comma_chunk(toks, j: int) -> int | None:
+def _before_comma_chunk(toks, j: int, states: frozenset) -> int | None:
     """The token before the chunk that the comma at ``j`` closes, when that chunk is an aside or an
     appositive after a name; None when the comma ends a clause."""
     k = _previous_comma(toks, j)
-    if _region_between(toks, k, j) and _previous_comma(toks, k) >= 0 and _opens_aside(toks, _previous_comma(toks, k)):
+    before = _previous_comma(toks, k)
+    if _region_between(toks, k, j, states) and before >= 0 and _opens_aside(toks, before):
         k = _previous_comma(toks, k)  # ", during a meeting in Columbus, Ohio," is one aside
     # ", in a meeting with ..., told" or ", speaking on condition of anonymity, said": skip the aside;
     # "Phil Lovas, a spokesman for the union, said": the appositive describes the name before it
@@ -118,11 +119,11 @@ def _previous_comma(toks, j: int) -> int:
 
 
 # Regions written after a town ("Flint, Mich.", "Columbus, Ohio"): AP's state abbreviations
-def _region_between(toks, k: int, j: int) -> bool:
+def _region_between(toks, k: int, j: int, states: frozenset) -> bool:
     """Tokens k+1..j-1 are a region after a place name before comma ``k`` (", Ohio,", ", Mich.,")."""
     words = "".join(t[0] for t in toks[k + 1 : j]).rstrip(".")
     return k >= 1 and toks[k - 1][1].startswith("NNP") and (
-        words in STATE_ABBREVIATIONS or words in gazetteer()[1])
+        words in states or words in gazetteer()[1])
 
 
 def _ends_name(toks, n: int) -> bool:
@@ -181,22 +182,22 @@ TIME_WORDS = frozenset("""the last this next early late earlier later month mont
 morning afternoon evening night weekend today yesterday tonight""".split())
 
 
-def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int] | None:
+def np_left(toks, i: int, alex: ActorLexicon) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
     speaker before a time ("on Tuesday") or a phrase that follows it (_outer_speaker)."""
-    j = _skip_left(toks, i)
+    j = _skip_left(toks, i, alex.state_abbreviations)
     if j is None:
         return None
     if toks[j][1] == "PRP":  # "he said": resolved to a named source later
         return j, j + 1
     b = j + 1
     a = np_start(toks, b)
-    if a < b and all(t[0] in not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
-        return _speaker_before_a_time(toks, a, not_actors)
-    outer = _outer_speaker(toks, a, b, not_actors)
+    if a < b and all(t[0] in alex.not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
+        return _speaker_before_a_time(toks, a, alex)
+    outer = _outer_speaker(toks, a, b, alex)
     if outer is not None:
         return outer
-    relative = _who_before(toks, a, not_actors) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
+    relative = _who_before(toks, a, alex) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
     if relative is not None:
         return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
     if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
@@ -204,14 +205,14 @@ def np_left(toks, i: int, not_actors: frozenset = frozenset()) -> tuple[int, int
     return _phrase_without_time(toks, a, b)
 
 
-def _speaker_before_a_time(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
+def _speaker_before_a_time(toks, a: int, alex: ActorLexicon) -> tuple[int, int] | None:
     """The speaker before a phrase of time or of not_actors.txt that ends at the cue: "on Tuesday";
     "Wells Fargo just this month announced", "a report released last year found" (the speaker stands
     before the time and the participle)."""
     if a >= 1 and toks[a - 1][1] == "IN":
-        return np_left(toks, a - 1, not_actors)
+        return np_left(toks, a - 1, alex)
     if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
-        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, not_actors)
+        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, alex)
     return None
 
 
@@ -240,7 +241,7 @@ def _after_preposition(toks, a: int) -> bool:
     return k >= 0 and toks[k][0].lower() in {"in", "on", "during"}
 
 
-def _who_before(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
+def _who_before(toks, a: int, alex: ActorLexicon) -> tuple[int, int] | None:
     """The noun phrase before the "who" that opens the relative clause ending at token ``a`` (the object
     of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
     internal strategy said"."""
@@ -249,20 +250,20 @@ def _who_before(toks, a: int, not_actors: frozenset) -> tuple[int, int] | None:
         k -= 1
     if k < 1 or toks[k][0].lower() != "who":
         return None
-    return np_left(toks, k, not_actors)
+    return np_left(toks, k, alex)
 
 
-def _outer_speaker(toks, a: int, b: int, not_actors: frozenset) -> tuple[int, int] | None:
+def _outer_speaker(toks, a: int, b: int, alex: ActorLexicon) -> tuple[int, int] | None:
     """The speaker before a phrase that the noun phrase [a, b) ends: "witnesses in the village of
     Yamadi said", "protesters marching through the streets chanted", "sources close to the Kremlin"."""
     outer = None
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
-        outer = np_left(toks, a - 1, not_actors)
+        outer = np_left(toks, a - 1, alex)
     if outer is None and a >= 3 and toks[a - 1][1] in ("IN", "TO") and toks[a - 2][1] == "VBG":
-        outer = np_left(toks, a - 2, not_actors)
+        outer = np_left(toks, a - 2, alex)
     close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
     if outer is None and close_to:
-        outer = np_left(toks, a - 2, not_actors)
+        outer = np_left(toks, a - 2, alex)
         return (outer[0], b) if outer is not None else None
     return outer
 

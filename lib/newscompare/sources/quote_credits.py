@@ -120,7 +120,7 @@ def characterisations(ctx: SentenceContext) -> list[Candidate]:
     toks = ctx.toks
     for q in ctx.quotes:
         v = _casting_verb(ctx, q)
-        span = np_left(toks, v, ctx.slex.actors.not_actors) if v is not None else None
+        span = np_left(toks, v, ctx.slex.actors) if v is not None else None
         if span:
             out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
                                  q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))

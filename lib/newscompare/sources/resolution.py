@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..actors import GROUP_WORDS, ORG_NAMES, ORG_WORDS, find_mentions, gazetteer
+from ..actors import find_mentions, gazetteer
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
 from .records import CONTINUED, SELF, Attribution
@@ -35,9 +35,9 @@ def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
         return False
     if any(actor in names for names in gazetteer()):
         return False  # a country or region ("West Virginia")
-    if len(words) == 1 and (actor.isupper() or actor in GROUP_WORDS or actor in ORG_NAMES):
+    if len(words) == 1 and (actor.isupper() or actor in slex.actors.group_words or actor in slex.actors.org_names):
         return False  # an acronym or a body named by one word
-    return (words[-1] not in ORG_WORDS and words[-1] not in NOT_PERSON
+    return (words[-1] not in slex.actors.org_words and words[-1] not in NOT_PERSON
             and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
 
 
@@ -188,7 +188,7 @@ def _resolve_description(pattern: re.Pattern, history: list[Attribution]) -> str
 def _fits(head: str, row: Attribution, slex: SourceLexicon) -> bool:
     """Can the pronoun or description head ("he", "they", "group", "ministry") refer to this source?"""
     if head in {"he", "she", "him", "her"}:
-        person = row.source not in slex.actors.states and row.source.split()[-1] not in ORG_WORDS
+        person = row.source not in slex.actors.states and row.source.split()[-1] not in slex.actors.org_words
         return person and row.source[:1].isupper() and row.source_type != "armed group"
     if head in {"they", "it", "these"}:
         return True
