@@ -53,11 +53,12 @@ def by_lexicon_cue(counts: Counter, lexicon: set[str]) -> tuple[Counter, Counter
 
 
 def write_counts(counts: Counter) -> None:
-    rows = list(csv.DictReader(io.StringIO(CUES.read_text(encoding="utf-8"))))
+    reader = csv.DictReader(io.StringIO(CUES.read_text(encoding="utf-8")))
+    rows = list(reader)
     for r in rows:
         r["polnear_train"] = str(counts.get(r["cue"].lower(), 0))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["cue", "stance", "kind", "polnear_train"], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames, lineterminator="\n")  # every column kept
     writer.writeheader()
     writer.writerows(rows)
     CUES.write_text(out.getvalue(), encoding="utf-8")

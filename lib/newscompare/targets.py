@@ -35,8 +35,6 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[“”\"]|[;:—–]|[.,!?]")
 CLAUSE_WORDS = frozenset("but while although though whereas yet however because".split())
 CLAUSE_MARKS = frozenset(";:—–")
 QUOTE_MARKS = frozenset("“”\"")
-CUES = frozenset("""said says say told tells added adds stated claimed claims argued argues insisted wrote writes
-noted notes explained asked replied tweeted announced declared warned warns""".split())
 PRONOUNS = frozenset("he she him her his hers they them their i we you it".split())
 WINDOWS = (3, 6, 12)
 
@@ -242,16 +240,18 @@ def _clause_vader(sentence: str, p: _Parsed, mine: int, unheard: set[int], memo:
     return total / math.sqrt(total * total + 15)
 
 
-def features(sentence: str, start: int, end: int, memo: dict | None = None
+def features(sentence: str, start: int, end: int, memo: dict | None = None, cues: frozenset | None = None
              ) -> tuple[dict[str, float], list[str], list[str]]:
     """The numeric features of one target, and the words of its clause and near it (for the
     bag-of-words part). Raises ValueError when the span is not inside the sentence. ``memo`` keeps
-    what targets of the same sentence share (tokens, the tools' scores) across calls."""
-    f, p, in_clause, near = _target_features(sentence, start, end, {} if memo is None else memo)
+    what targets of the same sentence share (tokens, the tools' scores) across calls. ``cues``: the
+    verbs of saying that make a target the speaker (speaker_cues; the shipped ones when None)."""
+    cues = speaker_cues(get(None)) if cues is None else cues
+    f, p, in_clause, near = _target_features(sentence, start, end, {} if memo is None else memo, cues)
     return f, _words(p, in_clause), _words(p, near)
 
 
-def _target_features(sentence: str, start: int, end: int, memo: dict
+def _target_features(sentence: str, start: int, end: int, memo: dict, cues: frozenset
                      ) -> tuple[dict[str, float], "_Parsed", list[int], list[int]]:
     """features(), with the tokens of the target's clause and of its neighbourhood by position."""
     if not (0 <= start < end <= len(sentence)):
@@ -264,7 +264,7 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
     if not target:
         return f, p, [], []
     first, last = target[0], target[-1]
-    speaker = _target_speaks(p, target)
+    speaker = _target_speaks(p, target, cues)
     # A speaker's own quoted words are about someone else: they are not read as sentiment toward it.
     unheard = p.quoted_tokens if speaker else frozenset()
     skip = set(target) | unheard
@@ -283,12 +283,12 @@ def _target_features(sentence: str, start: int, end: int, memo: dict
     return f, p, in_clause, near_words
 
 
-def _target_speaks(p: _Parsed, target: list[int]) -> bool:
+def _target_speaks(p: _Parsed, target: list[int], cues: frozenset) -> bool:
     """Is the target the speaker of a quotation in its sentence: a verb of saying near it, a quotation
     in the sentence, the target outside it?"""
     first, last, lows = target[0], target[-1], p.lows
     around = {lows[i] for i in range(max(0, first - 2), min(len(lows), last + 4)) if i not in target}
-    return bool(CUES & around) and p.has_quote and not any(p.quoted[i] for i in target)
+    return bool(cues & around) and p.has_quote and not any(p.quoted[i] for i in target)
 
 
 def _window_features(valence: list[float], valued: list[int], first: int, last: int) -> dict[str, float]:
@@ -321,6 +321,7 @@ class TargetModel:
     shown: list[str]  # each feature as evidence names it: "honest" (clause word), "near honest", "clause_vader"
     clause_columns: dict[str, int]  # a clause word ("w:word" in the vocabulary) -> its design-matrix column
     near_columns: dict[str, int]  # a near word ("n:word") -> its column
+    cues: frozenset = frozenset()  # verbs of saying that make a target the speaker (speaker_cues)
 
 
 def load_model(lexicons: Lexicons | str | Path | None = None) -> TargetModel:
@@ -340,7 +341,17 @@ def _build_model(lex: Lexicons) -> TargetModel:
                        (np.array(data["weights"])[2] - np.array(data["weights"])[0]).tolist(),
                        [n.replace("w:", "").replace("n:", "near ")
                         for n in list(data["numeric"]) + list(data["vocabulary"])],
-                       columns["w:"], columns["n:"])
+                       columns["w:"], columns["n:"], speaker_cues(lex))
+
+
+def speaker_cues(lex: Lexicons) -> frozenset:
+    """The verbs of saying after which a target is the speaker of the sentence's quotation: the rows
+    of cues.csv marked ``speaker_feature`` (the 25 the shipped model was fitted with); in a cues.csv
+    without that column, every one-word cue of kind speech."""
+    rows = lex.table("cues.csv")
+    if rows and "speaker_feature" in rows[0]:
+        return frozenset(r["cue"].lower() for r in rows if r["speaker_feature"].strip() == "1")
+    return frozenset(r["cue"].lower() for r in rows if r["kind"] == "speech" and " " not in r["cue"].strip())
 
 
 def design_row(f: dict[str, float], clause_words: list[str], near_words: list[str], numeric: list[str],
@@ -428,7 +439,7 @@ def target_sentiment(items, lexicons: Lexicons | str | Path | None = None, memo:
     columns: list[int] = []  # every target's word columns and their values, flat, for one np.add.at
     values: list[float] = []
     for sentence, start, end in items:
-        f, p, in_clause, near = _target_features(sentence, int(start), int(end), memo)  # ValueError off the sentence
+        f, p, in_clause, near = _target_features(sentence, int(start), int(end), memo, model.cues)  # ValueError: off it
         rows.append([f.get(name, 0.0) for name in model.numeric])
         bag = _bag(_token_columns(sentence, p, model, memo), in_clause, near)
         bags.append(bag)
