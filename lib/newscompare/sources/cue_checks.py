@@ -13,16 +13,6 @@ MEDIA_OBJECTS = re.compile(r"\b(?:videos?|photos?|images?|footage|posts?|stateme
                            r"communiqués?|clips?)\b", re.IGNORECASE)
 
 
-# Verbs that attribute only with a clause after them ("the poll found that ...").
-# Studies and polls find and show without a "that": "one study found Trump would raise taxes"
-FINDERS = frozenset("study studies poll polls survey surveys report analysis research review audit data".split())
-
-
-NEEDS_THAT = frozenset("found finds find showed shows show revealed reveals indicated indicates proved proves proven "
-                       "ruled"
-                       .split())
-
-
 THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:that|how|what|why|whether)\b|\s*[:,]?\s*[“\"]")
 
 
@@ -57,11 +47,6 @@ CALLS_NOUN = re.compile(r"\s*(?:[.,;:)]|(?:are|were|is|was|came|come|from|into|t
 
 # "read" is a cue only right after a quotation: '"...," the letter reads.'
 READ_CUES = frozenset({"read", "reads"})
-
-
-# "responded" attributes only with the words given: after a quotation, or before one, a colon or "that"
-# ('"...," Sanders responded'; 'responded: "..."'), not "responded to the crisis"
-REPLY_CUES = frozenset({"responded", "responds", "responding"})
 
 
 REPLY_NEXT = re.compile(r"\s*,?\s*[“\"]|\s*:|\s+(?:by\s+saying\s+)?that\b")
@@ -143,7 +128,7 @@ def _no_statement(ctx: SentenceContext, i: int, m: re.Match) -> bool:
     follows = NOT_SAYING_BEFORE.get(low)
     if follows and follows.match(ctx.text, m.end()) and before not in {"has", "have", "had"}:
         return True  # "added to the list", "maintains a lead", "accused of spying", "reported from Iowa"
-    if low in NEEDS_THAT and not THAT_NEXT.match(ctx.text, m.end()) and before not in FINDERS:
+    if low in ctx.slex.needs_that and not THAT_NEXT.match(ctx.text, m.end()) and before not in ctx.slex.finders:
         return True  # "found a way", "chemicals found in", "showed up": not what a source found or showed
     return _act_not_words(ctx, m, low) or _noun_or_name_given(toks, i, low)
 
@@ -187,8 +172,8 @@ def _noun_or_name_given(toks, i: int, low: str) -> bool:
 
 def _no_words_given(ctx: SentenceContext, m: re.Match, low: str) -> bool:
     """ "reads" away from a quotation, "responded" with no words, "declined" but not to comment."""
-    if low in READ_CUES | REPLY_CUES and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()) and not (
-            low in REPLY_CUES and REPLY_NEXT.match(ctx.text, m.end())):
+    if low in READ_CUES | ctx.slex.reply_cues and not AFTER_QUOTE.search(ctx.text[: m.start()].rstrip()) and not (
+            low in ctx.slex.reply_cues and REPLY_NEXT.match(ctx.text, m.end())):
         return True  # "he reads the news", "responded to the attack": no words given
     return low == "declined" and not DECLINED_TO.match(ctx.text, m.end())  # a refusal, unless "declined to comment"
 

@@ -14,8 +14,6 @@ from .lexicon import SourceLexicon
 from .names import name_and_role
 from .phrases import (
     QUOTE_TOKENS,
-    SPEAKER_NOUNS,
-    TEXT_NOUNS,
     VERB_TAGS,
     WHEN,
     appositive_name,
@@ -174,18 +172,6 @@ def self_reports(ctx: SentenceContext) -> list[Candidate]:
 LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
 
 
-# verbs whose object is the one speaking in a participle after it ("quoted officials saying"), and copulas
-PRESENTING_VERBS = frozenset("""quoted quotes cited cites heard hears showed shows show shown captured captures recorded
-caught filmed films saw sees see watched pictured features featured depicted depicts found finds left leaves has have
-had got gets is are was were been be include includes included""".split())
-SPEAKING_OBJECTS = TEXT_NOUNS | {"sign", "signs", "one", "banner", "banners", "placard", "placards"}
-# cues in the infinitive that attribute ("went on to say"), and the words before "to" that make them no saying
-INFINITIVE_CUES = frozenset("say argue insist add explain declare note write".split())
-JUDGING_THE_SAYING = frozenset("soon hard difficult easy early wrong right surprising fair safe ready".split())
-LISTENER_CUES = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "ask", "urged", "urges", "warned",
-                           "warns", "assured", "reminded", "informed"})
-
-
 def _after_clause(toks, i: int) -> bool:
     """The participle at token ``i`` follows a clause: after a comma, within quotation marks or not
     (', denying', '"bold," telling'), or after "by" ("responded by saying")."""
@@ -193,13 +179,13 @@ def _after_clause(toks, i: int) -> bool:
                                                           and toks[i - 2][0] == ","))
 
 
-def _object_of_verb(toks, i: int) -> tuple[int, int] | None:
+def _object_of_verb(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None:
     """For a participle cue ("saying", "writing"), the subject of the verb whose object is the noun
     phrase just before it, over up to two prepositional phrases: "The senator emailed supporters
     saying" and "Ward responded to a question on Twitter writing" are the senator and Ward speaking.
     Not after a verb that presents its object speaking ("quoted officials saying", "a video showed him
     saying") or a copula ("The trouble is people saying")."""
-    if toks[i][1] != "VBG" or (pos := np_start(toks, i)) == i or toks[i - 1][0].lower() in SPEAKING_OBJECTS:
+    if toks[i][1] != "VBG" or (pos := np_start(toks, i)) == i or toks[i - 1][0].lower() in slex.speaking_objects:
         return None  # "held up a sign saying": the sign speaks
     for _ in range(3):
         if pos < 2 or toks[pos - 1][1] not in ("IN", "TO"):
@@ -212,29 +198,29 @@ def _object_of_verb(toks, i: int) -> tuple[int, int] | None:
             break
         pos = k
     verb = toks[pos - 1] if pos > 0 else ("", "")
-    if verb[1] not in VERB_TAGS or verb[0].lower() in PRESENTING_VERBS:
+    if verb[1] not in VERB_TAGS or verb[0].lower() in slex.presenting_verbs:
         return None
     return clause_subject_at(toks, pos - 1)
 
 
-def _infinitive_of_saying(toks, i: int) -> bool:
+def _infinitive_of_saying(toks, i: int, slex: SourceLexicon) -> bool:
     """ "to say", "to argue", "to insist"... after a verb or an adjective that does not judge the saying
     ("went on to say", "declined to say", "more likely to say"; not "hard to say", "too soon to say")."""
     return (i > 1 and toks[i - 1][1] == "TO" and toks[i][1] in ("VB", "VBP")
-            and toks[i][0].lower() in INFINITIVE_CUES and toks[i - 2][0].lower() not in JUDGING_THE_SAYING)
+            and toks[i][0].lower() in slex.infinitive_cues and toks[i - 2][0].lower() not in slex.judging_the_saying)
 
 
 def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     """The tokens of the speaker of the cue at token ``i``: before it, or after it ('..." said Putin')."""
     toks = ctx.toks
-    span = _clause_speaker(toks, i)
+    span = _clause_speaker(toks, i, ctx.slex)
     if span == ():
         return None  # "It is too soon to say"
     if span is None:
-        span = np_left(toks, i, ctx.slex.actors) or appositive_name(toks, i)
-        span = issuer(toks, i, span) or _object_of_verb(toks, i) or span
+        span = np_left(toks, i, ctx.slex) or appositive_name(toks, i)
+        span = issuer(toks, i, span, ctx.slex.issued) or _object_of_verb(toks, i, ctx.slex) or span
     after_quote = _right_after_a_quotation(toks, i)
-    if toks[i][0].lower() in LISTENER_CUES and not (span is None and after_quote):
+    if toks[i][0].lower() in ctx.slex.listener_cues and not (span is None and after_quote):
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
         # (unless a quotation comes just before: '"Why?" asked Bennett')
     span = _right_or_inverted(ctx, i, span, after_quote)
@@ -249,14 +235,14 @@ def _right_after_a_quotation(toks, i: int) -> bool:
     return i > 0 and (toks[i - 1][0] in closing or (i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in closing))
 
 
-def _clause_speaker(toks, i: int) -> tuple | None:
+def _clause_speaker(toks, i: int, slex: SourceLexicon) -> tuple | None:
     """The speaker of a cue that is not a clause's own verb: a participle after a clause (", denying
     ...", "responded by saying"), an infinitive ("went on to say", "took to Twitter to say"; () for
     "It is too soon to say": no speaker), a verb after "and" ("..., I laughed and said", "X rejected
     ... and said"); None for a cue with a subject of its own."""
     if toks[i][1] == "VBG" and _after_clause(toks, i):
         return subject(toks, i - 1)
-    if _infinitive_of_saying(toks, i):
+    if _infinitive_of_saying(toks, i, slex):
         span = subject(toks, i - 1)
         return () if span and toks[span[0]][0].lower() == "it" else span
     if i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
@@ -266,7 +252,6 @@ def _clause_speaker(toks, i: int) -> tuple | None:
     return None
 
 
-INVERTED_CUES = frozenset({"said", "says", "added", "wrote", "writes", "noted", "explained", "argued"})
 
 
 def _right_or_inverted(ctx: SentenceContext, i: int, span: tuple[int, int] | None,
@@ -276,7 +261,7 @@ def _right_or_inverted(ctx: SentenceContext, i: int, span: tuple[int, int] | Non
     else ``span``, the one found left of it."""
     if span is None or (ctx.quotes and after_quote):
         return _speaker_right(ctx, i, after_quote) or span
-    if i > 0 and ctx.toks[i - 1][0] == "," and ctx.toks[i][0].lower() in INVERTED_CUES:
+    if i > 0 and ctx.toks[i - 1][0] == "," and ctx.toks[i][0].lower() in ctx.slex.inverted_cues:
         return _inverted_speaker(ctx, i) or span
     return span
 
@@ -330,9 +315,9 @@ def _by_role(ctx: SentenceContext, head: tuple[int, int], after_quote: bool) -> 
     """A speaker by role ("a spokesman"), or after a quotation an age, a text or a title ("the
     46-year-old", "the statement", "the Senator")."""
     last = ctx.toks[head[1] - 1][0].lower()
-    if last in SPEAKER_NOUNS:
+    if last in ctx.slex.speaker_nouns:
         return True
-    return after_quote and (last.endswith("year-old") or last in TEXT_NOUNS
+    return after_quote and (last.endswith("year-old") or last in ctx.slex.text_nouns
                             or last.capitalize() in ctx.slex.actors.titles or speaker_head(ctx.toks, head))
 
 

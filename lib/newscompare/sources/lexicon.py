@@ -23,6 +23,25 @@ class SourceLexicon:
     type_rules: list[tuple[re.Pattern, str]]
     descriptions: dict[str, re.Pattern]
     actors: ActorLexicon
+    # word_lists.csv: the words the source rules read (each list's "about" says what for)
+    speaker_nouns: frozenset = frozenset()
+    text_nouns: frozenset = frozenset()
+    issued: frozenset = frozenset()
+    occasions: frozenset = frozenset()
+    not_person: frozenset = frozenset()
+    notice_labels: frozenset = frozenset()
+    not_characterising: frozenset = frozenset()
+    naming: frozenset = frozenset()
+    not_spoken: frozenset = frozenset()
+    presenting_verbs: frozenset = frozenset()
+    speaking_objects: frozenset = frozenset()  # with the text nouns
+    infinitive_cues: frozenset = frozenset()
+    judging_the_saying: frozenset = frozenset()
+    listener_cues: frozenset = frozenset()
+    inverted_cues: frozenset = frozenset()
+    finders: frozenset = frozenset()
+    needs_that: frozenset = frozenset()
+    reply_cues: frozenset = frozenset()
 
 
 def _build_source_lexicon(lex: Lexicons) -> SourceLexicon:
@@ -34,7 +53,17 @@ def _build_source_lexicon(lex: Lexicons) -> SourceLexicon:
         type_rules=[(re.compile(r["pattern"]), r["source_type"]) for r in lex.table("source_types.csv")],
         descriptions={r["description"].lower(): re.compile(rf"(?<![\w-])(?:{r['refers_to']})(?![\w-])")
                       for r in lex.table("descriptions.csv")},
-        actors=actor_lexicon(lex))
+        actors=actor_lexicon(lex), **_word_lists(lex))
+
+
+LISTS = ("speaker_nouns", "text_nouns", "issued", "occasions", "not_person", "notice_labels", "not_characterising",
+         "naming", "not_spoken", "presenting_verbs", "infinitive_cues", "judging_the_saying", "listener_cues",
+         "inverted_cues", "finders", "needs_that", "reply_cues")
+
+
+def _word_lists(lex: Lexicons) -> dict[str, frozenset]:
+    lists = {name: frozenset(lex.word_list(name)) for name in LISTS}
+    return {**lists, "speaking_objects": lists["text_nouns"] | frozenset(lex.word_list("speaking_objects"))}
 
 
 def source_lexicon(lexicons: Lex = None) -> SourceLexicon:

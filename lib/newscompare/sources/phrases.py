@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..actors import WEEKDAYS, ActorLexicon, gazetteer
+from ..actors import WEEKDAYS, gazetteer
 from ..segment import DASHES
+from .lexicon import SourceLexicon
 
 NP_TAGS = ("NN", "JJ", "DT", "PRP$", "POS", "CD", "NNP", "NNPS", "NNS")
 
@@ -182,37 +183,37 @@ TIME_WORDS = frozenset("""the last this next early late earlier later month mont
 morning afternoon evening night weekend today yesterday tonight""".split())
 
 
-def np_left(toks, i: int, alex: ActorLexicon) -> tuple[int, int] | None:
+def np_left(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None:
     """Token range [a, b) of the noun phrase that ends just before token i (see _skip_left), or the
     speaker before a time ("on Tuesday") or a phrase that follows it (_outer_speaker)."""
-    j = _skip_left(toks, i, alex.state_abbreviations)
+    j = _skip_left(toks, i, slex.actors.state_abbreviations)
     if j is None:
         return None
     if toks[j][1] == "PRP":  # "he said": resolved to a named source later
         return j, j + 1
     b = j + 1
     a = np_start(toks, b)
-    if a < b and all(t[0] in alex.not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
-        return _speaker_before_a_time(toks, a, alex)
-    outer = _outer_speaker(toks, a, b, alex)
+    if a < b and all(t[0] in slex.actors.not_actors or t[0].lower() in TIME_WORDS for t in toks[a:b]):
+        return _speaker_before_a_time(toks, a, slex)
+    outer = _outer_speaker(toks, a, b, slex)
     if outer is not None:
         return outer
-    relative = _who_before(toks, a, alex) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
+    relative = _who_before(toks, a, slex) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
     if relative is not None:
         return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
-    if toks[b - 1][0].lower() in OCCASIONS and _after_preposition(toks, a):
+    if toks[b - 1][0].lower() in slex.occasions and _after_preposition(toks, a):
         return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
     return _phrase_without_time(toks, a, b)
 
 
-def _speaker_before_a_time(toks, a: int, alex: ActorLexicon) -> tuple[int, int] | None:
+def _speaker_before_a_time(toks, a: int, slex: SourceLexicon) -> tuple[int, int] | None:
     """The speaker before a phrase of time or of not_actors.txt that ends at the cue: "on Tuesday";
     "Wells Fargo just this month announced", "a report released last year found" (the speaker stands
     before the time and the participle)."""
     if a >= 1 and toks[a - 1][1] == "IN":
-        return np_left(toks, a - 1, alex)
+        return np_left(toks, a - 1, slex)
     if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
-        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, alex)
+        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, slex)
     return None
 
 
@@ -228,10 +229,6 @@ def _phrase_without_time(toks, a: int, b: int) -> tuple[int, int] | None:
 
 
 VERB_TAGS = ("VB", "VBD", "VBP", "VBZ", "VBN")  # "who have accused X of Y said": VBN too
-OCCASIONS = frozenset("interview interviews camera statement speech letter email call meeting debate conference "
-                      "hearing briefing rally".split())
-
-
 def _after_preposition(toks, a: int) -> bool:
     """Does a preposition of occasion ("in", "on", "during") open the phrase ending at token ``a``, perhaps
     before a determiner or a modifier ("in a later interview")?"""
@@ -241,7 +238,7 @@ def _after_preposition(toks, a: int) -> bool:
     return k >= 0 and toks[k][0].lower() in {"in", "on", "during"}
 
 
-def _who_before(toks, a: int, alex: ActorLexicon) -> tuple[int, int] | None:
+def _who_before(toks, a: int, slex: SourceLexicon) -> tuple[int, int] | None:
     """The noun phrase before the "who" that opens the relative clause ending at token ``a`` (the object
     of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
     internal strategy said"."""
@@ -250,20 +247,20 @@ def _who_before(toks, a: int, alex: ActorLexicon) -> tuple[int, int] | None:
         k -= 1
     if k < 1 or toks[k][0].lower() != "who":
         return None
-    return np_left(toks, k, alex)
+    return np_left(toks, k, slex)
 
 
-def _outer_speaker(toks, a: int, b: int, alex: ActorLexicon) -> tuple[int, int] | None:
+def _outer_speaker(toks, a: int, b: int, slex: SourceLexicon) -> tuple[int, int] | None:
     """The speaker before a phrase that the noun phrase [a, b) ends: "witnesses in the village of
     Yamadi said", "protesters marching through the streets chanted", "sources close to the Kremlin"."""
     outer = None
     if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
-        outer = np_left(toks, a - 1, alex)
+        outer = np_left(toks, a - 1, slex)
     if outer is None and a >= 3 and toks[a - 1][1] in ("IN", "TO") and toks[a - 2][1] == "VBG":
-        outer = np_left(toks, a - 2, alex)
+        outer = np_left(toks, a - 2, slex)
     close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
     if outer is None and close_to:
-        outer = np_left(toks, a - 2, alex)
+        outer = np_left(toks, a - 2, slex)
         return (outer[0], b) if outer is not None else None
     return outer
 
@@ -370,15 +367,6 @@ def proper(word: str) -> bool:
     return word[:1].isupper() or bool(re.match(r"(?:al|el|bin|ibn)-[A-Z]", word))
 
 
-SPEAKER_NOUNS = frozenset("""source sources official officials spokesman spokeswoman spokesperson aide aides
-adviser advisers advisor lawmaker lawmakers senator analyst analysts expert experts witness witnesses resident
-residents""".split())
-
-
-# Texts that speak after a quotation only: '"...," said the ruling' (not "said no immediate decision")
-TEXT_NOUNS = frozenset("ruling letter report statement article memo order complaint lawsuit filing opinion".split())
-
-
 def relative_subject(toks, i: int) -> int | None:
     """The token of "who"/"which" when it is the subject of the cue at ``i`` ("Haddad, who later said")."""
     k = i - 1
@@ -398,13 +386,10 @@ def appositive_name(toks, i: int) -> tuple[int, int] | None:
     return (k + 1, i - 1) if k < i - 2 and k >= 0 and toks[k][0] == "," else None
 
 
-ISSUED = frozenset("""statement release ad ads video tweet post email message letter memo report note""".split())
-
-
-def issuer(toks, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+def issuer(toks, i: int, span: tuple[int, int] | None, issued: frozenset) -> tuple[int, int] | None:
     """The subject who put out the text before a participle cue: "the Trump campaign issued a statement
     saying", "Rubio's campaign sent out a press release saying" (the campaign speaks, not the statement)."""
-    if span is None or toks[i][1] != "VBG" or toks[span[1] - 1][0].lower() not in ISSUED:
+    if span is None or toks[i][1] != "VBG" or toks[span[1] - 1][0].lower() not in issued:
         return None
     v = span[0] - 1
     if v >= 0 and toks[v][0].lower() in {"out", "off"}:
@@ -446,4 +431,3 @@ def one_of_a_party(toks, span: tuple[int, int]) -> bool:
     """ "one Republican", "a Democrat": a person named by a capitalised group word, not a name."""
     a, b = span
     return b - a == 2 and toks[a][0].lower() in {"one", "a", "an", "another"} and toks[b - 1][0][:1].isupper()
-

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .cue_checks import DETERMINERS, FINDERS
+from .cue_checks import DETERMINERS
 from .lexicon import SourceLexicon
-from .phrases import TEXT_NOUNS, glued, np_left, proper, subject
+from .phrases import glued, np_left, proper, subject
 from .records import Candidate, SentenceContext
-
-# Labels in capitals that open an editor's notice, not a speaker's words ("CLARIFICATION: The first sentence...")
-NOTICE_LABELS = frozenset({"Clarification", "Correction", "Corrections", "Update", "Updated", "Editor's Note",
-                           "Editor’s Note", "Note", "Watch", "Read", "Read More", "Related", "Photos", "Video",
-                           "Byline", "Email", "Headline", "Dateline", "Photo", "Listen"})
-
 
 DASH_CREDIT_RE = re.compile(r"[”\"]\s*(?P<cue>[―—–])\s*(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
 
@@ -37,13 +31,13 @@ NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?
 LEADING_DASH_RE = re.compile(r"^(?P<cue>[-―—–])\s*(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*(?:,|\.?$))")
 
 
-def _label_names_someone(label: str) -> bool:
+def _label_names_someone(label: str, slex: SourceLexicon) -> bool:
     """A label in capitals before a colon that names a speaker ("TAPPER:", "JAKE TAPPER:"), not an
     editor's notice ("UPDATE:", "BYLINE:") nor words of English other than nouns ("EXCLUSIVE:",
     "PREVIOUSLY:", "FIX IS IN:")."""
     from textblob.en import lexicon
 
-    if label.rstrip(".").title() in NOTICE_LABELS:
+    if label.rstrip(".").title() in slex.notice_labels:
         return False
     return not any((lexicon.get(w.lower()) or "NN")[:2] != "NN" for w in label.rstrip(".").split())
 
@@ -52,9 +46,9 @@ def _credited_name(name: str, slex: SourceLexicon) -> bool:
     """A name that credits a quotation: capitalised, not a cue verb ("Continued Stone:" is a cue
     verb's), not a word that names no one, not a notice ("Update:")."""
     words = name.rstrip(".").split()
-    if not words or words[0].lower() in slex.cues or name.rstrip(".").title() in NOTICE_LABELS:
+    if not words or words[0].lower() in slex.cues or name.rstrip(".").title() in slex.notice_labels:
         return False
-    if words[0] == "the" and words[-1].lower() in TEXT_NOUNS | FINDERS:
+    if words[0] == "the" and words[-1].lower() in slex.text_nouns | slex.finders:
         return True  # "From the report: “...”"
     not_actors = slex.actors.not_actors
     return proper(words[-1]) and words[-1] not in not_actors and words[0] not in not_actors
@@ -102,15 +96,11 @@ def credited_quotes(ctx: SentenceContext) -> list[Candidate]:
         out.append(Candidate(name, "direct", m.group("cue"), quote, *ctx.offset(m), (ns, ne), ctx.span(m, "cue")))
         ctx.mark_used(m)
     m = SPEAKER_LABEL_RE.match(ctx.text)
-    if m and len(m.group("np")) > 1 and _label_names_someone(m.group("np")):
+    if m and len(m.group("np")) > 1 and _label_names_someone(m.group("np"), ctx.slex):
         rest = ctx.text[m.end("cue"):].strip()
         out.append(Candidate(m.group("np"), "direct", ":", rest, *ctx.offset(m), ctx.span(m, "np"),
                              ctx.span(m, "cue")))
     return out
-
-
-NOT_CHARACTERISING = frozenset("""is was are were be been being am served serve serves serving work works worked
-working known seen regarded listed described ranked rated""".split())
 
 
 def characterisations(ctx: SentenceContext) -> list[Candidate]:
@@ -120,7 +110,7 @@ def characterisations(ctx: SentenceContext) -> list[Candidate]:
     toks = ctx.toks
     for q in ctx.quotes:
         v = _casting_verb(ctx, q)
-        span = np_left(toks, v, ctx.slex.actors) if v is not None else None
+        span = np_left(toks, v, ctx.slex) if v is not None else None
         if span:
             out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
                                  q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))
@@ -140,12 +130,12 @@ def _casting_verb(ctx: SentenceContext, q) -> int | None:
     if any(toks[j][0].lower() in ctx.slex.cues for j in near):
         return None
     v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
-    if v is None or toks[v][0].lower() in NOT_CHARACTERISING:
+    if v is None or toks[v][0].lower() in ctx.slex.not_characterising:
         return None
     return None if v > 0 and toks[v - 1][0].lower() in {"was", "were", "is", "are", "been", "being"} else v
 
 
-def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
+def _speaker_and_verb_after(toks, k: int, slex: SourceLexicon) -> tuple[tuple[int, int], int] | None:
     """After a quotation that opens the sentence (token ``k`` follows it), a speaker and one verb that
     end the clause: '"...," Toomey fumed on Tuesday.', '"...?" Hannity pressed.'"""
     a = b = k
@@ -153,17 +143,10 @@ def _speaker_and_verb_after(toks, k: int) -> tuple[tuple[int, int], int] | None:
         b += 1
     v = b + (b < len(toks) and toks[b][1] == "RB")
     if b == a or v >= len(toks) or toks[v][1] not in ("VBD", "VBZ", "VBN") \
-            or toks[v][0].lower() in NOT_CHARACTERISING | NOT_SPOKEN:
+            or toks[v][0].lower() in slex.not_characterising | slex.not_spoken:
         return None  # "Cruz was brilliantly articulate", "The crowd booed."
     ends = v + 1 == len(toks) or toks[v + 1][0] in {".", ",", "!", ";"} or toks[v + 1][1] in ("IN", "RB")
     return ((a, b), v) if ends else None
-
-
-NAMING = frozenset("titled entitled named dubbed labeled labelled".split())
-
-
-NOT_SPOKEN = frozenset("""booed applauded cheered laughed nodded smiled shrugged paused left did does got comes came
-went sat stood waited""".split())
 
 
 QUESTION_CLOSED = re.compile(r"[?!][”\"]\s*$")
@@ -175,7 +158,7 @@ def _after_question(ctx: SentenceContext) -> list[Candidate]:
     start = ctx.sent.clean_start
     if not QUESTION_CLOSED.search(ctx.doc.text[max(0, start - 4) : start]):
         return []
-    found = _speaker_and_verb_after(ctx.toks, 0)
+    found = _speaker_and_verb_after(ctx.toks, 0, ctx.slex)
     quote = _quote_before(ctx, start)
     if not found or not quote:
         return []
@@ -207,7 +190,7 @@ def _opening_quote_credit(ctx: SentenceContext) -> Candidate | None:
     if not (said_whole and first.start <= ctx.sent.clean_start + 1):
         return None
     k = next((n for n, t in enumerate(ctx.toks) if t[2] >= first.end), len(ctx.toks))
-    found = _speaker_and_verb_after(ctx.toks, k)
+    found = _speaker_and_verb_after(ctx.toks, k, ctx.slex)
     if not found:
         return None
     (a, b), v = found
@@ -226,7 +209,7 @@ def _subject_of_quote(ctx: SentenceContext, q) -> Candidate | None:
     if not span:
         return None
     at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None)
-    if _naming_verb(ctx.toks, at, i):
+    if _naming_verb(ctx.toks, at, i, ctx.slex):
         return None
     verb = ctx.toks[at] if at is not None else None
     return Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", q.text(ctx.doc.text).strip(" ,"),
@@ -234,11 +217,11 @@ def _subject_of_quote(ctx: SentenceContext, q) -> Candidate | None:
                      (verb[2], verb[3]) if verb else (-1, -1))
 
 
-def _naming_verb(toks, at: int | None, i: int) -> bool:
+def _naming_verb(toks, at: int | None, i: int, slex: SourceLexicon) -> bool:
     """Is the verb at ``at`` (before the quotation at token ``i``) one that names, or a passive that
     characterises ("is exemplified by")?"""
     if at is None:
         return False
     word = toks[at][0].lower()
-    passive = at + 1 < i and word in NOT_CHARACTERISING and toks[at + 1][1] == "VBN"
-    return passive or word in NAMING
+    passive = at + 1 < i and word in slex.not_characterising and toks[at + 1][1] == "VBN"
+    return passive or word in slex.naming

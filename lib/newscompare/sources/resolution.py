@@ -20,10 +20,6 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "hi
 PERSONAL = {"he", "she", "him", "her"}
 
 
-NOT_PERSON = frozenset("""News Show Times Post Journal Report Board Court Street Road House Church University
-Institute Center Centre Foundation Company Inc Corp Caucus Association Society Coalition Alliance Fund Bank""".split())
-
-
 def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
     """A capitalised name of one to four words that is not a state, an organisation, a group or a
     place ("Melanie", "Helen Carver"; not "FBI", "Congress", "Republicans", "Texas"); or a person
@@ -37,7 +33,7 @@ def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
         return False  # a country or region ("West Virginia")
     if len(words) == 1 and (actor.isupper() or actor in slex.actors.group_words or actor in slex.actors.org_names):
         return False  # an acronym or a body named by one word
-    return (words[-1] not in slex.actors.org_words and words[-1] not in NOT_PERSON
+    return (words[-1] not in slex.actors.org_words and words[-1] not in slex.not_person
             and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
 
 
