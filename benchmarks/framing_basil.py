@@ -41,7 +41,7 @@ from newscompare import framing, wording
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "data" / "basil"
 TOP = 10
-# The benchmark's own list, kept apart from the library's HOUSE_STYLE so that editing one cannot
+# The benchmark's own list, kept apart from the library's house_style (word_lists.csv) so that editing one cannot
 # pass the other: honorifics, outlet and agency names, reporting verbs, weekdays.
 HOUSE = frozenset("""mr mrs ms dr rep sen gov fox news times york huffpost huffington post cnn msnbc nbc abc
 cbs npr reuters ap associated press said says told according added monday tuesday wednesday thursday friday

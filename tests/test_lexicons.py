@@ -124,3 +124,22 @@ def test_one_lexicons_per_folder_for_the_process_and_an_edit_still_shows(tmp_pat
     with open(copy / "not_actors.txt", "a", encoding="utf-8") as fh:
         fh.write("\nZebedee\n")
     assert "Zebedee" in lx.get(copy).lines("not_actors.txt")
+
+
+def test_a_word_added_to_house_style_leaves_the_distinctive_terms(tmp_path):
+    folder = nc.copy_lexicons(tmp_path / "lex", ["word_lists.csv"])
+    docs = [doc("The wombat council met. The wombat council voted twice.", "a"),
+            doc("The mayor spoke at length. The mayor left early.", "b")]
+    assert "wombat" in set(framing.term_counts(docs, folder)["term"])
+    with open(folder / "word_lists.csv", "a", encoding="utf-8") as f:
+        f.write("house_style,wombat,\n")
+    assert "wombat" not in set(framing.term_counts(docs, folder)["term"])
+    assert "wombat" not in set(framing.distinctive_terms(docs, lexicons=folder)["term"])
+
+
+def test_a_word_list_missing_from_an_edited_copy_is_named(tmp_path):
+    folder = tmp_path / "lex"
+    folder.mkdir()
+    (folder / "word_lists.csv").write_text("list,word,about\nstopwords,the,\n", encoding="utf-8")
+    with pytest.raises(NewsCompareError, match="house_style"):
+        framing.content_skip(folder)

@@ -21,14 +21,14 @@ import pandas as pd
 
 from . import loaded_model as lm
 from .framing import (
-    HOUSE_STYLE,
     LOADED_MODES,
-    STOPWORDS,
     Lex,
+    content_skip,
     equivalents,
     loaded_lexicon,
     marker_rates,
     stem,
+    stopwords,
     unit_totals,
     with_unit,
 )
@@ -399,7 +399,7 @@ def _word_class(word: str) -> str:
     return "N" if tag == "J" else tag
 
 
-def _choice_pair(x: str, y: str) -> tuple[str, str] | None:
+def _choice_pair(x: str, y: str, stop: frozenset) -> tuple[str, str] | None:
     """The two stretches as a word choice, leading articles dropped ("an unarmed" / "a black"), or
     None when they cannot be one: longer than CHOICE_WORDS, a grammar word at either edge ("mosque
     and", "wisdom of the"), or heads the tagger's lexicon puts in different classes ("war" /
@@ -414,7 +414,7 @@ def _choice_pair(x: str, y: str) -> tuple[str, str] | None:
     if not a or not b or len(a) > CHOICE_WORDS or len(b) > CHOICE_WORDS:
         return None
     ca, cb = _word_class(a[-1]), _word_class(b[-1])
-    if any(w in STOPWORDS for w in (a[0], a[-1], b[0], b[-1])) or (ca and cb and ca != cb):
+    if any(w in stop for w in (a[0], a[-1], b[0], b[-1])) or (ca and cb and ca != cb):
         return None
     return " ".join(a), " ".join(b)
 
@@ -441,7 +441,7 @@ def _not_choices(lexicons: Lex) -> frozenset:
     """Words whose swap is house style or grammar, not a choice: stopwords, house style, and the
     neutral verbs of saying ("said" / "told")."""
     neutral = {c for c, (stance, _) in source_lexicon(lexicons).cues.items() if stance == "neutral" and " " not in c}
-    return STOPWORDS | HOUSE_STYLE | frozenset(neutral)
+    return content_skip(lexicons) | frozenset(neutral)
 
 
 def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = None,
@@ -467,14 +467,14 @@ def word_choice(docs: list[Document], alignment: pd.DataFrame, lexicons: Lex = N
     labelled = _label_choices(mentions, order, lex) if mentions is not None else []
     if alignment.empty and not labelled:
         return pd.DataFrame(columns=WORD_CHOICE_COLUMNS)
-    skip, same = _not_choices(lexicons), equivalents(lexicons)
+    skip, same, stop = _not_choices(lexicons), equivalents(lexicons), stopwords(lexicons)
     close = alignment[(alignment["similarity"] >= min_similarity)
                       & (alignment["article"].map(order) < alignment["other"].map(order))] if not alignment.empty \
         else alignment
     found: dict[tuple, list] = {(r[0], r[1], r[2], r[3]): r for r in labelled}
     for r in close.itertuples(index=False):
         for x, y in _choices(r.text, r.other_text, skip, same):
-            pair = _choice_pair(x, y)
+            pair = _choice_pair(x, y, stop)
             if pair is None or not _connotations_differ(*pair, lex):
                 continue  # not one thing named two ways, or named alike ("big" / "real"): not a choice
             key = (r.article, x, r.other, y)

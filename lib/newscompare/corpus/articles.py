@@ -49,7 +49,7 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
         # "others" would count the other articles of the batch, which depends on how batches fall
         "loaded": loaded.words.drop(columns="others"),
         "sources": attributions,
-        "term_counts": framing.term_counts(docs),
+        "term_counts": framing.term_counts(docs, lex),
     }
     groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
     tables["articles"].insert(1, "group", groups)

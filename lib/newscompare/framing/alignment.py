@@ -9,36 +9,20 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from ..actors import (  # noqa: F401
-    ACTOR_COLUMNS,
-    MENTION_COLUMNS,
-    PLACE_COLUMNS,
-    actor_lexicon,
-    actor_matrix,
-    actors_table,
-    find_mentions,
-    find_places,
-    label_comparison,
-    mentions_and_places,
-)
+from ..lexicons import get
 from ..segment import Document
 from ..sources import source_lexicon
-from .common import STOPWORDS, WORD, Lex, equivalents, stem, warn
-
-# Words of an attribution rather than of what is reported: with the cue verbs, they never make two
-# sentences "the same content" ("..., she told reporters").
-ATTRIBUTION_WORDS = frozenset("""reporters journalists interview statement spokesman spokeswoman spokesperson
-according mr mrs ms""".split())
+from .common import WORD, Lex, equivalents, stem, stopwords, warn
 
 
 def _no_content(lexicons: Lex) -> frozenset:
     """Words that carry no content for alignment: stopwords (pronouns among them), the one-word cue
-    verbs of cues.csv and ATTRIBUTION_WORDS."""
+    verbs of cues.csv and the attribution words of word_lists.csv ("..., she told reporters")."""
     cues = {c for c in source_lexicon(lexicons).cues if " " not in c}
-    return STOPWORDS | ATTRIBUTION_WORDS | frozenset(cues)
+    return stopwords(lexicons) | frozenset(get(lexicons).word_list("attribution_words")) | frozenset(cues)
 
 
-def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset = STOPWORDS):
+def _vectors(docs: list[Document], same: dict[str, str], skip: frozenset):
     keys, bags = [], []
     for d in docs:
         for s in d.sentences:

@@ -11,18 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..actors import (  # noqa: F401
-    ACTOR_COLUMNS,
-    MENTION_COLUMNS,
-    PLACE_COLUMNS,
-    actor_lexicon,
-    actor_matrix,
-    actors_table,
-    find_mentions,
-    find_places,
-    label_comparison,
-    mentions_and_places,
-)
 from ..groups import group_map, unit_column
 from ..lexicons import Lexicons, get
 from ..load import NewsCompareWarning
@@ -48,15 +36,6 @@ MIN_HITS = 5  # fewer hits than this and a comparison is flagged as resting on t
 
 
 MIN_WORDS = 150  # shorter articles give unstable shares and rates
-
-
-STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from further had has
-have having he her here hers herself him himself his how i if in into is it its itself just me more most my
-myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
-such than that the their theirs them themselves then there these they this those through to too under until
-up very was we were what when where which while who whom why will with would you your yours yourself
-yourselves one two s t its it’s also well much many however""".split())
 
 
 TERM = re.compile(r"(?<![\w’'-])(?:[^\W\d_][\w’'-]*[^\W_]|[^\W\d_])")
@@ -98,18 +77,6 @@ def unit_totals(docs: list[Document], compare_by: str) -> tuple[pd.Series, pd.Se
     return pd.Series(sentences, dtype=int), pd.Series(words, dtype=int)
 
 
-# ======================================================================================= 1. vocabulary
-# House style, not framing: honorifics and titles of address, and the reporting verbs every outlet
-# uses in its own way ("Mr." is the New York Times's, "said" everyone's). Not ranked as distinctive.
-HOUSE_STYLE = frozenset("""mr mrs ms miss dr rep sen gov lt gen col sgt jr sr st said says say told tells
-according added adds reported reports reporter reporters spokesman spokeswoman interview statement
-fox cnn msnbc nbc abc cbs npr pbs bbc reuters ap afp associated press huffpost huffington post times york
-nytimes breitbart alternet federalist usa today journal news newsweek politico axios guardian telegraph
-staff writer correspondent contributed contributing
-edt est gmt bst updated copyright photo photos image images getty caption video watch click read
-monday tuesday wednesday thursday friday saturday sunday""".split())
-
-
 # ======================================================================================== 4. selection
 def equivalents(lexicons: Lex = None) -> dict[str, str]:
     """Words that report the same content ("downed", "shot" -> "down"), from ``equivalents.csv``."""
@@ -125,3 +92,15 @@ def stem(word: str, same: dict[str, str]) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def stopwords(lexicons: Lex = None) -> frozenset:
+    """The stopwords of word_lists.csv: English function words, never content."""
+    return get(lexicons).compiled("stopwords", lambda lex: frozenset(lex.word_list("stopwords")))
+
+
+def content_skip(lexicons: Lex = None) -> frozenset:
+    """The words that are never content terms: the stopwords and house style of word_lists.csv
+    (honorifics, reporting verbs, outlets, bylines: how an outlet writes, not what it frames)."""
+    return get(lexicons).compiled(
+        "content_skip", lambda lex: frozenset(lex.word_list("stopwords")) | frozenset(lex.word_list("house_style")))

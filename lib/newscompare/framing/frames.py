@@ -8,18 +8,6 @@ from collections import defaultdict
 
 import pandas as pd
 
-from ..actors import (  # noqa: F401
-    ACTOR_COLUMNS,
-    MENTION_COLUMNS,
-    PLACE_COLUMNS,
-    actor_lexicon,
-    actor_matrix,
-    actors_table,
-    find_mentions,
-    find_places,
-    label_comparison,
-    mentions_and_places,
-)
 from ..lexicons import Lexicons, get
 from ..segment import Document
 from .common import FRAME_COLUMNS, FRAME_HIT_COLUMNS, MIN_HITS, WORD, Lex, unit_totals, warn, with_unit

@@ -10,22 +10,10 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..actors import (  # noqa: F401
-    ACTOR_COLUMNS,
-    MENTION_COLUMNS,
-    PLACE_COLUMNS,
-    actor_lexicon,
-    actor_matrix,
-    actors_table,
-    find_mentions,
-    find_places,
-    label_comparison,
-    mentions_and_places,
-)
 from ..errors import NewsCompareError
 from ..lexicons import Lexicons, get
 from ..segment import Document
-from .common import HOUSE_STYLE, STOPWORDS, TERM, Lex, warn, with_unit
+from .common import TERM, Lex, content_skip, warn, with_unit
 
 MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or when it is loaded (loaded.csv)
 
@@ -33,26 +21,29 @@ MIN_SENTENCES = 2  # a term ranks with evidence from this many sentences, or whe
 Z_SIGNIFICANT = 1.96  # a z-score past this is the usual bar for a difference beyond chance
 
 
-def content_terms(text: str) -> set[str]:
+def content_terms(text: str, skip: frozenset | None = None) -> set[str]:
     """The content words of a text: lower case, no stopwords, numbers, single letters, possessives or
-    house style (HOUSE_STYLE: honorifics, reporting verbs)."""
+    house style (``skip``: content_skip, the shipped lists when None)."""
+    skip = content_skip() if skip is None else skip
     words = {w.lower().replace("’", "'") for w in TERM.findall(text)}
-    return {w for w in words if w not in STOPWORDS and w not in HOUSE_STYLE and len(w) > 1 and not w.endswith("'s")}
+    return {w for w in words if w not in skip and len(w) > 1 and not w.endswith("'s")}
 
 
-def sentence_terms(docs: list[Document]) -> pd.DataFrame:
+def sentence_terms(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """Content words per sentence (see content_terms): article, sentence, term."""
-    rows = [(d.id, s.sentence, term) for d in docs for s in d.sentences for term in sorted(content_terms(s.text))]
+    skip = content_skip(lexicons)
+    rows = [(d.id, s.sentence, term) for d in docs for s in d.sentences for term in sorted(content_terms(s.text, skip))]
     return pd.DataFrame(rows, columns=["article", "sentence", "term"])
 
 
-def term_counts(docs: list[Document]) -> pd.DataFrame:
+def term_counts(docs: list[Document], lexicons: Lex = None) -> pd.DataFrame:
     """Sentences using each content word, per article: article, term, sentences."""
+    skip = content_skip(lexicons)
     rows = []
     for d in docs:
         counts: Counter = Counter()
         for s in d.sentences:
-            counts.update(content_terms(s.text))
+            counts.update(content_terms(s.text, skip))
         rows.extend((d.id, t, n) for t, n in sorted(counts.items()))
     return pd.DataFrame(rows, columns=["article", "term", "sentences"])
 
@@ -99,13 +90,14 @@ def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None =
     return pd.concat(out, ignore_index=True)[columns]
 
 
-def name_words(places: pd.DataFrame | None) -> frozenset:
+def name_words(places: pd.DataFrame | None, lexicons: Lex = None) -> frozenset:
     """The lower-case words of the place names found (``actors.find_places``): "york" of "New York",
     "idlib". Place and outlet names are where an article is or who wrote it, not its framing: they
-    never rank as distinctive terms (outlets are in HOUSE_STYLE)."""
+    never rank as distinctive terms (outlets are in the house style of word_lists.csv)."""
     if places is None or places.empty:
         return frozenset()
-    return frozenset(w for name in places["place"].dropna().unique() for w in content_terms(str(name)))
+    skip = content_skip(lexicons)
+    return frozenset(w for name in places["place"].dropna().unique() for w in content_terms(str(name), skip))
 
 
 def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: str | None = None,
@@ -118,8 +110,8 @@ def distinctive_terms(docs: list[Document], compare_by: str = "article", *, by: 
     The words of the place names in ``places`` (``actors.find_places``) are left out (``name_words``).
     """
     compare_by = by or compare_by
-    counts = term_counts(docs)
-    counts = counts[~counts["term"].isin(name_words(places))]
+    counts = term_counts(docs, lexicons)
+    counts = counts[~counts["term"].isin(name_words(places, lexicons))]
     counts, unit = with_unit(counts, docs, compare_by)
     if counts.empty:
         warn("no content words found; the vocabulary comparison is empty")
