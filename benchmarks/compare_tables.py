@@ -1,6 +1,7 @@
 """Are the tables the same before and after a change that should not change them (a refactor, a
 speed-up)? Writes every table of the analysis on the seeds, on each BASIL event (its three articles
-together, as a user compares them) and on each PolNeAR dev article, then compares two such dumps.
+together, as a user compares them) and on each PolNeAR dev article, and the tables of corpus mode and
+of a comparison of outlets (60 BASIL articles; see corpus_and_groups), then compares two such dumps.
 
     python benchmarks/compare_tables.py --write DIR          # dump this checkout's tables into DIR
     python benchmarks/compare_tables.py --write DIR --against OLD   # dump, then compare with OLD
@@ -60,7 +61,33 @@ def dump(folder: Path, limit: int) -> None:
         tables["articles"] = tables["articles"].drop(columns=["path"])
         pd.to_pickle(tables, folder / f"{name}.pkl")
         print(f"\r{i}/{len(sets)} sets", end="", file=sys.stderr)
-    print(f"\nwrote {len(sets)} sets into {folder} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    pd.to_pickle(corpus_and_groups(limit or 60), folder / "corpus-and-groups.pkl")
+    print(f"\nwrote {len(sets) + 1} sets into {folder} in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def corpus_and_groups(n: int) -> dict[str, pd.DataFrame]:
+    """The second way in: the first ``n`` BASIL articles in corpus mode (batches of 7, names grouped
+    within each article) with their group tables, and the report's analysis comparing the outlets
+    (``compare_by="group"``) with its notes. Paths are left out (they name a temporary folder)."""
+    from newscompare import corpus
+
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        src = Path(tmp) / "in"
+        src.mkdir()
+        rows = ["file,group"]
+        for p in sorted((SHARED / "basil" / "articles").glob("*/*.json"))[:n]:
+            (src / f"{p.stem}.txt").write_text(article_text(json.loads(p.read_text(encoding="utf-8"))),
+                                                encoding="utf-8")
+            rows.append(f"{p.stem}.txt,{p.stem.rsplit('_', 1)[1]}")
+        (src / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        corpus.analyze_corpus([src], Path(tmp) / "run", jobs=1, batch=7)
+        tables = {f"corpus:{t}": corpus.read_table(Path(tmp) / "run", t) for t in corpus.PER_ARTICLE_TABLES}
+        tables.update({f"corpus group:{t}": v for t, v in corpus.group_tables(Path(tmp) / "run").items()})
+        analysis = nc.analyze([src], "group")
+        tables.update({f"by group:{t}": v for t, v in analysis.tables.items()})
+        tables["by group:notes"] = analysis.notes_table()
+    return {t: v.drop(columns=[c for c in ("path", "source") if c in v]) for t, v in tables.items()}
 
 
 def compare(new: Path, old: Path) -> int:

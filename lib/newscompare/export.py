@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import actors, framing, sentiment, sources, wording
+from . import framing, sentiment, sources, steps
 from .groups import default_compare_by, group_map, unit_column
 from .lexicons import Lexicons, get
-from .pipeline import articles_table, prepare, removals_table
-from .segment import Document, sentences_table
+from .pipeline import prepare
+from .segment import Document
 
 Lex = Lexicons | str | Path | None
 BUNDLE_VERSION = 1
@@ -37,48 +37,13 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     When
     ``compare_by`` names a manifest column, terms_by_group, frames_by_group, stance_rates_by_group and
     sentiment_by_group compare the groups."""
-    lex = get(lexicons)
-    groups = group_map(docs, compare_by)
-    scores = sentiment.sentence_scores(docs, lex)
-    score_cols = ["article", "sentence", "position", *sentiment.SCORE_COLUMNS]
-    mentions, places = actors.mentions_and_places(docs, lexicons=lex)
-    hits = framing.frame_hits(docs, lex)
-    sentences = sentences_table(docs).merge(scores[score_cols], on=["article", "sentence"])
-    attributions = sources.find_sources(docs, lex, mentions)
-    markers = framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions)
-    pronouns = actors.pronoun_mentions(docs, mentions, lex)
-    toward = sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns, docs)
-    alignment = framing.align_content(docs, lexicons=lex)
-    loaded = wording.read_loaded(docs, lex)
-    sentences = sentences.merge(loaded.sentences, on=["article", "sentence"], how="left")
-    sentences["group"] = sentences["article"].map(groups)
-    tables = {
-        "articles": articles_table(docs),
-        "sentences": sentences,
-        "actors": actors.actors_table(mentions, lex),
-        "mentions": mentions,
-        "pronouns": pronouns,
-        "places": places,
-        "terms": framing.distinctive_terms(docs, lexicons=lex, places=places),
-        "frames": framing.frames_table(docs, hits, lexicons=lex),
-        "frame_hits": hits,
-        "stance": markers,
-        "stance_rates": framing.stance_rates(docs, markers, lexicons=lex),
-        "sources": attributions,
-        "toward": toward,
-        "actor_sentiment": sentiment.actor_sentiment(scores, mentions, toward=toward),
-        "who_says_what": sentiment.who_says_what(toward),
-        "quotes": sentiment.quote_scores(docs),
-        "alignment": alignment,
-        "loaded": loaded.words,
-        "word_choice": wording.word_choice(docs, alignment, lex, mentions=mentions),
-        "removals": removals_table(docs),
-    }
+    group_map(docs, compare_by)  # a missing manifest column is said before any analysis runs
+    run = steps.Run(docs, lexicons, compare_by)
+    for name in steps.REPORT_ORDER:
+        run[name]
+    tables = run.tables(steps.REPORT_TABLES)
     if compare_by != "article":
-        tables["terms_by_group"] = framing.distinctive_terms(docs, compare_by, lexicons=lex, places=places)
-        tables["frames_by_group"] = framing.frames_table(docs, hits, compare_by, lexicons=lex)
-        tables["stance_rates_by_group"] = framing.stance_rates(docs, markers, compare_by, lexicons=lex)
-        tables["sentiment_by_group"] = sentiment.article_summary(sentences, unit="group")
+        tables.update(run.tables(steps.GROUP_TABLES))
     return tables
 
 

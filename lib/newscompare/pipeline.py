@@ -12,7 +12,9 @@ from .lexicons import Lexicons
 from .load import load_articles, readable
 from .segment import Document, segment
 
-__all__ = ["ARTICLE_COLUMNS", "articles_table", "group_key", "group_map", "prepare", "removals_table", "unit_column"]
+__all__ = ["ARTICLE_COLUMNS", "articles_table", "group_key", "group_map", "prepare", "prepare_article",
+           "removals_table",
+           "unit_column"]
 
 ARTICLE_COLUMNS = ["article", "path", "title", "words", "sentences", "paragraphs", "quotes", "format",
                    "encoding", "english", "dateline_place", "dateline_agency", "removed_chars"]
@@ -25,7 +27,13 @@ def prepare(paths, manifest: str | Path | None = None, problems: list | None = N
     With a ``problems`` list, files that cannot be loaded are recorded there instead of raised.
     ``lexicons`` (a Lexicons object or folder) supplies the cleaning rules.
     """
-    return [segment(a, clean(a, lexicons)) for a in load_articles(paths, manifest=manifest, problems=problems)]
+    return [prepare_article(a, lexicons) for a in load_articles(paths, manifest=manifest, problems=problems)]
+
+
+def prepare_article(article, lexicons: Lexicons | str | Path | None = None) -> Document:
+    """One loaded Article cleaned and segmented (what ``prepare`` does to each; corpus mode, to each
+    article it loads on its own)."""
+    return segment(article, clean(article, lexicons))
 
 
 def articles_table(docs: list[Document]) -> pd.DataFrame:

@@ -19,41 +19,27 @@ from .store import PER_ARTICLE_TABLES
 
 
 def _prepare(path: str, manifest: dict, article_id: str, lex: Lexicons):
-    from ..clean import clean
     from ..load import load_article
-    from ..segment import segment
+    from ..pipeline import prepare_article
 
     art = load_article(path, manifest)
     art.id = article_id
-    return segment(art, clean(art, lex))
+    return prepare_article(art, lex)
 
 
 def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFrame]:
-    from .. import actors, framing, sentiment, sources, wording
-    from ..pipeline import articles_table
+    from ..steps import Run
 
-    scores = sentiment.sentence_scores(docs, lex)
     # Names are grouped within each article, so a result never depends on which articles share a batch.
-    mentions = actors.find_mentions(docs, names_across_articles=False, lexicons=lex)
-    attributions = sources.find_sources(docs, lex, mentions)
-    pronouns = actors.pronoun_mentions(docs, mentions, lex)
-    loaded = wording.read_loaded(docs, lex)
-    tables = {
-        "articles": articles_table(docs),
-        "sentences": scores.merge(loaded.sentences, on=["article", "sentence"], how="left"),
-        "mentions": mentions,
-        "pronouns": pronouns,
-        "toward": sentiment.mention_sentiment(mentions, attributions, lex, scores, pronouns, docs),
-        "frame_hits": framing.frame_hits(docs, lex),
-        "stance": framing.drop_credited_scare_quotes(framing.stance_markers(docs, lex), attributions),
-        # "others" would count the other articles of the batch, which depends on how batches fall
-        "loaded": loaded.words.drop(columns="others"),
-        "sources": attributions,
-        "term_counts": framing.term_counts(docs, lex),
-    }
+    run = Run(docs, lex, compare_by, names_across_articles=False)
+    tables = run.tables(("articles", "mentions", "pronouns", "toward", "frame_hits", "stance", "sources",
+                         "term_counts"))
+    tables["sentences"] = run["scored_sentences"]
+    # "others" would count the other articles of the batch, which depends on how batches fall
+    tables["loaded"] = run["loaded"].drop(columns="others")
     groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
     tables["articles"].insert(1, "group", groups)
-    return tables
+    return {name: tables[name] for name in PER_ARTICLE_TABLES}
 
 
 def unread_entries(problems: list, skipped: list, done: set[str]) -> pd.DataFrame:
