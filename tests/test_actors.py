@@ -290,3 +290,12 @@ def test_an_edited_word_list_is_in_force_on_the_next_call(tmp_path):
         f.write("group_words,Wombles,\n")
     after = actors.actors_table(mentions, lex)
     assert set(after.loc[after.actor == "Wombles", "actor_kind"]) == {"group"}
+
+
+def test_a_city_named_alone_is_a_place_not_an_actor():
+    # neither follows "in": the gazetteer of cities says what they are
+    d = doc("Protesters marched from Oakland to Sacramento on Monday. Governor Ana Ruiz said nothing.")
+    mentions, places = actors.mentions_and_places([d])
+    assert {"Oakland", "Sacramento"} <= set(places["place"])
+    assert not {"Oakland", "Sacramento"} & set(mentions["actor"])
+    assert set(places.loc[places["place"] == "Oakland", "reason"]) == {"gazetteer"}

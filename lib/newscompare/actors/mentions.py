@@ -26,8 +26,10 @@ from .variants import (
     titled_surnames,
 )
 from .words import (
+    CITY_POPULATION,
     LOCATIVES,
     MENTION_COLUMNS,
+    cities,
     gazetteer,
     given_name,
     is_free,
@@ -242,16 +244,11 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     # "Texas said" is a government, "Mr. Paul" a person).
     share = table[proper].groupby(["_scope", "actor"])["_placelike"].mean()
     person = table[proper].groupby(["_scope", "actor"])["_person"].any()
-    regions = gazetteer()[1]
     reasons = {}
     for a, sc in zip(table.loc[proper, "actor"], table.loc[proper, "_scope"]):
-        if a in lex.places:
-            reasons[(sc, a)] = "places.txt"
-        elif (share.get((sc, a), 0.0) >= 0.5 and not {a.split()[-1]} & lex.bodies
-              and not person.get((sc, a), False)):
-            reasons[(sc, a)] = "reads as a place"
-        elif a in regions and not person.get((sc, a), False) and not given_name(a):
-            reasons[(sc, a)] = "gazetteer"  # but "Paul", "Kerry", "Mary" are people unless they read as places
+        reason = _place_reason(a, share.get((sc, a), 0.0), person.get((sc, a), False), lex)
+        if reason:
+            reasons[(sc, a)] = reason
     is_place = proper & pd.Series([(sc, a) in reasons for a, sc in zip(table["actor"], table["_scope"])],
                                   index=table.index, dtype=bool)
     places = table[is_place].assign(place=lambda t: t["actor"], reason=[
@@ -259,6 +256,21 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     order = ["article", "sentence", "start"]
     return (table[~is_place][MENTION_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True),
             places[PLACE_COLUMNS].sort_values(order, kind="stable").reset_index(drop=True))
+
+
+def _place_reason(name: str, placelike: float, person: bool, lex: ActorLexicon) -> str:
+    """Why a proper name is a place, or "": listed in places.txt; at least half its mentions read like
+    one, and it ends in no organisation's word; or the gazetteer has it as a region (ISO 3166-2) or a
+    city of CITY_POPULATION people or more, unless a mention reads like a person ("Texas said" is a
+    government, "Mr. Paul" a person) or it is a given name ("Paul", "Kerry", "Mary")."""
+    if name in lex.places:
+        return "places.txt"
+    if person:
+        return ""
+    if placelike >= 0.5 and not {name.split()[-1]} & lex.bodies:
+        return "reads as a place"
+    known = name in gazetteer()[1] or cities().get(name, 0) >= CITY_POPULATION
+    return "gazetteer" if known and not given_name(name) else ""
 
 
 def find_mentions(docs: list[Document], names_across_articles: bool = True,

