@@ -249,7 +249,8 @@ def _after_known(toks, run: list[int], taken: list[tuple[int, int]], lex: ActorL
 def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: ActorLexicon) -> bool:
     """Does this mention of a name read like a person (so never a place): a title before it ("Mr. Paul",
     "Secretary Kerry"), ", who" or an age after it ("Santiago, who surrendered", "Rivera, 24,"), a
-    verb of saying or a person's act ("Texas said": a government), or a given name opening a name of
+    verb of saying or a person's act ("Texas said": a government), a noun that takes a person before it
+    ("victory over Moreno"), or a given name opening a name of
     two or three words that no place word ends ("Hannah Graham", not "Virginia Beach")? ``before_name``:
     the run's words before the name (titles, demonyms)."""
     before = [t[0] for t in toks[max(0, first - 2) : first]]  # "Mr. Paul": "Mr" and "." are tokens of their own
@@ -257,7 +258,14 @@ def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: A
     name = [t[0] for t in toks[first + len(before_name) : last + 1]]
     titled = any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
     return titled or after[:2] == [",", "who"] or speaks_after(toks, last, lex.cues) or _aged(after) or (
+        _taken_as_someone(before)) or (
         given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in lex.place_endings)
+
+
+def _taken_as_someone(before: list[str]) -> bool:
+    """After a noun whose preposition takes a person or a body ("victory over Moreno", "the inquiry into
+    Dolan", "rallied around Kent": NOT_LOCATIVE_AFTER)."""
+    return len(before) == 2 and before[0].lower() in NOT_LOCATIVE_AFTER.get(before[1].lower(), ())
 
 
 def _aged(after: list[str]) -> bool:
