@@ -35,6 +35,15 @@ def test_group_map_and_missing_column(grouped):
         nc.group_map(docs, "desk")
 
 
+def test_any_table_comes_with_the_group_each_article_is_compared_in(grouped):
+    by_outlet = nc.analyze([grouped], "outlet")
+    mentions = by_outlet.grouped("mentions")
+    assert not mentions.empty
+    assert (mentions["group"] == "outlet-" + mentions["article"].str[0]).all()
+    by_article = nc.analyze([grouped], "article").grouped("sentences")
+    assert (by_article["group"] == by_article["article"]).all()
+
+
 def test_group_tables_pool_their_articles(grouped):
     docs = nc.prepare([grouped])
     frames = framing.frames_table(docs, compare_by="outlet").set_index(["group", "frame"])

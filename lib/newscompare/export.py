@@ -71,6 +71,13 @@ class Analysis:
         its ``_by_group`` form when comparing groups."""
         return self.tables[name if self.unit == "article" else f"{name}_by_group"]
 
+    def grouped(self, name: str) -> pd.DataFrame:
+        """The table ``name`` with a ``group`` column beside ``article``: the group each article is
+        compared in (the article itself when comparing single articles), resolved from ``compare_by``
+        once, here, rather than by each notebook."""
+        table = self.tables[name]
+        return table.assign(group=table["article"].map(group_map(self.docs, self.compare_by)))
+
     def notes_table(self) -> pd.DataFrame:
         return pd.DataFrame({"note": self.notes}, dtype=object)
 
