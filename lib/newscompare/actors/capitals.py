@@ -17,9 +17,9 @@ INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|De|La|Le|Di|Da|El|Van)?[A-Z][a-z
 def speaks_after(toks, i: int, cues: frozenset) -> bool:
     """Is token i followed by a verb of saying, perhaps after an adverb ("Flake also said")?"""
     j = i + 1
-    if j < len(toks) and toks[j][1] == "RB":
+    if j < len(toks) and toks[j].tag == "RB":
         j += 1
-    return j < len(toks) and toks[j][0].lower() in cues
+    return j < len(toks) and toks[j].word.lower() in cues
 
 
 def _opening_subject(toks, i: int) -> bool:
@@ -27,9 +27,10 @@ def _opening_subject(toks, i: int) -> bool:
     a candidate name, doubtful (common_word) until a name of the article ends in it."""
     from textblob.en import lexicon
 
-    tok = toks[i][0]
-    if not (toks[i][1] == "NN" and tok[:1].isupper() and tok[1:].islower() and tok.isalpha()
-            and (i == 0 or toks[i - 1][0] in OPENERS) and i + 1 < len(toks) and toks[i + 1][1] in ("VBD", "VBZ", "MD")):
+    tok = toks[i].word
+    if not (toks[i].tag == "NN" and tok[:1].isupper() and tok[1:].islower() and tok.isalpha()
+            and (i == 0 or toks[i - 1].word in OPENERS) and i + 1 < len(toks)
+            and toks[i + 1].tag in ("VBD", "VBZ", "MD")):
         return False
     tag = lexicon.get(tok.lower())
     return tag is not None and not tag.startswith("NNP")
@@ -38,7 +39,7 @@ def _opening_subject(toks, i: int) -> bool:
 def is_proper(toks, i: int, inside_run: bool, lex: ActorLexicon, cues: frozenset = frozenset()) -> bool:
     """Does token i read as (part of) a proper name: by its tag or form, as the opening of a name or a
     speaker label, or, ``inside_run``, as a word that continues the name begun before it?"""
-    if i > 0 and toks[i - 1][0] == "@":
+    if i > 0 and toks[i - 1].word == "@":
         return False  # "@MichelleObama": a handle, named beside it
     return (_proper_by_tag_or_form(toks, i, cues) or _opens_a_name_or_label(toks, i, lex)
             or inside_run and _continues_a_name(toks, i))
@@ -50,7 +51,7 @@ def title_cased(tok: str) -> bool:
 
 
 def _proper_by_tag_or_form(toks, i: int, cues: frozenset) -> bool:
-    tok, tag = toks[i][0], toks[i][1]
+    tok, tag = toks[i].word, toks[i].tag
     if tag == "NN" and title_cased(tok) and speaks_after(toks, i, cues):
         return True  # "Flake said", "Cole outlined": the tagger reads a capitalised common word
     if _opening_subject(toks, i):
@@ -61,17 +62,17 @@ def _proper_by_tag_or_form(toks, i: int, cues: frozenset) -> bool:
 
 
 def _opens_a_name_or_label(toks, i: int, lex: ActorLexicon) -> bool:
-    tok = toks[i][0]
+    tok = toks[i].word
     if _capital_before_name(toks, i, lex):
         return True  # "Democratic Party", "Kit Bond": a word the tagger reads as common, opening a name
-    if i == 0 and tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1][0] == ":":
+    if i == 0 and tok.isupper() and len(tok) > 2 and i + 1 < len(toks) and toks[i + 1].word == ":":
         return True  # a transcript's speaker label: "PENCE: Well, ..."
     return _in_speaker_label(toks, i)  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
 
 
 def _continues_a_name(toks, i: int) -> bool:
-    tok = toks[i][0]
-    if dotted_word(tok) and i + 1 < len(toks) and toks[i + 1][0] == ".":
+    tok = toks[i].word
+    if dotted_word(tok) and i + 1 < len(toks) and toks[i + 1].word == ".":
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return title_cased(tok) and len(tok) > 1
@@ -81,13 +82,13 @@ def _capital_before_name(toks, i: int, lex: ActorLexicon) -> bool:
     """A capitalised common word right before a proper noun that opens that name, whatever the tagger
     made of it: an adjective before an organisation's word ("Democratic Party", "Republican Guard"),
     or, inside a sentence (not at its start or a quotation's), a given name ("Kit Bond")."""
-    tok, tag = toks[i][0], toks[i][1]
-    if not (i + 1 < len(toks) and tok[:1].isupper() and tok[1:].islower() and toks[i + 1][1].startswith("NNP")):
+    tok, tag = toks[i].word, toks[i].tag
+    if not (i + 1 < len(toks) and tok[:1].isupper() and tok[1:].islower() and toks[i + 1].tag.startswith("NNP")):
         return False
-    if tag in ("JJ", "NN", "NNS") and toks[i + 1][0] in lex.org_words:
+    if tag in ("JJ", "NN", "NNS") and toks[i + 1].word in lex.org_words:
         return True
-    return (i > 0 and tag in ("NN", "JJ", "VB") and toks[i - 1][0] not in OPENERS | {".", "!", "?"}
-            and toks[i + 1][1] == "NNP" and toks[i + 1][0][:1].isupper())
+    return (i > 0 and tag in ("NN", "JJ", "VB") and toks[i - 1].word not in OPENERS | {".", "!", "?"}
+            and toks[i + 1].tag == "NNP" and toks[i + 1].word[:1].isupper())
 
 
 def _unknown_acronym(toks, i: int) -> bool:
@@ -96,7 +97,7 @@ def _unknown_acronym(toks, i: int) -> bool:
     capitals. Acronyms that name no actor ("COVID", "SUV") are in not_actors.txt."""
     from textblob.en import lexicon
 
-    tok = toks[i][0]
+    tok = toks[i].word
     return bool(ACRONYM.fullmatch(tok)) and tok not in lexicon and tok.lower() not in lexicon and not in_capitals(toks)
 
 
@@ -107,12 +108,12 @@ def _in_speaker_label(toks, i: int) -> bool:
     """Token ``i`` is in the name of a transcript's speaker label of two to four words in capitals that
     opens the sentence: "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."."""
     k = 0
-    while k < min(len(toks), 5) and toks[k][0].isupper() and toks[k][0].isalpha():
+    while k < min(len(toks), 5) and toks[k].word.isupper() and toks[k].word.isalpha():
         k += 1
     if not (2 <= k <= 4 and i < k) or k >= len(toks):
         return False
-    role = k + 2 < len(toks) and toks[k][0] == "," and toks[k + 1][0].isupper() and toks[k + 2][0] == ":"
-    return (toks[k][0] == ":" or role) and _unlike_words([t[0] for t in toks[:k]])
+    role = k + 2 < len(toks) and toks[k].word == "," and toks[k + 1].word.isupper() and toks[k + 2].word == ":"
+    return (toks[k].word == ":" or role) and _unlike_words([t[0] for t in toks[:k]])
 
 
 def _unlike_words(words: list[str]) -> bool:
@@ -135,7 +136,7 @@ def caps_name(toks, i: int) -> bool:
     "KAMALA"; not "SLAMS", "MANNING" or "TRUMP", which Brill's lexicon has as words)."""
     from textblob.en import lexicon
 
-    tok = toks[i][0]
+    tok = toks[i].word
     return (len(tok) > 1 and tok.isupper() and bool(re.fullmatch(r"[A-Z][A-Z'’]*[A-Z]", tok))
             and tok.lower().replace("’", "'") not in lexicon and tok not in ABBREVIATIONS)
 
@@ -150,7 +151,7 @@ def common_word(toks, run: list[int], heading: bool, lex: ActorLexicon, lower_wo
 
     if len(run) != 1:
         return False
-    i, word = run[0], toks[run[0]][0]
+    i, word = run[0], toks[run[0]].word
     if word in lex.group_words:
         return False  # "Democrats", "Republicans": groups, wherever they stand
     if _abbreviation(toks, i, lex):
@@ -158,7 +159,7 @@ def common_word(toks, run: list[int], heading: bool, lex: ActorLexicon, lower_wo
     tag = lexicon.get(word.lower().replace("’", "'"))
     if tag is None or tag.startswith("NNP"):
         return False
-    opens = i == 0 or toks[i - 1][0] in OPENERS
+    opens = i == 0 or toks[i - 1].word in OPENERS
     if (opens or heading) and word.lower() in lower_words:
         return True  # the article's own lower-case word, capitalised by its position
     if _someone_acting(toks, i, lex, lexicon):
@@ -169,37 +170,37 @@ def common_word(toks, run: list[int], heading: bool, lex: ActorLexicon, lower_wo
 def _someone_acting(toks, i: int, lex: ActorLexicon, lexicon) -> bool:
     """Does the word at i name someone by what follows it, whatever its capital: a verb of saying, ",
     who", an act after a name the tagger's lexicon knows, a transcript's speaker label?"""
-    word = toks[i][0]
+    word = toks[i].word
     if lex.cues and speaks_after(toks, i, lex.cues) and not word.isupper():
         return True  # "Flake said", "Rose told": someone who speaks
     if [t[0] for t in toks[i + 1 : i + 3]] == [",", "who"]:
         return True  # "Graham, who has never sent an email"
     if _known_name_acting(toks, i, lex, lexicon):
         return True  # "Trump has", "Warren would": a name the tagger's lexicon knows, before an auxiliary
-    return word.isupper() and i + 1 < len(toks) and toks[i + 1][0] == ":" and i == 0  # a speaker label
+    return word.isupper() and i + 1 < len(toks) and toks[i + 1].word == ":" and i == 0  # a speaker label
 
 
 def _abbreviation(toks, i: int, lex: ActorLexicon) -> bool:
     """An initial or abbreviation standing alone ("W", "Mo", "Rep", "Gen", "St"), or a state after its
     town ("Peoria, Ill.", "Bellingham, Wash.")."""
-    word = toks[i][0]
+    word = toks[i].word
     if len(word) <= 2 and not _short_name(toks, i, lex) or word in ABBREVIATIONS:
         return True
-    return (word in lex.state_abbreviations and 0 < i < len(toks) - 1 and toks[i - 1][0] == ","
-            and toks[i + 1][0] == ".")
+    return (word in lex.state_abbreviations and 0 < i < len(toks) - 1 and toks[i - 1].word == ","
+            and toks[i + 1].word == ".")
 
 
 def _short_name(toks, i: int, lex: ActorLexicon) -> bool:
     """A two-letter word that names: two capitals ("UK", "EU", "UN"; not a state after its town) or a
     capital and a small letter inside a sentence ("Xi", "Li"), with no dot after it ("Mo.", "St.")."""
-    word = toks[i][0]
-    after_comma = i > 0 and toks[i - 1][0] == ","
+    word = toks[i].word
+    after_comma = i > 0 and toks[i - 1].word == ","
     # a dot after it, unless the sentence's own full stop ("pleased the UK."), or after a town ("Ferguson, Mo.")
-    dotted = i + 1 < len(toks) and toks[i + 1][0] == "." and (i + 2 < len(toks) or after_comma)
+    dotted = i + 1 < len(toks) and toks[i + 1].word == "." and (i + 2 < len(toks) or after_comma)
     if after_comma and word in lex.postal_codes:
         return False  # "Parris Island, SC": a state after its town
     return len(word) == 2 and not dotted and (word.isupper() or word[1].islower() and i > 0
-                                              and toks[i - 1][0] not in OPENERS)
+                                              and toks[i - 1].word not in OPENERS)
 
 
 def _known_name_acting(toks, i: int, lex: ActorLexicon, lexicon) -> bool:
@@ -209,7 +210,7 @@ def _known_name_acting(toks, i: int, lex: ActorLexicon, lexicon) -> bool:
     where a sentence's first capital explains nothing. (A verb of saying after it is speaks_after'.)"""
     from textblob.en import spelling
 
-    word = toks[i][0]
+    word = toks[i].word
     return (not word.isupper() and (lexicon.get(word) or "").startswith("NNP")
             and (spelling.get(word.lower()) or 0) < COMMON_WORD_COUNT and _acts_after(toks, i, lex.role_after_name))
 
@@ -227,12 +228,12 @@ def _acts_after(toks, i: int, role_after_name: frozenset) -> bool:
     serving them ("Trump spokesman"), "and" before another name ("Pence and Abe"), or a headline's
     participle or infinitive ("Trump doing real work", "Trump to award")?"""
     j = i + 1
-    while j < len(toks) and toks[j][1] == "RB":
+    while j < len(toks) and toks[j].tag == "RB":
         j += 1
     if j >= len(toks):
         return False
-    tok, tag = toks[j][0], toks[j][1]
-    after = toks[j + 1][1] if j + 1 < len(toks) else ""
+    tok, tag = toks[j].word, toks[j].tag
+    after = toks[j + 1].tag if j + 1 < len(toks) else ""
     if _finite_verb(tok, tag):
         return True
     if tag == "VBN":  # "Sessions recused himself": the tagger reads the verb after a first name as a participle
@@ -268,15 +269,15 @@ def list_fragment(toks, run: list[int], lex: ActorLexicon) -> bool:
 
     if len(run) != 1 or run[0] < 2:
         return False
-    i, word = run[0], toks[run[0]][0]
+    i, word = run[0], toks[run[0]].word
     tag = lexicon.get(word.lower())
     if (tag is None or tag.startswith("NNP") or word in lex.group_words | lex.org_names
-            or toks[i - 1][0] not in {",", "and", "&"}):
+            or toks[i - 1].word not in {",", "and", "&"}):
         return False
     # the list continues an organisation's name: back over capitals, commas and "and" to "of"/"on"
     j = i - 2
-    while j >= 0 and (toks[j][0][:1].isupper() or toks[j][0] in {",", "and", "&"}):
+    while j >= 0 and (toks[j].word[:1].isupper() or toks[j].word in {",", "and", "&"}):
         j -= 1
-    org = toks[j - 1][0] if j >= 1 else ""
+    org = toks[j - 1].word if j >= 1 else ""
     bodies = lex.bodies
-    return j < i - 2 and toks[j][0] in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"
+    return j < i - 2 and toks[j].word in {"of", "on"} and (org in bodies or org[:-1] in bodies)  # "Departments"

@@ -38,9 +38,9 @@ def _reads_as_place(toks, first: int, last: int, lex: ActorLexicon) -> bool:
     """Does this mention of a name read like a place: after a locative ("in", "near the"), or before a
     place word ("Idlib province", "Afrin, a city")? Not before a possessive ("in Smith's view")."""
     after = [t[0] for t in toks[last + 1 : last + 4]]
-    if (after[:1] and after[0] in {"’s", "'s", "’", "'"}) or POSSESSIVE.match(toks[last][0]):
+    if (after[:1] and after[0] in {"’s", "'s", "’", "'"}) or POSSESSIVE.match(toks[last].word):
         return False
-    return _place_word_after(toks[last][0], after, lex) or _locative_before(toks, first, lex)
+    return _place_word_after(toks[last].word, after, lex) or _locative_before(toks, first, lex)
 
 
 def _place_word_after(word: str, after: list[str], lex: ActorLexicon) -> bool:
@@ -58,7 +58,7 @@ def _locative_before(toks, first: int, lex: ActorLexicon) -> bool:
         return True  # "the village of Yamadi", "the province of Idlib"
     if len(before) == 2 and before[0] in NOT_LOCATIVE_AFTER.get(before[1], ()):
         return False
-    if before[-1:] == ["over"] and first >= 2 and toks[first - 2][1].startswith("NNP"):
+    if before[-1:] == ["over"] and first >= 2 and toks[first - 2].tag.startswith("NNP"):
         return False  # "supporting Sanders over Clinton": one person preferred to another
     return bool(before) and (before[-1] in LOCATIVES
                              or (before[-1] == "the" and len(before) == 2 and before[0] in LOCATIVES))
@@ -82,12 +82,12 @@ def _with_shared_surname(name: str, text: str, toks, i: int, lex: ActorLexicon) 
 def _shared_surname(toks, i: int) -> str:
     """The surname a given name at token i shares with the next person ("Sarah and Tom Hollis":
     "Hollis"), or "" when no given name and surname follow after "and"."""
-    if i + 3 >= len(toks) or toks[i + 1][0] not in {"and", "&"}:
+    if i + 3 >= len(toks) or toks[i + 1].word not in {"and", "&"}:
         return ""
-    given, surname = toks[i + 2][0], toks[i + 3][0]
-    ends = i + 4 >= len(toks) or not toks[i + 4][0][:1].isupper()
+    given, surname = toks[i + 2].word, toks[i + 3].word
+    ends = i + 4 >= len(toks) or not toks[i + 4].word[:1].isupper()
     if not (given[:1].isupper() and given_name(given) and surname[:1].isupper() and ends
-            and toks[i + 3][1].startswith("NNP")):
+            and toks[i + 3].tag.startswith("NNP")):
         return ""
     return surname[:-2] if POSSESSIVE.match(surname) else surname
 
@@ -143,13 +143,13 @@ def _quoted_title(toks, first: int, last: int, work_nouns: frozenset) -> bool:
         return tok in TITLE_SMALL_WORDS or tok[:1].isupper()
 
     a, b = first - 1, last + 1
-    while a >= 0 and in_title(toks[a][0]):
+    while a >= 0 and in_title(toks[a].word):
         a -= 1
-    while b < len(toks) and (toks[b][0] in {",", "."} or in_title(toks[b][0])):
+    while b < len(toks) and (toks[b].word in {",", "."} or in_title(toks[b].word)):
         b += 1
-    if not (a >= 1 and b < len(toks) and toks[a][0] in QUOTE_OPEN and toks[b][0] in QUOTE_CLOSE and b - a <= 10):
+    if not (a >= 1 and b < len(toks) and toks[a].word in QUOTE_OPEN and toks[b].word in QUOTE_CLOSE and b - a <= 10):
         return False
-    before = toks[a - 1][0]
+    before = toks[a - 1].word
     return (bool(POSSESSIVE.match(before)) or before.endswith(("'s", "’s", "'", "’"))
             or before.lower() in work_nouns)
 
@@ -177,15 +177,15 @@ def _name_of_run(doc: Document, toks, run: list[int], taken, lex: ActorLexicon) 
     """(start, end, name, label, reads as a place, reads as a person) of one run, or None where it
     names no actor: a word of not_actors.txt, a lexicon's name, a programme's title, a title alone,
     a party and state."""
-    first = run[0] - 1 if run[0] > 0 and toks[run[0] - 1][0] in lex.demonyms else run[0]
-    s, e = toks[first][2], toks[run[-1]][3]
+    first = run[0] - 1 if run[0] > 0 and toks[run[0] - 1].word in lex.demonyms else run[0]
+    s, e = toks[first].start, toks[run[-1]].end
     words = doc.text[s:e].split()  # "T." and "Rep." keep their dots
     if POSSESSIVE.match(words[-1]):  # "Trump’s" -> Trump
         words[-1], e = words[-1][:-2], e - 2
     label = doc.text[s:e]
     name = _run_name([w for w in words if not NICKNAME.fullmatch(w)], lex)  # William “Mo” Cowan
     name = _with_shared_surname(name, doc.text, toks, run[-1], lex)  # "Sarah and Tom Hollis"
-    city = name in lex.stand_ins and first > 0 and toks[first - 1][0].lower() in LOCATIVES
+    city = name in lex.stand_ins and first > 0 and toks[first - 1].word.lower() in LOCATIVES
     if (_no_actor(name, label, words, city, lex) or not is_free(taken, s, e)
             or _quoted_title(toks, first, run[-1], lex.work_nouns)):
         return None  # _quoted_title: ABC's “This Week”, the CNN program “State of the Union”
@@ -238,10 +238,11 @@ def _after_known(toks, run: list[int], taken: list[tuple[int, int]], lex: ActorL
     from textblob.en import lexicon
 
     whole = len(run)
-    while run and (not is_free(taken, toks[run[0]][2], toks[run[0]][3]) or toks[run[0]][0] in {".", "of", "and", "'s"}):
+    while run and (not is_free(taken, toks[run[0]].start, toks[run[0]].end)
+                   or toks[run[0]].word in {".", "of", "and", "'s"}):
         run = run[1:]
-    if len(run) == 1 < whole and toks[run[0]][0] not in lex.org_names | lex.group_words:
-        tag = lexicon.get(toks[run[0]][0].lower())
+    if len(run) == 1 < whole and toks[run[0]].word not in lex.org_names | lex.group_words:
+        tag = lexicon.get(toks[run[0]].word.lower())
         return [] if tag and not tag.startswith("NNP") else run
     return run
 

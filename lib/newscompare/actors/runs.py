@@ -34,36 +34,36 @@ def _org_connector(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
 
 def _org_name_begun(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
     """Does ``cur`` hold an organisation's word, or is the word at ``i`` inside "State of the Union"?"""
-    if any(_org_head(toks[k][0], lex) for k in cur):
+    if any(_org_head(toks[k].word, lex) for k in cur):
         return True
-    if toks[cur[-1]][0] == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]:
+    if toks[cur[-1]].word == "State" and [t[0] for t in toks[i : i + 3]] == ["of", "the", "Union"]:
         return True
-    return (toks[i][0] == "the" and i >= 2 and toks[i - 2][0] == "State" and i + 1 < len(toks)
-            and toks[i + 1][0] == "Union")
+    return (toks[i].word == "the" and i >= 2 and toks[i - 2].word == "State" and i + 1 < len(toks)
+            and toks[i + 1].word == "Union")
 
 
 def _capital_at(toks, k: int) -> bool:
-    return k < len(toks) and toks[k][0][:1].isupper() and toks[k][0][1:2].islower()
+    return k < len(toks) and toks[k].word[:1].isupper() and toks[k].word[1:2].islower()
 
 
 def _goes_on_to_a_capital(toks, i: int) -> bool:
     """"for", "to", "of" or "the" at ``i`` leads to the capitalised rest of an organisation's name."""
-    tok, n = toks[i][0], len(toks)
+    tok, n = toks[i].word, len(toks)
     if tok == "for":
-        return _capital_at(toks, i + 1) and toks[i + 1][0] not in WEEKDAYS
+        return _capital_at(toks, i + 1) and toks[i + 1].word not in WEEKDAYS
     if tok == "to":  # "Coalition to Stop Gun Violence", "Campaign to End Hunger"
-        return _capital_at(toks, i + 1) and toks[i + 1][1].startswith("VB")
-    if tok == "of" and i + 1 < n and toks[i + 1][0] == "the":
+        return _capital_at(toks, i + 1) and toks[i + 1].tag.startswith("VB")
+    if tok == "of" and i + 1 < n and toks[i + 1].word == "the":
         return _capital_at(toks, i + 2)
     if tok == "of":
-        return i + 1 < n and toks[i + 1][1] == "JJ" and _capital_at(toks, i + 1) and _capital_at(toks, i + 2)
-    return tok == "the" and toks[i - 1][0] == "of" and _capital_at(toks, i + 1)
+        return i + 1 < n and toks[i + 1].tag == "JJ" and _capital_at(toks, i + 1) and _capital_at(toks, i + 2)
+    return tok == "the" and toks[i - 1].word == "of" and _capital_at(toks, i + 1)
 
 
 def _split_joined(run: list[int], toks, lex: ActorLexicon) -> list[list[int]]:
     """Names joined by "and"/"or" are two names ("Clinton and Obama"), unless the whole is an
     organisation ("Justice and Development Party")."""
-    words = [toks[i][0] for i in run]
+    words = [toks[i].word for i in run]
     joins = [k for k, w in enumerate(words) if w in {"and", "or", "&"}]
     if not joins:
         return [run]
@@ -94,7 +94,7 @@ def _split_at(run: list[int], joins: list[int]) -> list[list[int]]:
 def _of_a_place(toks, run: list[int], i: int, lex: ActorLexicon) -> bool:
     """Is "of" at ``i`` followed by a country or region from the gazetteer, after a name that is not an
     organisation's ("Senator Robert Menendez of New Jersey", "a Republican of New York")? Then it ends the name."""
-    if any(toks[k][0] in lex.bodies for k in run):
+    if any(toks[k].word in lex.bodies for k in run):
         return False  # "University of Texas", "Attorney General of Ohio" is a role, kept whole below
     words = []
     for tok in toks[i + 1 : i + 4]:
@@ -109,7 +109,7 @@ def _of_a_place(toks, run: list[int], i: int, lex: ActorLexicon) -> bool:
 def _persons_name(toks, run: list[int], lex: ActorLexicon) -> bool:
     """Is the run so far a person's name: two or three words after any title, the first a given name,
     none an organisation's word ("Greg Miller", "Sheriff Joe Arpaio"; not "Bank" or "John Jay College")?"""
-    words = [toks[k][0] for k in run if toks[k][0] != "."]
+    words = [toks[k].word for k in run if toks[k].word != "."]
     while len(words) > 2 and not given_name(words[0]):
         words = words[1:]  # "Sheriff Joe Arpaio of Maricopa County", "Rep. Darrell Issa of California"
     return given_name_first(words) and not set(words) & lex.bodies
@@ -129,18 +129,18 @@ MONTHS = frozenset("January February March April May June July August September 
 
 def _connector(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
     """Does the small word at ``i`` join the name begun in ``cur`` to the proper noun after it?"""
-    tok = toks[i][0]
+    tok = toks[i].word
     # the next word goes on with the name: a proper noun, or a capital the tagger read as a noun
     # ("Departments of Homeland Security"), not an adjective ("Russian and Syrian forces")
     ahead = i + 1 < len(toks) and (is_proper(toks, i + 1, False, lex)
-                                   or is_proper(toks, i + 1, True, lex) and toks[i + 1][1] != "JJ")
+                                   or is_proper(toks, i + 1, True, lex) and toks[i + 1].tag != "JJ")
     return ahead and (tok in {"and", "or", "&", "al", "bin", "de"}
                       # "Bank of America", but not "Robert Menendez of New Jersey" or "Ronan Farrow of MSNBC"
                       or tok == "of" and not _of_a_place(toks, cur, i, lex) and not _persons_name(toks, cur, lex)
                       # "Committee on Oversight", "Center on Budget and Policy Priorities"
-                      or tok == "on" and toks[cur[-1]][0] in lex.bodies and toks[i + 1][0] not in MONTHS
+                      or tok == "on" and toks[cur[-1]].word in lex.bodies and toks[i + 1].word not in MONTHS
                       # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
-                      or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1][0]))
+                      or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1].word))
 
 
 def proper_runs(toks, lex: ActorLexicon) -> list[list[int]]:
@@ -166,7 +166,7 @@ def proper_runs(toks, lex: ActorLexicon) -> list[list[int]]:
 def _step(toks, cur: list[int], i: int, nickname: set[int], caps: bool, lex: ActorLexicon) -> str:
     """What token ``i`` does to the run begun in ``cur``: "join" it, "end" it (joins, then ends it: a
     possessive that ends a name) or "break" it (no part of a name)."""
-    tok = toks[i][0]
+    tok = toks[i].word
     if cur and i in nickname:
         return "join"  # William “Mo” Cowan
     if tok in WEEKDAYS:  # "President Obama Monday": a day ends a name and is none
@@ -191,11 +191,11 @@ def _possessive_in_name(toks, i: int, lex: ActorLexicon) -> bool:
         after.append(tok)
     if not after:
         return False
-    owner = toks[i][0][:-2]
+    owner = toks[i].word[:-2]
     if len(after) == 1 and after[0] in lex.org_names | lex.place_nouns:
         return True
     # a common word's possessive inside a sentence opens a name ("Freedom’s Lighthouse", "Women's March")
-    return i > 0 and toks[i - 1][0] not in OPENERS and lexicon_noun(owner)
+    return i > 0 and toks[i - 1].word not in OPENERS and lexicon_noun(owner)
 
 
 def _nickname_tokens(toks) -> set[int]:
@@ -203,8 +203,8 @@ def _nickname_tokens(toks) -> set[int]:
     Rock” aside: one capitalised word only): the quotes and the word."""
     out = set()
     for j in range(1, len(toks) - 3):
-        if (toks[j][0] in QUOTE_OPEN and toks[j + 2][0] in QUOTE_CLOSE and toks[j - 1][1].startswith("NNP")
-                and toks[j + 1][0][:1].isupper() and toks[j + 3][0][:1].isupper()):
+        if (toks[j].word in QUOTE_OPEN and toks[j + 2].word in QUOTE_CLOSE and toks[j - 1].tag.startswith("NNP")
+                and toks[j + 1].word[:1].isupper() and toks[j + 3].word[:1].isupper()):
             out.update((j, j + 1, j + 2))
     return out
 
@@ -213,7 +213,7 @@ def _finished_runs(runs: list[list[int]], toks, lex: ActorLexicon) -> list[list[
     """The runs without trailing connectors, names joined by "and"/"or" split (_split_joined)."""
     out = []
     for run in runs:
-        while run and toks[run[-1]][0] in {"and", "or", "&", "of"}:
+        while run and toks[run[-1]].word in {"and", "or", "&", "of"}:
             run = run[:-1]
         out.extend(_split_joined(run, toks, lex) if run else [])
     return out

@@ -63,9 +63,9 @@ def cue_applies(ctx: SentenceContext, i: int, m: re.Match, cue_kind: str) -> boo
     media ("posted" with no video), a word that says no statement (_no_statement) or a passive ("the
     jet was warned")."""
     toks, cue = ctx.toks, m.group(0)
-    if cue[:1].isupper() and i > 0 and toks[i - 1][0] not in {"“", '"', "‘", "(", ":", "—", "–"}:
+    if cue[:1].isupper() and i > 0 and toks[i - 1].word not in {"“", '"', "‘", "(", ":", "—", "–"}:
         return False  # a capital inside a sentence is a name: "the United States", "Says Who"
-    if cue_kind == "speech" and not toks[i][1].startswith("VB") and not _verb_the_tagger_missed(ctx, i, m):
+    if cue_kind == "speech" and not toks[i].tag.startswith("VB") and not _verb_the_tagger_missed(ctx, i, m):
         return False
     if cue_kind == "media" and not MEDIA_OBJECTS.search(ctx.text[m.end() : m.end() + 60]):
         return False
@@ -79,8 +79,8 @@ def _verb_the_tagger_missed(ctx: SentenceContext, i: int, m: re.Match) -> bool:
     toks, cue = ctx.toks, m.group(0).lower()
     if i == 0:
         return False
-    before = toks[i - 1][1]
-    progressive = cue.endswith("ing") and toks[i - 1][0].lower() in {"is", "are", "was", "were", "been", "’s", "'s"}
+    before = toks[i - 1].tag
+    progressive = cue.endswith("ing") and toks[i - 1].word.lower() in {"is", "are", "was", "were", "been", "’s", "'s"}
     says_what = re.match(r"\s+that\b|\s*[:,]?\s*[“\"]", ctx.text[m.end():])
     third_person = cue.endswith("s") and (
         before in ("NNP", "NNPS", "PRP") and (cue != "states" or says_what)
@@ -93,10 +93,10 @@ def _passive(toks, i: int) -> bool:
     """Is the cue at ``i`` a passive participle ("the jet was warned", "was once asked", "has been
     harshly criticized")?"""
     j = i - 1
-    while j > 0 and toks[j][1] == "RB":
+    while j > 0 and toks[j].tag == "RB":
         j -= 1
-    passive = j >= 0 and toks[j][0].lower() in {"was", "were", "been", "being", "be", "is", "are"}
-    return passive and toks[i][1] in ("VBN", "VBD")
+    passive = j >= 0 and toks[j].word.lower() in {"was", "were", "been", "being", "be", "is", "are"}
+    return passive and toks[i].tag in ("VBN", "VBD")
 
 
 # The words after a cue that make it an act, not a statement (each rare as an attribution on PolNeAR train)
@@ -119,9 +119,9 @@ def _no_statement(ctx: SentenceContext, i: int, m: re.Match) -> bool:
     """The words around a cue that say it reports no statement: an adjective, a noun, a name given, a
     demand or an action, a refusal."""
     toks, low = ctx.toks, m.group(0).lower()
-    before = toks[i - 1][0].lower() if i > 0 else ""
+    before = toks[i - 1].word.lower() if i > 0 else ""
     owner = before in DETERMINERS or before.endswith(("’s", "'s"))  # "the", "his", "Trump’s"
-    if (owner and toks[i][1] in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
+    if (owner and toks[i].tag in ("VBN", "VBD", "JJ")) or _participle_before_noun(toks, i):
         return True  # "the alleged terrorist", "Trump’s repeated calls", "20 pledged delegates": adjectives
     if _a_noun_or_idiom(before, low):
         return True
@@ -162,12 +162,13 @@ def _noun_or_name_given(toks, i: int, low: str) -> bool:
     the boneless": a name given (a common noun after "a" or "an" before "called")."""
     if i == 0:
         return False
-    if low == "calls" and (toks[i - 1][1] in ("JJ", "NN", "NNS", "CD", "VB") or toks[i - 1][0].lower() in DETERMINERS):
+    before = toks[i - 1]
+    if low == "calls" and (before.tag in ("JJ", "NN", "NNS", "CD", "VB") or before.word.lower() in DETERMINERS):
         return True
     k = i - 1
-    while k > 0 and toks[k][1] in ("NN", "NNS", "JJ"):
+    while k > 0 and toks[k].tag in ("NN", "NNS", "JJ"):
         k -= 1
-    return low == "called" and toks[i - 1][1] in ("NN", "NNS") and toks[k][0].lower() in {"a", "an"}
+    return low == "called" and toks[i - 1].tag in ("NN", "NNS") and toks[k].word.lower() in {"a", "an"}
 
 
 def _no_words_given(ctx: SentenceContext, m: re.Match, low: str) -> bool:
@@ -184,8 +185,8 @@ PREPOSITIONS_BEFORE_NOUNS = frozenset("of in on at for with about among from by"
 def _participle_before_noun(toks, i: int) -> bool:
     """A participle between a number, a preposition or an adjective and a common noun: "20 pledged
     delegates", "eight reported incidents", "of repeated refusals"."""
-    if not (0 < i < len(toks) - 1 and toks[i][0].lower().endswith("ed")):
+    if not (0 < i < len(toks) - 1 and toks[i].word.lower().endswith("ed")):
         return False
-    word, tag = toks[i - 1][0], toks[i - 1][1]
+    word, tag = toks[i - 1].word, toks[i - 1].tag
     adjective_before = tag == "CD" or word in PREPOSITIONS_BEFORE_NOUNS or (tag == "JJ" and word.islower())
-    return adjective_before and toks[i + 1][1] in ("NN", "NNS") and toks[i + 1][0].islower()
+    return adjective_before and toks[i + 1].tag in ("NN", "NNS") and toks[i + 1].word.islower()

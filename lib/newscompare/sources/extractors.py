@@ -175,8 +175,8 @@ LOOSE_ENDS = frozenset({"and", "or", "of", "but", "nor"})
 def _after_clause(toks, i: int) -> bool:
     """The participle at token ``i`` follows a clause: after a comma, within quotation marks or not
     (', denying', '"bold," telling'), or after "by" ("responded by saying")."""
-    return i > 0 and (toks[i - 1][0] in {",", "by"} or (i > 1 and toks[i - 1][0] in QUOTE_TOKENS
-                                                          and toks[i - 2][0] == ","))
+    return i > 0 and (toks[i - 1].word in {",", "by"} or (i > 1 and toks[i - 1].word in QUOTE_TOKENS
+                                                          and toks[i - 2].word == ","))
 
 
 def _object_of_verb(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None:
@@ -185,12 +185,12 @@ def _object_of_verb(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None
     saying" and "Ward responded to a question on Twitter writing" are the senator and Ward speaking.
     Not after a verb that presents its object speaking ("quoted officials saying", "a video showed him
     saying") or a copula ("The trouble is people saying")."""
-    if toks[i][1] != "VBG" or (pos := np_start(toks, i)) == i or toks[i - 1][0].lower() in slex.speaking_objects:
+    if toks[i].tag != "VBG" or (pos := np_start(toks, i)) == i or toks[i - 1].word.lower() in slex.speaking_objects:
         return None  # "held up a sign saying": the sign speaks
     for _ in range(3):
-        if pos < 2 or toks[pos - 1][1] not in ("IN", "TO"):
+        if pos < 2 or toks[pos - 1].tag not in ("IN", "TO"):
             break
-        if toks[pos - 1][0].lower() in ("with", "without"):
+        if toks[pos - 1].word.lower() in ("with", "without"):
             return None  # "ended with Maddow asking": Maddow asks
         k = np_start(toks, pos - 1)
         if k == pos - 1:  # no noun phrase before the preposition: "responded to"
@@ -206,8 +206,9 @@ def _object_of_verb(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None
 def _infinitive_of_saying(toks, i: int, slex: SourceLexicon) -> bool:
     """ "to say", "to argue", "to insist"... after a verb or an adjective that does not judge the saying
     ("went on to say", "declined to say", "more likely to say"; not "hard to say", "too soon to say")."""
-    return (i > 1 and toks[i - 1][1] == "TO" and toks[i][1] in ("VB", "VBP")
-            and toks[i][0].lower() in slex.infinitive_cues and toks[i - 2][0].lower() not in slex.judging_the_saying)
+    return (i > 1 and toks[i - 1].tag == "TO" and toks[i].tag in ("VB", "VBP")
+            and toks[i].word.lower() in slex.infinitive_cues
+            and toks[i - 2].word.lower() not in slex.judging_the_saying)
 
 
 def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
@@ -220,11 +221,12 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
         span = np_left(toks, i, ctx.slex) or appositive_name(toks, i)
         span = issuer(toks, i, span, ctx.slex.issued) or _object_of_verb(toks, i, ctx.slex) or span
     after_quote = _right_after_a_quotation(toks, i)
-    if toks[i][0].lower() in ctx.slex.listener_cues and not (span is None and after_quote):
+    if toks[i].word.lower() in ctx.slex.listener_cues and not (span is None and after_quote):
         return span  # the noun phrase after "told" or "asked" is the listener ("told NBC"), not the speaker
         # (unless a quotation comes just before: '"Why?" asked Bennett')
     span = _right_or_inverted(ctx, i, span, after_quote)
-    if span is not None and (toks[span[1] - 1][0].lower() in LOOSE_ENDS or re.search(r"n[’']t$", toks[span[1] - 1][0])):
+    last = toks[span[1] - 1].word if span is not None else ""
+    if span is not None and (last.lower() in LOOSE_ENDS or re.search(r"n[’']t$", last)):
         return None
     return span
 
@@ -232,7 +234,8 @@ def _speaker_span(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
 def _right_after_a_quotation(toks, i: int) -> bool:
     """Does a closing quotation mark stand just before token ``i``, perhaps before a comma?"""
     closing = {"”", '"'}
-    return i > 0 and (toks[i - 1][0] in closing or (i > 1 and toks[i - 1][0] == "," and toks[i - 2][0] in closing))
+    before = toks[i - 1].word if i > 0 else ""
+    return i > 0 and (before in closing or (i > 1 and before == "," and toks[i - 2].word in closing))
 
 
 def _clause_speaker(toks, i: int, slex: SourceLexicon) -> tuple | None:
@@ -240,14 +243,14 @@ def _clause_speaker(toks, i: int, slex: SourceLexicon) -> tuple | None:
     ...", "responded by saying"), an infinitive ("went on to say", "took to Twitter to say"; () for
     "It is too soon to say": no speaker), a verb after "and" ("..., I laughed and said", "X rejected
     ... and said"); None for a cue with a subject of its own."""
-    if toks[i][1] == "VBG" and _after_clause(toks, i):
+    if toks[i].tag == "VBG" and _after_clause(toks, i):
         return subject(toks, i - 1)
     if _infinitive_of_saying(toks, i, slex):
         span = subject(toks, i - 1)
-        return () if span and toks[span[0]][0].lower() == "it" else span
-    if i > 1 and toks[i - 1][0] == "and" and toks[i - 2][1] in ("VBD", "VBZ", "VBP"):
+        return () if span and toks[span[0]].word.lower() == "it" else span
+    if i > 1 and toks[i - 1].word == "and" and toks[i - 2].tag in ("VBD", "VBZ", "VBP"):
         return clause_subject_at(toks, i - 2) or subject(toks, i - 1, first=True)
-    if i > 0 and toks[i - 1][0] == "and":
+    if i > 0 and toks[i - 1].word == "and":
         return subject(toks, i - 1, first=True)
     return None
 
@@ -261,7 +264,7 @@ def _right_or_inverted(ctx: SentenceContext, i: int, span: tuple[int, int] | Non
     else ``span``, the one found left of it."""
     if span is None or (ctx.quotes and after_quote):
         return _speaker_right(ctx, i, after_quote) or span
-    if i > 0 and ctx.toks[i - 1][0] == "," and ctx.toks[i][0].lower() in ctx.slex.inverted_cues:
+    if i > 0 and ctx.toks[i - 1].word == "," and ctx.toks[i].word.lower() in ctx.slex.inverted_cues:
         return _inverted_speaker(ctx, i) or span
     return span
 
@@ -271,7 +274,7 @@ def _inverted_speaker(ctx: SentenceContext, i: int) -> tuple[int, int] | None:
     the cue that ends the sentence or a clause (not '..., said Trump campaign strategists plan to')."""
     right = _speaker_right(ctx, i, False)
     toks = ctx.toks
-    return right if right and (right[1] >= len(toks) or toks[right[1]][0] in {",", ".", ";"}) else None
+    return right if right and (right[1] >= len(toks) or toks[right[1]].word in {",", ".", ";"}) else None
 
 
 def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int, int] | None:
@@ -299,22 +302,22 @@ def _no_speaker_right(ctx: SentenceContext, i: int, right: tuple[int, int], afte
     first = toks[right[0]]
     if first[0] in not_actors and (first[1] != "JJ" and first[0] in WHEN or right[1] - right[0] == 1):
         return True
-    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]][0] == ":"):
+    if i == 0 and not ctx.quotes and not (right[1] < len(toks) and toks[right[1]].word == ":"):
         return True
-    return not after_quote and right[1] < len(toks) and toks[right[1]][1] in ("VBD", "VBZ", "VBP", "MD")
+    return not after_quote and right[1] < len(toks) and toks[right[1]].tag in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _named(toks, head: tuple[int, int], not_actors: frozenset) -> bool:
     """A name in the phrase's head: a capitalised noun the tagger may have taken for a common one ("said
     Sexton"), not an adjective ("the British vote") nor an owner ("denounced Trump’s comments")."""
-    return any(proper(toks[k][0]) and toks[k][1].startswith("NN") and toks[k][0] not in not_actors
-               and not toks[k][0].endswith(("’s", "'s")) for k in range(*head))
+    return any(proper(toks[k].word) and toks[k].tag.startswith("NN") and toks[k].word not in not_actors
+               and not toks[k].word.endswith(("’s", "'s")) for k in range(*head))
 
 
 def _by_role(ctx: SentenceContext, head: tuple[int, int], after_quote: bool) -> bool:
     """A speaker by role ("a spokesman"), or after a quotation an age, a text or a title ("the
     46-year-old", "the statement", "the Senator")."""
-    last = ctx.toks[head[1] - 1][0].lower()
+    last = ctx.toks[head[1] - 1].word.lower()
     if last in ctx.slex.speaker_nouns:
         return True
     return after_quote and (last.endswith("year-old") or last in ctx.slex.text_nouns
@@ -357,8 +360,8 @@ def cue_verbs(ctx: SentenceContext) -> list[Candidate]:
         # the mention as written: the relative pronoun the speaker was reached through ("the department,
         # which reported"), else the speaker's words
         rel = relative_subject(ctx.toks, i)
-        mention = (ctx.toks[rel][2], ctx.toks[rel][3]) if rel is not None and rel >= span[1] else (
-            ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3])
+        mention = (ctx.toks[rel].start, ctx.toks[rel].end) if rel is not None and rel >= span[1] else (
+            ctx.toks[span[0]].start, ctx.toks[span[1] - 1].end)
         out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
                              cs, ce, mention, (cs, ce)))
     return out

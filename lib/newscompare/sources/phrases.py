@@ -34,14 +34,14 @@ def _skip_left(toks, i: int, states: frozenset) -> int | None:
 
 def _left_step(toks, j: int, states: frozenset) -> tuple[int | None, bool]:
     """(the next token to look at, whether to go on left) from token ``j``; None: no speaker."""
-    tok, tag = toks[j][0], toks[j][1]
+    tok, tag = toks[j].word, toks[j].tag
     if tok.lower() in SKIP_LEFT or tag in ("RB", "MD"):
         return j - 1, True
-    if tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j + 1][0] == ",":
+    if tag == "CD" and 0 < j < len(toks) - 1 and toks[j - 1].word == "," and toks[j + 1].word == ",":
         return j - 2, True  # "Tom Ruiz, 56, who has led the union, told": an age between commas
     if tok == ")" or _dash_ends_at(toks, j) is not None:
         return _before_enclosed(toks, j, states), True
-    if tok == "," and j + 1 < len(toks) and toks[j + 1][0].lower() in {"who", "which"} and j > 0:
+    if tok == "," and j + 1 < len(toks) and toks[j + 1].word.lower() in {"who", "which"} and j > 0:
         return j - 1, False  # "Omar Haddad, who said": the name before the relative clause
     if tok == ",":
         return _left_of_comma(toks, j, states), True
@@ -52,7 +52,7 @@ def _left_of_comma(toks, j: int, states: frozenset) -> int | None:
     """Past the aside or appositive the comma at ``j`` closes; the bracket before it ("Gov. John Kasich
     (R-OH), said": skipped next); None where the comma ends a clause."""
     after = _before_comma_chunk(toks, j, states)
-    if after is None and not (j > 0 and toks[j - 1][0] == ")"):
+    if after is None and not (j > 0 and toks[j - 1].word == ")"):
         return None
     return j - 1 if after is None else after
 
@@ -60,8 +60,8 @@ def _left_of_comma(toks, j: int, states: frozenset) -> int | None:
 def _before_enclosed(toks, j: int, states: frozenset) -> int | None:
     """The token before a bracket or a dash aside that closes at token ``j``: "Jaysh al-Nasr (Army of
     Victory) which ..." (-1 when no bracket opens it), or _before_dash_aside."""
-    if toks[j][0] == ")":
-        while j >= 0 and toks[j][0] != "(":
+    if toks[j].word == ")":
+        while j >= 0 and toks[j].word != "(":
             j -= 1
         return j - 1
     return _before_dash_aside(toks, _dash_ends_at(toks, j), states)
@@ -69,9 +69,9 @@ def _before_enclosed(toks, j: int, states: frozenset) -> int | None:
 
 def _dash_ends_at(toks, j: int) -> int | None:
     """The first token of a dash that ends at token ``j`` ("—", "--", or "-" "-" as tokenised), or None."""
-    if toks[j][0] in DASHES or toks[j][0] == "--":
+    if toks[j].word in DASHES or toks[j].word == "--":
         return j
-    return j - 1 if toks[j][0] == "-" and j > 0 and toks[j - 1][0] == "-" else None
+    return j - 1 if toks[j].word == "-" and j > 0 and toks[j - 1].word == "-" else None
 
 
 def _before_dash_aside(toks, close: int, states: frozenset) -> int | None:
@@ -108,13 +108,13 @@ def _before_comma_chunk(toks, j: int, states: frozenset) -> int | None:
 def _opens_aside(toks, k: int) -> bool:
     """Does the chunk after the comma at ``k`` open an aside: ", in a meeting with", ", speaking on
     condition of anonymity", ", who asked not to be named"?"""
-    return k >= 0 and (toks[k + 1][1] in ("IN", "VBG", "VBN") or toks[k + 1][0].lower() in {"who", "which"})
+    return k >= 0 and (toks[k + 1].tag in ("IN", "VBG", "VBN") or toks[k + 1].word.lower() in {"who", "which"})
 
 
 def _previous_comma(toks, j: int) -> int:
     """The index of the last comma before token ``j``, or -1."""
     k = j - 1
-    while k >= 0 and toks[k][0] != ",":
+    while k >= 0 and toks[k].word != ",":
         k -= 1
     return k
 
@@ -123,16 +123,17 @@ def _previous_comma(toks, j: int) -> int:
 def _region_between(toks, k: int, j: int, states: frozenset) -> bool:
     """Tokens k+1..j-1 are a region after a place name before comma ``k`` (", Ohio,", ", Mich.,")."""
     words = "".join(t[0] for t in toks[k + 1 : j]).rstrip(".")
-    return k >= 1 and toks[k - 1][1].startswith("NNP") and (
+    return k >= 1 and toks[k - 1].tag.startswith("NNP") and (
         words in states or words in gazetteer()[1])
 
 
 def _ends_name(toks, n: int) -> bool:
     """Does a name end at token ``n``, before an appositive? "Phil Lovas", "Sexton" (a capital the
     tagger took for a common noun), "Ramil Carr, 31", "Rep. Jim Jordan (R-Ohio)"."""
-    if toks[n][1] == "CD" and n >= 2 and toks[n - 1][0] == ",":
+    if toks[n].tag == "CD" and n >= 2 and toks[n - 1].word == ",":
         n -= 2  # an age between commas
-    return toks[n][1].startswith("NNP") or toks[n][0] == ")" or (toks[n][1].startswith("NN") and proper(toks[n][0]))
+    tok = toks[n]
+    return tok.tag.startswith("NNP") or tok.word == ")" or (tok.tag.startswith("NN") and proper(tok.word))
 
 
 def _before_appositives(toks, comma: int) -> int:
@@ -141,10 +142,10 @@ def _before_appositives(toks, comma: int) -> int:
     j = comma - 1
     while True:
         k = j - 1
-        while k >= 0 and toks[k][0] not in {",", "(", ")", ";", ":"}:
+        while k >= 0 and toks[k].word not in {",", "(", ")", ";", ":"}:
             k -= 1
         # the chunk toks[k+1 .. j] is itself an appositive when it opens with a determiner after a name
-        if k >= 1 and toks[k][0] == "," and toks[k + 1][1] in ("DT", "PRP$") and toks[k - 1][1].startswith("NNP") \
+        if k >= 1 and toks[k].word == "," and toks[k + 1].tag in ("DT", "PRP$") and toks[k - 1].tag.startswith("NNP") \
                 and j - k <= 25:
             j = k - 1
             continue
@@ -158,22 +159,22 @@ def np_start(toks, b: int) -> int:
         if _nickname_before(toks, a):
             a -= 3  # Marcia “Cia” Price: a nickname in quotation marks inside the name
             continue
-        if not (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0] in {"’s", "'s", "of", "and", "the"}
-                or toks[a - 1][0].startswith("al-")):
+        if not (toks[a - 1].tag.startswith(NP_TAGS) or toks[a - 1].word in {"’s", "'s", "of", "and", "the"}
+                or toks[a - 1].word.startswith("al-")):
             break
-        if toks[a - 1][0] in {"of", "and"} and not (a - 2 >= 0 and toks[a - 2][1].startswith(NP_TAGS)):
+        if toks[a - 1].word in {"of", "and"} and not (a - 2 >= 0 and toks[a - 2].tag.startswith(NP_TAGS)):
             break
         a -= 1
-    while a < b and toks[a][0] in {"of", "and"}:
+    while a < b and toks[a].word in {"of", "and"}:
         a += 1
     return a
 
 
 def _nickname_before(toks, a: int) -> bool:
     """Tokens a-3..a-1 are a one-word nickname in quotation marks between two parts of a name."""
-    return (a >= 4 and toks[a - 1][0] in QUOTE_TOKENS and toks[a - 3][0] in QUOTE_TOKENS
-            and toks[a - 2][1] == "NNP" and toks[a - 4][1].startswith("NNP") and a < len(toks)
-            and toks[a][1].startswith("NNP"))
+    return (a >= 4 and toks[a - 1].word in QUOTE_TOKENS and toks[a - 3].word in QUOTE_TOKENS
+            and toks[a - 2].tag == "NNP" and toks[a - 4].tag.startswith("NNP") and a < len(toks)
+            and toks[a].tag.startswith("NNP"))
 
 
 QUOTE_TOKENS = frozenset({'"', "“", "”"})
@@ -189,7 +190,7 @@ def np_left(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None:
     j = _skip_left(toks, i, slex.actors.state_abbreviations)
     if j is None:
         return None
-    if toks[j][1] == "PRP":  # "he said": resolved to a named source later
+    if toks[j].tag == "PRP":  # "he said": resolved to a named source later
         return j, j + 1
     b = j + 1
     a = np_start(toks, b)
@@ -198,10 +199,10 @@ def np_left(toks, i: int, slex: SourceLexicon) -> tuple[int, int] | None:
     outer = _outer_speaker(toks, a, b, slex)
     if outer is not None:
         return outer
-    relative = _who_before(toks, a, slex) if a >= 1 and toks[a - 1][1] in VERB_TAGS else None
+    relative = _who_before(toks, a, slex) if a >= 1 and toks[a - 1].tag in VERB_TAGS else None
     if relative is not None:
         return relative  # "an official who spoke anonymously to discuss strategy said": not "strategy"
-    if toks[b - 1][0].lower() in slex.occasions and _after_preposition(toks, a):
+    if toks[b - 1].word.lower() in slex.occasions and _after_preposition(toks, a):
         return None  # "but in a later interview said", "on camera said": the occasion, not the speaker
     return _phrase_without_time(toks, a, b)
 
@@ -210,10 +211,10 @@ def _speaker_before_a_time(toks, a: int, slex: SourceLexicon) -> tuple[int, int]
     """The speaker before a phrase of time or of not_actors.txt that ends at the cue: "on Tuesday";
     "Wells Fargo just this month announced", "a report released last year found" (the speaker stands
     before the time and the participle)."""
-    if a >= 1 and toks[a - 1][1] == "IN":
+    if a >= 1 and toks[a - 1].tag == "IN":
         return np_left(toks, a - 1, slex)
-    if a >= 1 and toks[a - 1][1] in ("RB", "VBN"):
-        return np_left(toks, a - 1 if toks[a - 1][1] == "VBN" else a, slex)
+    if a >= 1 and toks[a - 1].tag in ("RB", "VBN"):
+        return np_left(toks, a - 1 if toks[a - 1].tag == "VBN" else a, slex)
     return None
 
 
@@ -221,11 +222,11 @@ def _phrase_without_time(toks, a: int, b: int) -> tuple[int, int] | None:
     """The phrase [a, b) without a time at its end ("Trump this week said"), unless nothing is left or
     it ends in a determiner, a preposition or a possessive; "Yet another said": a determiner alone that
     stands for one more of those just quoted."""
-    while b - a > 1 and toks[b - 1][0].lower() in TIME_WORDS and toks[b - 2][0].lower() in TIME_WORDS - {"the"}:
+    while b - a > 1 and toks[b - 1].word.lower() in TIME_WORDS and toks[b - 2].word.lower() in TIME_WORDS - {"the"}:
         b -= 2
     if a >= b:
         return None
-    return (a, b) if toks[b - 1][1] not in ("DT", "IN", "POS") or toks[b - 1][0].lower() == "another" else None
+    return (a, b) if toks[b - 1].tag not in ("DT", "IN", "POS") or toks[b - 1].word.lower() == "another" else None
 
 
 VERB_TAGS = ("VB", "VBD", "VBP", "VBZ", "VBN")  # "who have accused X of Y said": VBN too
@@ -233,9 +234,9 @@ def _after_preposition(toks, a: int) -> bool:
     """Does a preposition of occasion ("in", "on", "during") open the phrase ending at token ``a``, perhaps
     before a determiner or a modifier ("in a later interview")?"""
     k = a - 1
-    while k >= 0 and toks[k][1] in ("RB", "DT", "JJ"):
+    while k >= 0 and toks[k].tag in ("RB", "DT", "JJ"):
         k -= 1
-    return k >= 0 and toks[k][0].lower() in {"in", "on", "during"}
+    return k >= 0 and toks[k].word.lower() in {"in", "on", "during"}
 
 
 def _who_before(toks, a: int, slex: SourceLexicon) -> tuple[int, int] | None:
@@ -243,9 +244,9 @@ def _who_before(toks, a: int, slex: SourceLexicon) -> tuple[int, int] | None:
     of the clause's verb is no speaker): "a White House official who spoke anonymously to discuss
     internal strategy said"."""
     k = a - 1
-    while k >= max(0, a - 15) and toks[k][0].lower() != "who" and toks[k][0] not in QUOTE_TOKENS | {",", ";", ":"}:
+    while k >= max(0, a - 15) and toks[k].word.lower() != "who" and toks[k].word not in QUOTE_TOKENS | {",", ";", ":"}:
         k -= 1
-    if k < 1 or toks[k][0].lower() != "who":
+    if k < 1 or toks[k].word.lower() != "who":
         return None
     return np_left(toks, k, slex)
 
@@ -254,11 +255,11 @@ def _outer_speaker(toks, a: int, b: int, slex: SourceLexicon) -> tuple[int, int]
     """The speaker before a phrase that the noun phrase [a, b) ends: "witnesses in the village of
     Yamadi said", "protesters marching through the streets chanted", "sources close to the Kremlin"."""
     outer = None
-    if a >= 2 and toks[a - 1][1] == "IN" and toks[a - 1][0].lower() in {"in", "from", "at", "near", "inside", "on"}:
+    if a >= 2 and toks[a - 1].tag == "IN" and toks[a - 1].word.lower() in {"in", "from", "at", "near", "inside", "on"}:
         outer = np_left(toks, a - 1, slex)
-    if outer is None and a >= 3 and toks[a - 1][1] in ("IN", "TO") and toks[a - 2][1] == "VBG":
+    if outer is None and a >= 3 and toks[a - 1].tag in ("IN", "TO") and toks[a - 2].tag == "VBG":
         outer = np_left(toks, a - 2, slex)
-    close_to = a >= 3 and toks[a - 1][0] in {"to", "with"} and toks[a - 2][0] in {"close", "familiar", "near"}
+    close_to = a >= 3 and toks[a - 1].word in {"to", "with"} and toks[a - 2].word in {"close", "familiar", "near"}
     if outer is None and close_to:
         outer = np_left(toks, a - 2, slex)
         return (outer[0], b) if outer is not None else None
@@ -274,10 +275,10 @@ def np_right(toks, i: int) -> tuple[int, int] | None:
     b = a
     while b < len(toks) and _goes_on_right(toks, a, b):
         b += 1
-    if b == a + 1 and toks[a][0].lower() in PARTITIVES and b < len(toks) - 1 and toks[b][0] == "of":
+    if b == a + 1 and toks[a].word.lower() in PARTITIVES and b < len(toks) - 1 and toks[b].word == "of":
         rest = np_right(toks, b)  # "one of those advisers"
         b = rest[1] if rest else b
-    if a < b < len(toks) - 1 and (toks[b - 1][0].lower(), toks[b][0].lower()) in CLOSE_TO:
+    if a < b < len(toks) - 1 and (toks[b - 1].word.lower(), toks[b].word.lower()) in CLOSE_TO:
         rest = np_right(toks, b)  # "one Democrat familiar with the talks", "a person close to the family"
         b = rest[1] if rest else b
     return (a, b) if b > a else None
@@ -286,8 +287,8 @@ def np_right(toks, i: int) -> tuple[int, int] | None:
 def _goes_on_right(toks, a: int, b: int) -> bool:
     """Does token ``b`` go on with the noun phrase begun at ``a``: a noun or its modifier, a possessive,
     the dot of an abbreviated title ("Sen."), a glued word, a capital inside a name?"""
-    return (toks[b][1].startswith(NP_TAGS) or toks[b][0] in {"’s", "'s"}
-            or (toks[b][0] == "." and b > a and toks[b - 1][0] in ABBREVIATED_TITLES)
+    return (toks[b].tag.startswith(NP_TAGS) or toks[b].word in {"’s", "'s"}
+            or (toks[b].word == "." and b > a and toks[b - 1].word in ABBREVIATED_TITLES)
             or glued(toks, b, a) or _capital_in_name(toks, b))
 
 
@@ -299,7 +300,7 @@ def np_head(toks, span: tuple[int, int]) -> tuple[int, int]:
     """The noun phrase without what ties it to what it knows: "one Democrat" of "one Democrat familiar
     with the talks"."""
     for k in range(span[0] + 1, span[1] - 1):
-        if (toks[k][0].lower(), toks[k + 1][0].lower()) in CLOSE_TO:
+        if (toks[k].word.lower(), toks[k + 1].word.lower()) in CLOSE_TO:
             return span[0], k
     return span
 
@@ -310,29 +311,29 @@ PARTITIVES = frozenset("one some many most several two three another each all no
 def _capital_in_name(toks, b: int) -> bool:
     """A capitalised word the tagger took for a verb, inside a name or its description: "Will Doyle",
     "Florida-based Republican strategist"."""
-    word = toks[b][0]
-    return proper(word) and b + 1 < len(toks) and ("-" in word or toks[b + 1][1] == "NNP")
+    word = toks[b].word
+    return proper(word) and b + 1 < len(toks) and ("-" in word or toks[b + 1].tag == "NNP")
 
 
 def glued(toks, b: int, a: int) -> bool:
     """A slash or hyphen written without spaces inside one word the tagger split ("9/11 widow",
     "45-year-old teacher")."""
-    return (toks[b][0] in {"/", "-"} and a < b < len(toks) - 1 and toks[b - 1][3] == toks[b][2]
-            and toks[b][3] == toks[b + 1][2])
+    return (toks[b].word in {"/", "-"} and a < b < len(toks) - 1 and toks[b - 1].end == toks[b].start
+            and toks[b].end == toks[b + 1].start)
 
 
 def clause_subject_at(toks, k: int) -> tuple[int, int] | None:
     """The noun phrase just before the verb at token ``k``, if the verb has one as its subject."""
     j = k - 1
-    while j >= 0 and toks[j][1] == "RB":
+    while j >= 0 and toks[j].tag == "RB":
         j -= 1
-    if j < 0 or not toks[j][1].startswith(("NN", "PRP")) or toks[j][1] == "PRP$":
+    if j < 0 or not toks[j].tag.startswith(("NN", "PRP")) or toks[j].tag == "PRP$":
         return None
     a = j
-    while a > 0 and (toks[a - 1][1].startswith(NP_TAGS) or toks[a - 1][0].startswith("al-")):
+    while a > 0 and (toks[a - 1].tag.startswith(NP_TAGS) or toks[a - 1].word.startswith("al-")):
         a -= 1
     a, j = _before_prepositional_phrases(toks, a, j)
-    if a > 0 and toks[a - 1][1] == "IN":
+    if a > 0 and toks[a - 1].tag == "IN":
         return None
     return a, j + 1
 
@@ -340,10 +341,10 @@ def clause_subject_at(toks, k: int) -> tuple[int, int] | None:
 def _before_prepositional_phrases(toks, a: int, j: int) -> tuple[int, int]:
     """"Turkey on Tuesday rejected": the noun phrase [a, j] in a prepositional phrase is not the
     subject; the one before the preposition is."""
-    while a >= 2 and toks[a - 1][1] == "IN" and toks[a - 2][1].startswith(NP_TAGS):
+    while a >= 2 and toks[a - 1].tag == "IN" and toks[a - 2].tag.startswith(NP_TAGS):
         j = a - 2
         a = j
-        while a > 0 and toks[a - 1][1].startswith(NP_TAGS):
+        while a > 0 and toks[a - 1].tag.startswith(NP_TAGS):
             a -= 1
     return a, j
 
@@ -353,7 +354,7 @@ def subject(toks, upto: int, first: bool = False) -> tuple[int, int] | None:
     Ministry allegedly summoned", "Turkey is"): the subject of the clause the token belongs to."""
     best = None
     for k in range(1, upto):
-        if not toks[k][1].startswith("VB") and toks[k][1] != "MD":
+        if not toks[k].tag.startswith("VB") and toks[k].tag != "MD":
             continue
         span = clause_subject_at(toks, k)
         if span is not None:
@@ -370,31 +371,31 @@ def proper(word: str) -> bool:
 def relative_subject(toks, i: int) -> int | None:
     """The token of "who"/"which" when it is the subject of the cue at ``i`` ("Haddad, who later said")."""
     k = i - 1
-    while k >= max(0, i - 6) and (toks[k][1] in ("RB", "MD", "IN", "CD", "DT", "NNP")
-                                  or toks[k][0].lower() in SKIP_LEFT - {"who", "which", "that"}):
+    while k >= max(0, i - 6) and (toks[k].tag in ("RB", "MD", "IN", "CD", "DT", "NNP")
+                                  or toks[k].word.lower() in SKIP_LEFT - {"who", "which", "that"}):
         k -= 1  # auxiliaries, adverbs and a short time phrase: "who in 2010 said", "which on Monday announced"
-    return k if k >= 0 and toks[k][0].lower() in {"who", "which"} else None
+    return k if k >= 0 and toks[k].word.lower() in {"who", "which"} else None
 
 
 def appositive_name(toks, i: int) -> tuple[int, int] | None:
     """The name set off by commas just before the cue: "The group's director, Rami Abdulrahman, told"."""
-    if i < 3 or toks[i - 1][0] != ",":
+    if i < 3 or toks[i - 1].word != ",":
         return None
     k = i - 2
-    while k >= 0 and (toks[k][1].startswith("NNP") or (toks[k][0] == "." and k > 0 and len(toks[k - 1][0]) == 1)):
+    while k >= 0 and (toks[k].tag.startswith("NNP") or (toks[k].word == "." and k > 0 and len(toks[k - 1].word) == 1)):
         k -= 1
-    return (k + 1, i - 1) if k < i - 2 and k >= 0 and toks[k][0] == "," else None
+    return (k + 1, i - 1) if k < i - 2 and k >= 0 and toks[k].word == "," else None
 
 
 def issuer(toks, i: int, span: tuple[int, int] | None, issued: frozenset) -> tuple[int, int] | None:
     """The subject who put out the text before a participle cue: "the Trump campaign issued a statement
     saying", "Rubio's campaign sent out a press release saying" (the campaign speaks, not the statement)."""
-    if span is None or toks[i][1] != "VBG" or toks[span[1] - 1][0].lower() not in issued:
+    if span is None or toks[i].tag != "VBG" or toks[span[1] - 1].word.lower() not in issued:
         return None
     v = span[0] - 1
-    if v >= 0 and toks[v][0].lower() in {"out", "off"}:
+    if v >= 0 and toks[v].word.lower() in {"out", "off"}:
         v -= 1  # "sent out", "fired off"
-    if v < 1 or toks[v][1] not in ("VBD", "VBZ", "VBN", "VBP"):
+    if v < 1 or toks[v].tag not in ("VBD", "VBZ", "VBN", "VBP"):
         return None
     return clause_subject_at(toks, v)
 
@@ -419,10 +420,10 @@ def right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
     Beeson, who ..."): the role and the name together; otherwise the noun phrase as it is."""
     a, b = right
     k = b + 1
-    while k < len(toks) and toks[k][1].startswith("NNP"):
+    while k < len(toks) and toks[k].tag.startswith("NNP"):
         k += 1
-    closed = k >= len(toks) or toks[k][0] in {",", ".", ";"}
-    if b < len(toks) - 1 and toks[b][0] == "," and k - b >= 3 and closed and not toks[b - 1][1].startswith("NNP"):
+    closed = k >= len(toks) or toks[k].word in {",", ".", ";"}
+    if b < len(toks) - 1 and toks[b].word == "," and k - b >= 3 and closed and not toks[b - 1].tag.startswith("NNP"):
         return a, k
     return right
 
@@ -430,4 +431,4 @@ def right_appositive(toks, right: tuple[int, int]) -> tuple[int, int]:
 def one_of_a_party(toks, span: tuple[int, int]) -> bool:
     """ "one Republican", "a Democrat": a person named by a capitalised group word, not a name."""
     a, b = span
-    return b - a == 2 and toks[a][0].lower() in {"one", "a", "an", "another"} and toks[b - 1][0][:1].isupper()
+    return b - a == 2 and toks[a].word.lower() in {"one", "a", "an", "another"} and toks[b - 1].word[:1].isupper()

@@ -112,8 +112,8 @@ def characterisations(ctx: SentenceContext) -> list[Candidate]:
         v = _casting_verb(ctx, q)
         span = np_left(toks, v, ctx.slex) if v is not None else None
         if span:
-            out.append(Candidate(ctx.phrase(*span), "partial", toks[v][0], q.text(ctx.doc.text).strip(" ,"), q.start,
-                                 q.end, (toks[span[0]][2], toks[span[1] - 1][3]), (toks[v][2], toks[v][3])))
+            out.append(Candidate(ctx.phrase(*span), "partial", toks[v].word, q.text(ctx.doc.text).strip(" ,"), q.start,
+                                 q.end, (toks[span[0]].start, toks[span[1] - 1].end), (toks[v].start, toks[v].end)))
     return out
 
 
@@ -123,29 +123,29 @@ def _casting_verb(ctx: SentenceContext, q) -> int | None:
     verb that does not characterise, a passive."""
     toks = ctx.toks
     i = next((k for k, t in enumerate(toks) if t[2] >= q.start), len(toks))
-    k = i - 1 - (i > 1 and toks[i - 1][0].lower() in {"a", "an", "the"})
-    if k < 2 or toks[k][0].lower() != "as":
+    k = i - 1 - (i > 1 and toks[i - 1].word.lower() in {"a", "an", "the"})
+    if k < 2 or toks[k].word.lower() != "as":
         return None
     near = range(k - 1, max(-1, k - 8), -1)
-    if any(toks[j][0].lower() in ctx.slex.cues for j in near):
+    if any(toks[j].word.lower() in ctx.slex.cues for j in near):
         return None
-    v = next((j for j in near if toks[j][1].startswith("VB") and toks[j - 1][0].lower() not in DETERMINERS), None)
-    if v is None or toks[v][0].lower() in ctx.slex.not_characterising:
+    v = next((j for j in near if toks[j].tag.startswith("VB") and toks[j - 1].word.lower() not in DETERMINERS), None)
+    if v is None or toks[v].word.lower() in ctx.slex.not_characterising:
         return None
-    return None if v > 0 and toks[v - 1][0].lower() in {"was", "were", "is", "are", "been", "being"} else v
+    return None if v > 0 and toks[v - 1].word.lower() in {"was", "were", "is", "are", "been", "being"} else v
 
 
 def _speaker_and_verb_after(toks, k: int, slex: SourceLexicon) -> tuple[tuple[int, int], int] | None:
     """After a quotation that opens the sentence (token ``k`` follows it), a speaker and one verb that
     end the clause: '"...," Toomey fumed on Tuesday.', '"...?" Hannity pressed.'"""
     a = b = k
-    while b < len(toks) and (toks[b][1].startswith(("NN", "DT", "PRP", "JJ", "POS", "CD")) or glued(toks, b, a)):
+    while b < len(toks) and (toks[b].tag.startswith(("NN", "DT", "PRP", "JJ", "POS", "CD")) or glued(toks, b, a)):
         b += 1
-    v = b + (b < len(toks) and toks[b][1] == "RB")
-    if b == a or v >= len(toks) or toks[v][1] not in ("VBD", "VBZ", "VBN") \
-            or toks[v][0].lower() in slex.not_characterising | slex.not_spoken:
+    v = b + (b < len(toks) and toks[b].tag == "RB")
+    if b == a or v >= len(toks) or toks[v].tag not in ("VBD", "VBZ", "VBN") \
+            or toks[v].word.lower() in slex.not_characterising | slex.not_spoken:
         return None  # "Cruz was brilliantly articulate", "The crowd booed."
-    ends = v + 1 == len(toks) or toks[v + 1][0] in {".", ",", "!", ";"} or toks[v + 1][1] in ("IN", "RB")
+    ends = v + 1 == len(toks) or toks[v + 1].word in {".", ",", "!", ";"} or toks[v + 1].tag in ("IN", "RB")
     return ((a, b), v) if ends else None
 
 
@@ -164,10 +164,10 @@ def _after_question(ctx: SentenceContext) -> list[Candidate]:
         return []
     (a, b), v = found
     verb = ctx.toks[v]
-    clause_ends = v + 1 == len(ctx.toks) or ctx.toks[v + 1][0] in {".", ","}
+    clause_ends = v + 1 == len(ctx.toks) or ctx.toks[v + 1].word in {".", ","}
     if not clause_ends:
         return []
-    mention = (ctx.toks[a][2], ctx.toks[b - 1][3])
+    mention = (ctx.toks[a].start, ctx.toks[b - 1].end)
     return [Candidate(ctx.phrase(a, b), "direct", verb[0], quote, verb[2], verb[3], mention, (verb[2], verb[3]))]
 
 
@@ -196,7 +196,7 @@ def _opening_quote_credit(ctx: SentenceContext) -> Candidate | None:
     (a, b), v = found
     verb = ctx.toks[v]
     return Candidate(ctx.phrase(a, b), "direct", verb[0], first.text(ctx.doc.text).strip(" ,"),
-                     first.start, first.end, (ctx.toks[a][2], ctx.toks[b - 1][3]), (verb[2], verb[3]))
+                     first.start, first.end, (ctx.toks[a].start, ctx.toks[b - 1].end), (verb[2], verb[3]))
 
 
 def _subject_of_quote(ctx: SentenceContext, q) -> Candidate | None:
@@ -208,12 +208,12 @@ def _subject_of_quote(ctx: SentenceContext, q) -> Candidate | None:
     span = subject(ctx.toks, i)
     if not span:
         return None
-    at = next((k for k in range(span[1], i) if ctx.toks[k][1].startswith("VB")), None)
+    at = next((k for k in range(span[1], i) if ctx.toks[k].tag.startswith("VB")), None)
     if _naming_verb(ctx.toks, at, i, ctx.slex):
         return None
     verb = ctx.toks[at] if at is not None else None
     return Candidate(ctx.phrase(*span), "partial", verb[0] if verb else "", q.text(ctx.doc.text).strip(" ,"),
-                     q.start, q.end, (ctx.toks[span[0]][2], ctx.toks[span[1] - 1][3]),
+                     q.start, q.end, (ctx.toks[span[0]].start, ctx.toks[span[1] - 1].end),
                      (verb[2], verb[3]) if verb else (-1, -1))
 
 
@@ -222,6 +222,6 @@ def _naming_verb(toks, at: int | None, i: int, slex: SourceLexicon) -> bool:
     characterises ("is exemplified by")?"""
     if at is None:
         return False
-    word = toks[at][0].lower()
-    passive = at + 1 < i and word in slex.not_characterising and toks[at + 1][1] == "VBN"
+    word = toks[at].word.lower()
+    passive = at + 1 < i and word in slex.not_characterising and toks[at + 1].tag == "VBN"
     return passive or word in slex.naming

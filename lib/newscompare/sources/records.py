@@ -95,9 +95,9 @@ class SentenceContext:
 
     def phrase(self, a: int, b: int) -> str:
         """The words of tokens [a, b); a common noun starting the sentence loses its capital."""
-        phrase = self.doc.text[self.toks[a][2] : self.toks[b - 1][3]]
-        if a == 0 and self.toks[0][1] in ("DT", "NN", "NNS", "PRP", "PRP$", "CD") \
-                and not re.match(r"[A-Z][\w.-]*['’]s$", self.toks[0][0]):  # "Officials told", not "Rubio’s campaign"
+        phrase = self.doc.text[self.toks[a].start : self.toks[b - 1].end]
+        if a == 0 and self.toks[0].tag in ("DT", "NN", "NNS", "PRP", "PRP$", "CD") \
+                and not re.match(r"[A-Z][\w.-]*['’]s$", self.toks[0].word):  # "Officials told", not "Rubio’s campaign"
             phrase = phrase[:1].lower() + phrase[1:]
         return phrase
 
