@@ -764,3 +764,14 @@ def test_a_pronoun_speaker_says_so_in_its_confidence():
 ])
 def test_an_outlet_word_types_a_source_only_when_it_is_the_outlet(source, role, expected):
     assert so.source_type(source, role) == expected
+
+
+def test_a_source_most_articles_type_alike_has_that_type_in_every_article():
+    docs = [doc("Senator Ana Ruiz said the bill would pass on Friday.", "a"),
+            doc("Ana Ruiz, a professor of economics at Yale, said the plan was flawed.", "b"),
+            doc("Sen. Ana Ruiz told reporters that the vote was close.", "c")]
+    table = so.find_sources(docs)
+    assert set(table.loc[table.source == "Ana Ruiz", "source_type"]) == {"politician"}
+    # two articles that disagree evenly keep their own types
+    table = so.find_sources(docs[:2])
+    assert table.set_index("article").loc[["a", "b"], "source_type"].tolist() == ["politician", "expert"]

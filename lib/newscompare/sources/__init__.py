@@ -41,7 +41,7 @@ from .extractors import (
     sentence_attributions,
     statements,
 )
-from .kinds import ELECTION, source_type, typed_from_context
+from .kinds import ELECTION, one_type_per_source, source_type, typed_from_context
 from .lexicon import Lex, SourceLexicon, cue_regex, cue_table, descriptions, source_lexicon
 from .names import split_name
 from .quote_credits import characterisations, credited_quotes, cueless_quotes
@@ -92,7 +92,7 @@ def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFr
         typed = typed_from_context(doc, resolved_by_mentions(doc, history, lexicons, mine), slex)
         rows.extend(quotes_before_their_speaker(doc, typed, slex))
         rows.extend(image_credits(doc, slex))
-    rows = [replace(r, confidence=confidence_of(r, PRONOUNS)) for r in rows]
+    rows = [replace(r, confidence=confidence_of(r, PRONOUNS)) for r in one_type_per_source(rows, PRONOUNS)]
     return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
 
 

@@ -5,6 +5,7 @@ article puts beside the name elsewhere (``data/source_types.csv``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..actors import given_name
@@ -243,6 +244,26 @@ def _type_in_context(doc: Document, r: Attribution, same: list[Attribution], sle
             break
         kind = _context_type(contexts, slex)
     return kind
+
+
+def one_type_per_source(rows: list[Attribution], pronouns) -> list[Attribution]:
+    """One type for each source across the set of articles: each article votes once, with the type
+    most of its attributions to that source have (other than "other"), and the type more articles
+    give than any other wins, for every attribution to that source, those typed "other" too (articles
+    that disagree evenly keep their own types). A source most articles type alike is that one thing
+    in every table; an article that quotes someone ten times weighs as
+    much as one that quotes them once. Pronouns left unresolved (``pronouns``) keep theirs."""
+    per_article: dict[str, dict[str, list[str]]] = {}
+    for r in rows:
+        if r.source_type != "other" and r.source.lower() not in pronouns:
+            per_article.setdefault(r.source, {}).setdefault(r.article, []).append(r.source_type)
+    chosen = {}
+    for source, articles in per_article.items():
+        votes = Counter(max(dict.fromkeys(types), key=types.count) for types in articles.values())
+        (first, n), *rest = votes.most_common(2) + [("", 0)]
+        if n > rest[0][1]:  # articles that disagree evenly keep their own types
+            chosen[source] = first
+    return [replace(r, source_type=chosen[r.source]) if r.source in chosen else r for r in rows]
 
 
 def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
