@@ -21,7 +21,7 @@ LAYERS = {
 # The steps of each subpackage, each importing only from steps before it (its __init__ gathers them).
 STEPS = {
     "sources": ["lexicon", "records", "phrases", "names", "kinds", "resolution", "cue_checks", "quote_credits",
-                "extractors", "__init__"],
+                "extractors", "plausibility", "__init__"],
     "actors": ["words", "lexicon", "capitals", "runs", "names", "variants", "mentions", "tables", "pronouns",
                "__init__"],
     "framing": ["common", "terms", "frames", "stance", "alignment", "__init__"],

@@ -775,3 +775,23 @@ def test_a_source_most_articles_type_alike_has_that_type_in_every_article():
     # two articles that disagree evenly keep their own types
     table = so.find_sources(docs[:2])
     assert table.set_index("article").loc[["a", "b"], "source_type"].tolist() == ["politician", "expert"]
+
+
+def test_the_attribution_model_leaves_out_unlikely_rows_but_not_a_groups_video(tmp_path):
+    import json
+
+    import newscompare as nc
+
+    docs = [doc("Ana Ruiz said the bill would pass. The rebels released a video of the attack on Monday.")]
+    every = so.find_sources(docs, plausible_only=False)
+    assert {"direct", "indirect", "partial"} & set(every["kind"]) and "media" in set(every["kind"])
+    folder = nc.copy_lexicons(tmp_path / "lex", ["attribution_model.json"])
+    model = json.loads((folder / "attribution_model.json").read_text())
+    assert model["weights"] and 0 < model["threshold"] < 1  # the shipped model judges rows
+    model["intercept"] = -50.0  # now nothing an annotator would mark
+    (folder / "attribution_model.json").write_text(json.dumps(model))
+    kept = so.find_sources(docs, lexicons=folder)
+    assert set(kept["kind"]) == {"media"}  # a video a group released is kept whatever the model says
+    model["threshold"] = 0.0  # a threshold of 0 keeps every row
+    (folder / "attribution_model.json").write_text(json.dumps(model))
+    assert len(so.find_sources(docs, lexicons=folder)) == len(every)

@@ -28,6 +28,7 @@ from dataclasses import astuple, replace
 
 import pandas as pd
 
+from ..lexicons import get
 from ..segment import Document, Sentence
 from .extractors import (
     according_to,
@@ -44,6 +45,7 @@ from .extractors import (
 from .kinds import ELECTION, one_type_per_source, source_type, typed_from_context
 from .lexicon import Lex, SourceLexicon, cue_regex, cue_table, descriptions, source_lexicon
 from .names import split_name
+from .plausibility import plausible
 from .quote_credits import characterisations, credited_quotes, cueless_quotes
 from .records import (
     CONFIDENCES,
@@ -68,13 +70,15 @@ __all__ = [
 ]
 
 
-def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFrame | None = None,
+                 plausible_only: bool = True) -> pd.DataFrame:
     """One row per attribution: article, sentence, source, role, source_type, kind, cue, cue_stance,
     quote, start, end (clean offsets of the cue or quote), text (the evidence sentence).
 
     Image credits come from the cleaning log: their ``sentence`` is -1 and start/end are raw offsets.
     ``mentions`` (actors.find_mentions of the same documents), when given, saves finding them again
-    to resolve a pronoun that no earlier source fits.
+    to resolve a pronoun that no earlier source fits. ``plausible_only`` leaves out the rows the
+    fitted attribution model (``sources.plausibility``) finds unlikely; False keeps every row found.
     """
     slex = source_lexicon(lexicons)
     rows: list[Attribution] = []
@@ -93,6 +97,8 @@ def find_sources(docs: list[Document], lexicons: Lex = None, mentions: pd.DataFr
         rows.extend(quotes_before_their_speaker(doc, typed, slex))
         rows.extend(image_credits(doc, slex))
     rows = [replace(r, confidence=confidence_of(r, PRONOUNS)) for r in one_type_per_source(rows, PRONOUNS)]
+    if plausible_only:
+        rows = plausible(rows, get(lexicons), PRONOUNS)
     return pd.DataFrame([astuple(r) for r in rows], columns=SOURCE_COLUMNS)
 
 
