@@ -67,7 +67,7 @@ def test_a_broken_lexicon_names_its_file(tmp_path):
 
 def test_no_module_keeps_a_cache_of_lexicons():
     # third-party data built once
-    models = {"_segmenter", "vader_analyser", "pattern_sentiment", "gazetteer", "_nicknamer"}
+    models = {"_segmenter", "vader_analyser", "pattern_sentiment", "gazetteer", "cities", "_nicknamer"}
     for name in ("lexicons", "clean", "segment", "actors", "framing", "wording", "sources", "sentiment", "export"):
         module = importlib.import_module(f"newscompare.{name}")
         cached = [attr for attr, value in vars(module).items() if hasattr(value, "cache_info") and attr not in models]

@@ -42,7 +42,7 @@ def is_proper(toks, i: int, inside_run: bool, lex: ActorLexicon, cues: frozenset
     if i > 0 and toks[i - 1].word == "@":
         return False  # "@MichelleObama": a handle, named beside it
     return (_proper_by_tag_or_form(toks, i, cues) or _opens_a_name_or_label(toks, i, lex)
-            or inside_run and _continues_a_name(toks, i))
+            or inside_run and _continues_a_name(toks, i, lex))
 
 
 def title_cased(tok: str) -> bool:
@@ -70,9 +70,9 @@ def _opens_a_name_or_label(toks, i: int, lex: ActorLexicon) -> bool:
     return _in_speaker_label(toks, i)  # "CHUCK TODD: ...", "ARI SHAPIRO, HOST: ..."
 
 
-def _continues_a_name(toks, i: int) -> bool:
+def _continues_a_name(toks, i: int, lex: ActorLexicon) -> bool:
     tok = toks[i].word
-    if dotted_word(tok) and i + 1 < len(toks) and toks[i + 1].word == ".":
+    if dotted_word(tok, lex.name_abbreviations) and i + 1 < len(toks) and toks[i + 1].word == ".":
         return True  # the initial in "Peter T. King", which the tagger reads as a noun
     # "United States": a capitalised word that continues a name, whatever the tagger made of it
     return title_cased(tok) and len(tok) > 1

@@ -50,6 +50,8 @@ class ActorLexicon:
     role_after_name: frozenset = frozenset()
     state_abbreviations: frozenset = frozenset()
     postal_codes: frozenset = frozenset()
+    name_abbreviations: frozenset = frozenset()
+    forms_of_address: frozenset = frozenset()
     group_re: re.Pattern | None = None  # groups of people and bodies named after their head
     description_re: re.Pattern | None = None  # a person named by their role ("the senator")
 
@@ -82,7 +84,7 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
 
 LISTS = ("org_words", "org_names", "group_words", "body_nouns", "whole_article_roles", "quantifying_words",
          "street_words", "place_endings", "place_nouns", "party_words", "legislatures", "work_nouns", "title_openers",
-         "role_after_name", "state_abbreviations", "postal_codes")
+         "role_after_name", "state_abbreviations", "postal_codes", "name_abbreviations", "forms_of_address")
 
 
 def _word_lists(lex: Lexicons) -> dict:

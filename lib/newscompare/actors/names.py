@@ -11,7 +11,6 @@ from .capitals import common_word, list_fragment, speaks_after
 from .lexicon import ActorLexicon, is_title
 from .runs import given_name_first, proper_runs
 from .words import (
-    ADDRESS_TITLES,
     LOCATIVES,
     NICKNAME,
     POSSESSIVE,
@@ -198,7 +197,7 @@ def _no_actor(name: str, label: str, words: list[str], city: bool, lex: ActorLex
     """Does the name found in a run name no actor: nothing, a word of not_actors.txt (but "Mrs May",
     "Dr King" are names), a title alone ("As President, I will...", "Rep."), a name the lexicon finds
     itself (but "in Moscow" is the city: a place), or a senator's party and state ("(D-Ore.)")?"""
-    addressed = len(words) > 1 and words[0].rstrip(".") in ADDRESS_TITLES
+    addressed = len(words) > 1 and words[0].rstrip(".") in lex.forms_of_address
     if not name or not addressed and lex.not_actors & {name, label}:
         return True
     title_alone = " " not in name and not name.isupper() and (name in lex.titles or f"{name}." in lex.titles)

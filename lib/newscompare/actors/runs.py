@@ -140,7 +140,7 @@ def _connector(toks, cur: list[int], i: int, lex: ActorLexicon) -> bool:
                       # "Committee on Oversight", "Center on Budget and Policy Priorities"
                       or tok == "on" and toks[cur[-1]].word in lex.bodies and toks[i + 1].word not in MONTHS
                       # "Peter T. King", "Rep. Darrell Issa", "St. Louis": the tokenizer splits the dot off
-                      or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1].word))
+                      or tok == "." and cur[-1] == i - 1 and dotted_word(toks[i - 1].word, lex.name_abbreviations))
 
 
 def proper_runs(toks, lex: ActorLexicon) -> list[list[int]]:

@@ -11,7 +11,6 @@ import pandas as pd
 
 from .lexicon import ActorLexicon, is_title
 from .words import (
-    ADDRESS_TITLES,
     NICKNAME,
     find_whole,
     fold,
@@ -205,7 +204,7 @@ def _role_and_name(label: str, lex: ActorLexicon) -> tuple[str, str]:
     k = 0
     while k < len(words) - 1 and is_title(words[k], lex):
         k += 1
-    role = " ".join(w for w in words[:k] if w.rstrip(".") not in ADDRESS_TITLES)
+    role = " ".join(w for w in words[:k] if w.rstrip(".") not in lex.forms_of_address)
     return role, " ".join(words[k:])
 
 

@@ -54,20 +54,15 @@ def gazetteer() -> tuple[frozenset, frozenset]:
     return frozenset(countries), frozenset(regions)
 
 
-# Abbreviations a dot ends inside a name: "Rep. Omar Haddad", "St. Louis"
-NAME_ABBREVIATIONS = frozenset("""Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Reps Rev Fr St Jr Sr
-Mt Ft""".split())
-
-
 POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")  # "Trump’s" is one token, tagged as a common noun
 
 
 OPENERS = frozenset("“\"‘'(—–―:")
 
 
-def dotted_word(word: str) -> bool:
+def dotted_word(word: str, abbreviations: frozenset) -> bool:
     """An initial or an abbreviation that a dot ends inside a name ("T", "Rep", "St", "Jr")."""
-    return (len(word) == 1 and word.isupper()) or word in NAME_ABBREVIATIONS
+    return (len(word) == 1 and word.isupper()) or word in abbreviations
 
 
 NICKNAME = re.compile(r"[\"“‘'][A-Z][\w.-]*[\"”’']")
@@ -81,10 +76,6 @@ def lexicon_noun(word: str) -> bool:
 
 
 QUOTE_OPEN, QUOTE_CLOSE = frozenset({'"', "“", "‘"}), frozenset({'"', "”", "’"})
-
-
-# Forms of address before a surname: what follows is a name even where it is a word ("Mrs May", "Dr King")
-ADDRESS_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 
 
 _NAME_PREFIX = re.compile(r"^(al|el|bin|de)-")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from .phrases import ABBREVIATED_TITLES
 from .records import SentenceContext
 
 MEDIA_OBJECTS = re.compile(r"\b(?:videos?|photos?|images?|footage|posts?|statements?|pictures?|recordings?|"
@@ -148,7 +147,8 @@ def _act_not_words(ctx: SentenceContext, m: re.Match, low: str) -> bool:
     if low in ("called", "calls", "call") and CALLED_NOT_SPEECH.match(ctx.text, m.end()):
         return True  # "called for tax fairness" is a demand (unless it quotes one), "called off" an action
     named = CALLED_A_NAME.match(ctx.text, m.end()) if low == "called" else None
-    if named and named.group("name").split()[-1] not in ABBREVIATED_TITLES:  # not "called Mr. Obama's remarks"
+    # not "called Mr. Obama's remarks"
+    if named and named.group("name").split()[-1] not in ctx.slex.actors.name_abbreviations:
         return True  # "a group called Lashkar-e-Taiba belongs", "a stream called Miracle Run.": a name given
     if low in ("asked", "asks", "requested") and ANONYMITY_ASKED.match(ctx.text, m.end()):
         return True  # "who asked not to be named": a condition of the source's, not its words

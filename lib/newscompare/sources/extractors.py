@@ -281,7 +281,7 @@ def _speaker_right(ctx: SentenceContext, i: int, after_quote: bool) -> tuple[int
     """The speaker after the cue at token ``i``: a name, or a person by role ('..." said Putin', '..." said
     one Democratic source on the panel', '..." said the 46-year-old'), or a text after a quotation."""
     toks = ctx.toks
-    right = np_right(toks, i)
+    right = np_right(toks, i, ctx.slex.actors.name_abbreviations)
     if right is None:
         return None
     right = right_appositive(toks, right)

@@ -8,10 +8,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..actors import given_name
+from ..actors import SUFFIXES, given_name
 from ..segment import DASHES, Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
-from .phrases import ABBREVIATED_TITLES
 from .records import Attribution
 
 
@@ -97,8 +96,8 @@ class WordIndex:
         return out
 
 
-def _name_contexts(text: str, name: str, near: int | None = None, index: WordIndex | None = None
-                   ) -> list[list[tuple[str, str]]]:
+def _name_contexts(text: str, name: str, near: int | None = None, index: WordIndex | None = None,
+                   abbreviations: frozenset = frozenset()) -> list[list[tuple[str, str]]]:
     """How the article introduces a person: for each time it names them, the words before the name in
     its clause ("Transport Secretary", "longtime Democratic pollster") and after it: a party ("(R-S.C.)")
     or an appositive (", president of the NAACP"). The full name's contexts come first, then the
@@ -107,7 +106,9 @@ def _name_contexts(text: str, name: str, near: int | None = None, index: WordInd
     introduced last). A name in capitals (a transcript's "PENCE") is looked up as "Pence". ``index``:
     the text's WordIndex, when the caller looks up many names in one text."""
     words = [w.title() if w.isupper() and len(w) > 3 else w for w in name.split()]
-    if not words or not words[-1][:1].isupper() or words[-1].rstrip(".") in ABBREVIATED_TITLES:
+    last = words[-1] if words else ""
+    titled = last.rstrip(".") in abbreviations and last.lower() not in SUFFIXES  # "Sen.", not "Jr."
+    if not words or not last[:1].isupper() or titled:
         return []
     index = WordIndex(text) if index is None else index
     out = []
@@ -228,7 +229,8 @@ def _type_in_context(doc: Document, r: Attribution, same: list[Attribution], sle
     kind = type_by_lexicon(r.source, "", slex)  # a pronoun resolved to a name since it was typed
     # the full name's contexts speak for this person first; the surname's may be a namesake's.
     # What they are now comes first, then running for office, then what they were.
-    every = [roles, *_name_contexts(doc.text, r.source, r.mention_start if r.mention_start >= 0 else r.start, index)]
+    near = r.mention_start if r.mention_start >= 0 else r.start
+    every = [roles, *_name_contexts(doc.text, r.source, near, index, slex.actors.name_abbreviations)]
     for contexts in every:
         if kind != "other":
             break

@@ -266,29 +266,27 @@ def _outer_speaker(toks, a: int, b: int, slex: SourceLexicon) -> tuple[int, int]
     return outer
 
 
-ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev St".split())
-
-
-def np_right(toks, i: int) -> tuple[int, int] | None:
+def np_right(toks, i: int, abbreviations: frozenset) -> tuple[int, int] | None:
     """The noun phrase starting just after token i ("..., said Putin")."""
     a = i + 1
     b = a
-    while b < len(toks) and _goes_on_right(toks, a, b):
+    while b < len(toks) and _goes_on_right(toks, a, b, abbreviations):
         b += 1
     if b == a + 1 and toks[a].word.lower() in PARTITIVES and b < len(toks) - 1 and toks[b].word == "of":
-        rest = np_right(toks, b)  # "one of those advisers"
+        rest = np_right(toks, b, abbreviations)  # "one of those advisers"
         b = rest[1] if rest else b
     if a < b < len(toks) - 1 and (toks[b - 1].word.lower(), toks[b].word.lower()) in CLOSE_TO:
-        rest = np_right(toks, b)  # "one Democrat familiar with the talks", "a person close to the family"
+        # "one Democrat familiar with the talks", "a person close to the family"
+        rest = np_right(toks, b, abbreviations)
         b = rest[1] if rest else b
     return (a, b) if b > a else None
 
 
-def _goes_on_right(toks, a: int, b: int) -> bool:
+def _goes_on_right(toks, a: int, b: int, abbreviations: frozenset) -> bool:
     """Does token ``b`` go on with the noun phrase begun at ``a``: a noun or its modifier, a possessive,
     the dot of an abbreviated title ("Sen."), a glued word, a capital inside a name?"""
     return (toks[b].tag.startswith(NP_TAGS) or toks[b].word in {"’s", "'s"}
-            or (toks[b].word == "." and b > a and toks[b - 1].word in ABBREVIATED_TITLES)
+            or (toks[b].word == "." and b > a and toks[b - 1].word in abbreviations)
             or glued(toks, b, a) or _capital_in_name(toks, b))
 
 
