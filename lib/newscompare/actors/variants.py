@@ -93,13 +93,17 @@ def names_in_titles(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     for sc, actor in zip(body["_scope"], body["actor"]):
         known.setdefault(sc, set()).add(actor)
     out = [table[~titled]]
+    candidates = {}  # scope -> its names, longest first, then their surnames: worked out once per scope
+    for sc, actors in known.items():
+        names = sorted(actors, key=len, reverse=True)
+        candidates[sc] = names + [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n, lex)]
     for r in table[titled].to_dict("records"):
-        names = sorted(known.get(r["_scope"], ()), key=len, reverse=True)
+        label = r["label"]
         taken: list[tuple[int, int]] = []
-        acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", r["label"])  # "NAACP", "GOP": names anyway
-        surnames = [n.split()[-1] for n in names if len(n.split()) > 1 and _person_like(n, lex)]
-        for name in names + surnames + acronyms + _given_and_surname(r["label"]):
-            found = find_whole(r["label"], name)
+        acronyms = re.findall(r"(?<![\w-])[A-Z][A-Z.&]{1,9}(?![\w-])", label)  # "NAACP", "GOP": names anyway
+        inside = [n for n in candidates.get(r["_scope"], ()) if n in label]  # only these can be found whole
+        for name in inside + acronyms + _given_and_surname(label):
+            found = find_whole(label, name)
             if found and is_free(taken, *found):
                 taken.append(found)
                 out.append(pd.DataFrame([{**r, "start": r["start"] + found[0], "end": r["start"] + found[1],
