@@ -183,3 +183,23 @@ def test_a_mention_is_scored_where_it_stands_not_where_its_letters_first_occur()
     row = toward[toward["label"] == "CIA"].iloc[0]
     found = st.target_sentiment([(sentence.text, start, start + 3)])
     assert row["score"] == found["score"].round(4).iloc[0] and row["evidence"] == found["evidence"].iloc[0]
+
+
+def test_who_says_shows_the_actors_named_most_and_pales_thin_evidence():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    from newscompare import plots
+
+    said = pd.DataFrame({"article": ["a"] * 6, "speaker": ["the author"] * 6,
+                         "actor": [f"Actor {k}" for k in range(6)], "mean_score": [0.5, -0.5, 0.2, 0.1, -0.1, 0.3],
+                         "mentions": [9, 8, 7, 1, 1, 1]})
+    fig = plots.who_says(said, top=4)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Actor 3", "Actor 2", "Actor 1", "Actor 0"]
+    assert "the 4 actors each article names most" in fig._suptitle.get_text()
+    alphas = [round(b.get_facecolor()[3], 2) for b in ax.patches[:4]]  # the author's bars, bottom to top
+    assert alphas == [0.3, 1.0, 1.0, 1.0]
+    plt.close(fig)

@@ -298,42 +298,54 @@ def word_shift(shift: pd.DataFrame, a: str, b: str):
 
 
 @_styled
-def who_says(table: pd.DataFrame, *, title: str = "Who says what about whom"):
-    """One panel per article: for each actor, the mean sentiment toward it in the author's own
-    sentences and in the words the article attributes to its sources (sentiment.who_says_what).
+def who_says(table: pd.DataFrame, *, title: str = "Who says what about whom", top: int = 12):
+    """One panel per article: for each of the ``top`` actors it names most, the mean sentiment toward
+    it in the author's own sentences and in the words the article attributes to its sources
+    (sentiment.who_says_what).
 
     Read it as: a bar to the left is negative toward the actor, to the right positive; the two
-    colours show whether the author or the sources the article quotes say it.
+    colours show whether the author or the sources the article quotes say it; a pale bar rests on
+    fewer than sentiment.MIN_MENTIONS mentions (the tone table calls it unclear).
     """
     import numpy as np
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Patch
+
+    from .sentiment import MIN_MENTIONS
 
     data = table.assign(voice=np.where(table["speaker"] == "the author", "the author", "its sources"))
     pooled = (data.assign(total=data["mean_score"] * data["mentions"])
               .groupby(["article", "actor", "voice"], sort=False)[["total", "mentions"]].sum().reset_index())
     pooled["mean_score"] = pooled["total"] / pooled["mentions"]
+    named = pooled.groupby(["article", "actor"], sort=False)["mentions"].sum().reset_index()
+    shown = named.sort_values("mentions", ascending=False, kind="stable").groupby("article", sort=False).head(top)
+    cut = len(shown) < len(named)
+    pooled = pooled.merge(shown[["article", "actor"]], on=["article", "actor"])
     ids = list(dict.fromkeys(pooled["article"]))
     ncols = max(1, min(3, len(ids)))
     nrows = max(1, -(-len(ids) // ncols))
-    most = max(pooled.groupby("article")["actor"].nunique().max(), 1)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(6 * ncols, (0.45 * most + 1.6) * nrows), squeeze=False)
+    most = max(pooled.groupby("article")["actor"].nunique().max(), 1) if len(pooled) else 1
+    fig, axes = plt.subplots(nrows, ncols, figsize=(6 * ncols, (0.45 * most + 1.8) * nrows), squeeze=False)
     for ax in list(axes.flat)[len(ids):]:
         ax.set_visible(False)
     voices = {"the author": PALETTE[0], "its sources": PALETTE[2]}
     for ax, art in zip(axes.flat, ids):
         mine = pooled[pooled["article"] == art]
-        actors = list(dict.fromkeys(mine.sort_values("mentions", ascending=False)["actor"]))[::-1]
+        actors = list(dict.fromkeys(shown[shown["article"] == art]["actor"]))[::-1]
         for k, (voice, colour) in enumerate(voices.items()):
-            row = mine[mine["voice"] == voice].set_index("actor")["mean_score"].reindex(actors)
-            ax.barh(np.arange(len(actors)) + (k - 0.5) * 0.38, row.fillna(0).to_numpy(), height=0.36,
-                    color=colour, label=voice)
+            row = mine[mine["voice"] == voice].set_index("actor").reindex(actors)
+            pale = [to_rgba(colour, 1.0 if n >= MIN_MENTIONS else 0.3) for n in row["mentions"].fillna(0)]
+            ax.barh(np.arange(len(actors)) + (k - 0.5) * 0.38, row["mean_score"].fillna(0).to_numpy(), height=0.36,
+                    color=pale)
         ax.set_yticks(range(len(actors)), actors)
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_xlim(-1, 1)
         ax.set_title(art)
         ax.set_xlabel("mean sentiment toward the actor")
-        ax.legend(loc="best", fontsize=8)
+        ax.legend(handles=[Patch(color=c, label=v) for v, c in voices.items()], loc="best", fontsize=8)
     axes[0][0].set_ylabel("actor")
-    fig.suptitle(title)
+    scope = f"the {top} actors each article names most; " if cut else ""
+    fig.suptitle(f"{title}\n({scope}pale: fewer than {MIN_MENTIONS} mentions, too few to read)")
     fig.tight_layout()
     return fig
 
