@@ -18,15 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
 from collections import Counter
 from pathlib import Path
 
-import newscompare as nc
 import sources_polnear as sp
-from newscompare import sources
 from newscompare.sources import plausibility
-from newscompare.sources.records import CONTINUED, QUOTED_BEFORE
 from newscompare.sources.resolution import PRONOUNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,25 +36,13 @@ def labelled(split: str) -> list[tuple[list[str], bool, bool]]:
     split, every row kept."""
     out = []
     for txt, ann in sp.articles(split):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            (doc,) = nc.prepare([txt])
-            rows = sources.find_sources([doc], plausible_only=False)
-        golds = sp.read_gold(ann, doc.article.raw)
-        nested = [g.content for g in golds if sp.QUOTES.search(g.content_text)]
-        to_raw = doc.cleaned.to_raw
-        for r in rows.itertuples(index=False):
-            if r.sentence < 0 or r.cue in (CONTINUED, QUOTED_BEFORE):
-                continue
-            pred = {"source": r.source, "mention_text": r.mention,
-                    "mention": (to_raw(r.mention_start, "start"), to_raw(r.mention_end, "end"))
-                    if r.mention_start >= 0 else None,
-                    "cue": (to_raw(r.cue_start, "start"), to_raw(r.cue_end, "end")) if r.cue_start >= 0 else None}
-            hit = any(sp.matches(pred, g) for g in golds)
-            if not hit and any(pred["cue"] and c[0] <= pred["cue"][0] < c[1] for c in nested):
-                continue  # not counted by the benchmark either
-            row = sources.records.Attribution(*r)
-            out.append((plausibility.features(row, PRONOUNS), hit, row.kind in plausibility.JUDGED_KINDS))
+        preds, raw, _ = sp.predicted(txt, plausible_only=False)
+        golds = sp.read_gold(ann, raw)
+        for pred in preds:
+            hit = sp.verdict(pred, golds)
+            if hit is not None:  # not counted by the benchmark either
+                row = pred["row"]
+                out.append((plausibility.features(row, PRONOUNS), hit, row.kind in plausibility.JUDGED_KINDS))
     return out
 
 

@@ -97,13 +97,14 @@ def articles(split: str, data: Path = DATA) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def predicted(txt: Path) -> tuple[list[dict], str, float]:
-    """The extractor's attributions with raw offsets of the mention and the cue; the raw text; seconds."""
+def predicted(txt: Path, plausible_only: bool = True) -> tuple[list[dict], str, float]:
+    """The extractor's attributions with raw offsets of the mention and the cue (and the row itself,
+    ``row``); the raw text; seconds. ``plausible_only``: see sources.find_sources."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         started = time.perf_counter()
         (doc,) = nc.prepare([txt])
-        rows = sources.find_sources([doc])
+        rows = sources.find_sources([doc], plausible_only=plausible_only)
         seconds = time.perf_counter() - started
     to_raw = doc.cleaned.to_raw
     out = []
@@ -113,7 +114,7 @@ def predicted(txt: Path) -> tuple[list[dict], str, float]:
         mention = (to_raw(r.mention_start, "start"), to_raw(r.mention_end, "end")) if r.mention_start >= 0 else None
         cue = (to_raw(r.cue_start, "start"), to_raw(r.cue_end, "end")) if r.cue_start >= 0 else None
         out.append({"source": r.source, "mention": mention, "mention_text": r.mention, "cue": cue, "cue_text": r.cue,
-                    "kind": r.kind, "source_type": r.source_type})
+                    "kind": r.kind, "source_type": r.source_type, "row": sources.records.Attribution(*r[1:])})
     return out, doc.article.raw, seconds
 
 
@@ -143,14 +144,18 @@ def matches(pred: dict, gold: Gold) -> bool:
 def score(preds: list[dict], golds: list[Gold]) -> dict:
     """Counts for one article: predictions matched and not counted, gold matched by kind."""
     matched_gold = [any(matches(p, g) for p in preds) for g in golds]
-    nested = [g.content for g in golds if QUOTES.search(g.content_text)]
-    tp = fp = 0
-    for p in preds:
-        if any(matches(p, g) for g in golds):
-            tp += 1
-        elif not any(p["cue"] and c[0] <= p["cue"][0] < c[1] for c in nested):
-            fp += 1
+    verdicts = [verdict(p, golds) for p in preds]
+    tp, fp = verdicts.count(True), verdicts.count(False)
     return {"tp": tp, "fp": fp, "gold": golds, "found": matched_gold}
+
+
+def verdict(pred: dict, golds: list[Gold]) -> bool | None:
+    """True when the prediction matches an annotation, False when it is wrong, None when it is not
+    counted (a cue inside an annotated quotation: a quotation within a quotation)."""
+    if any(matches(pred, g) for g in golds):
+        return True
+    nested = (g.content for g in golds if QUOTES.search(g.content_text))
+    return None if any(pred["cue"] and c[0] <= pred["cue"][0] < c[1] for c in nested) else False
 
 
 def speech_cues() -> set[str]:

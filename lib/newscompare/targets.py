@@ -246,7 +246,7 @@ def features(sentence: str, start: int, end: int, memo: dict | None = None, cues
     bag-of-words part). Raises ValueError when the span is not inside the sentence. ``memo`` keeps
     what targets of the same sentence share (tokens, the tools' scores) across calls. ``cues``: the
     verbs of saying that make a target the speaker (speaker_cues; the shipped ones when None)."""
-    cues = speaker_cues(get(None)) if cues is None else cues
+    cues = load_model().cues if cues is None else cues  # the shipped model's, built once
     f, p, in_clause, near = _target_features(sentence, start, end, {} if memo is None else memo, cues)
     return f, _words(p, in_clause), _words(p, near)
 

@@ -62,7 +62,7 @@ def probability_of(feats: list[str], model: dict) -> float:
 
 
 def load_model(lex: Lexicons) -> dict:
-    return lex.compiled("attribution_model", lambda lx: lx.json("attribution_model.json"))
+    return lex.json("attribution_model.json")  # parsed once per state of the file
 
 
 def plausible(rows: list[Attribution], lex: Lexicons, pronouns) -> list[Attribution]:
