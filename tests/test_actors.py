@@ -299,3 +299,22 @@ def test_a_city_named_alone_is_a_place_not_an_actor():
     assert {"Oakland", "Sacramento"} <= set(places["place"])
     assert not {"Oakland", "Sacramento"} & set(mentions["actor"])
     assert set(places.loc[places["place"] == "Oakland", "reason"]) == {"gazetteer"}
+
+
+def test_a_place_alone_is_not_a_persons_first_name():
+    d = doc("Gov. Ann Kirby of Nevada spoke on Tuesday. She sent Nevada Rangers to the border with Mexico. "
+            "Nevada is dry.")
+    found = actors.find_mentions([d])
+    assert "Nevada Rangers" not in set(found.loc[found["label"] == "Nevada", "actor"])
+
+
+def test_a_demonym_alone_stands_for_its_state():
+    d = doc("A Russian jet was shot down on Sunday. Russia said the crew had died.")
+    found = actors.find_mentions([d])
+    assert "Russian" not in set(found["actor"]) and "Russia" in set(found["actor"])
+
+
+def test_a_one_word_name_after_a_title_is_a_person():
+    d = doc("President Marlow spoke on Monday. Marlow said the plan would pass. Mr. Marlow left.")
+    kinds = actors.actor_kinds(actors.find_mentions([d]), actors.actor_lexicon())
+    assert kinds.get("Marlow") == "person"

@@ -13,6 +13,7 @@ LIB = Path(__file__).resolve().parents[1] / "lib" / "newscompare"
 LAYERS = {
     "errors": 0, "lexicons": 1, "load": 2, "clean": 3, "segment": 4, "groups": 5, "pipeline": 5,
     "actors": 6, "targets": 6, "loaded_model": 6, "sentiment": 6, "sources": 6, "framing": 6, "wording": 6,
+    "portrayal": 6,
     "plots": 7, "export": 7, "steps": 7, "differences": 7, "reading": 8,
     "report": 9, "corpus": 9, "cli": 10, "__main__": 11, "__init__": 11,
 }
@@ -23,7 +24,7 @@ STEPS = {
     "sources": ["lexicon", "records", "phrases", "names", "kinds", "resolution", "cue_checks", "quote_credits",
                 "extractors", "plausibility", "__init__"],
     "actors": ["words", "lexicon", "capitals", "runs", "names", "variants", "mentions", "tables", "pronouns",
-               "__init__"],
+               "epithets", "__init__"],
     "framing": ["common", "terms", "frames", "stance", "alignment", "__init__"],
     "corpus": ["store", "ledger", "articles", "workers", "run", "groups", "__init__"],
 }

@@ -205,6 +205,25 @@ def heatmap(matrix: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, annot
     return fig
 
 
+def portrayal_map(table: pd.DataFrame, top: int = 12, *, title: str = "How each article portrays each actor"):
+    """The portrayal table as a heatmap: the ``top`` actors named most (rows) by article (columns), the
+    colour the tone, the number the mentions; a grey cell is an unclear verdict (thin evidence, or
+    evidence that pulls both ways), its tone not coloured."""
+    counts = table.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="stable")
+    shown = table[table["actor"].isin(counts.head(top).index)]
+    order = list(counts.head(top).index)
+    articles = list(dict.fromkeys(table["article"]))
+    tone = shown.pivot(index="actor", columns="article", values="tone").reindex(index=order, columns=articles)
+    mentions = shown.pivot(index="actor", columns="article", values="mentions").reindex(index=order, columns=articles)
+    unclear = shown.pivot(index="actor", columns="article", values="verdict").reindex(
+        index=order, columns=articles).eq("unclear")
+    cut = f"the {top} actors named most; " if len(counts) > top else ""
+    return heatmap(tone, annot=mentions.fillna(0).astype(int).astype(str).replace("0", "–"),
+                   title=f"{title}\n({cut}grey: unclear, on thin evidence or evidence pulling both ways)",
+                   xlabel="article", ylabel="actor", cmap="RdBu", center=0.0, grey=unclear,
+                   colorbar="tone toward the actor (-1 negative, +1 positive)")
+
+
 @_styled
 def intervals(summary: pd.DataFrame, value: str, low: str, high: str, *, title: str, xlabel: str, by: str = "article"):
     """One point per article with its interval as a horizontal bar; articles on the y axis."""

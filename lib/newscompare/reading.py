@@ -26,6 +26,7 @@ CSS = """
 .quote { background: #fff3c4; }
 .cue { font-weight: bold; text-decoration: underline; }
 .actor { border-bottom: 2px solid #1b6ca8; }
+.epithet { background: #e4eef7; border-bottom: 2px dotted #1b6ca8; }
 .hedge { background: #e3d7f4; }
 .booster { background: #d3efe3; }
 .scare_quote { outline: 2px dashed #d1495b; }
@@ -34,7 +35,8 @@ CSS = """
 .nc-bar { display: inline-block; width: 2.2em; height: .8em; vertical-align: middle; }
 """
 
-LEGEND = [("quote", "quotation"), ("cue", "cue verb (who says)"), ("actor", "actor label"), ("hedge", "hedge"),
+LEGEND = [("quote", "quotation"), ("cue", "cue verb (who says)"), ("actor", "actor label"),
+          ("epithet", "epithet (how the article describes an actor)"), ("hedge", "hedge"),
           ("booster", "booster"), ("scare_quote", "scare quote"), ("loaded", "loaded word"),
           ("rhetorical_question", "question / exclamation")]
 
@@ -55,6 +57,9 @@ def _spans(doc: Document, tables: dict[str, pd.DataFrame]) -> list[tuple[int, in
     m = tables["mentions"]
     for r in m[m["article"] == doc.id].itertuples():
         spans.append((r.start, r.end, "actor", f"actor: {r.actor}"))
+    ep = tables.get("epithets", pd.DataFrame(columns=["article"]))
+    for r in ep[ep["article"] == doc.id].itertuples():
+        spans.append((r.start, r.end, "epithet", f"epithet ({r.kind}) for {r.actor}"))
     st = tables["stance"]
     for r in st[st["article"] == doc.id].itertuples():
         spans.append((r.start, r.end, r.category, f"{r.category.replace('_', ' ')}: {r.words}"))
@@ -160,19 +165,29 @@ td, th {{ border: 1px solid #ccc; padding: .25rem .5rem; vertical-align: top; te
 """
 
 
-def _toward_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
-    """Actor x article: 'mean (mentions)' for the actors named most, as HTML."""
-    table = tables.get("actor_sentiment")
-    if table is None or table.empty or "mean_target" not in table:
-        return "<p>No actor is named in these articles.</p>"
+def _actor_grid(table: pd.DataFrame, cell, top: int) -> str:
+    """Actor x article for the ``top`` actors named most, each cell ``cell(row)``, as HTML."""
     keep = table.groupby("actor")["mentions"].sum().nlargest(top).index
     mine = table[table["actor"].isin(keep)]
-    verdicts = mine["verdict"] if "verdict" in mine else pd.Series("", index=mine.index)
-    cells = mine.assign(cell=[f"{m:+.2f} ({n})" + (" unclear" if v == "unclear" else "")
-                              for m, n, v in zip(mine["mean_target"], mine["mentions"], verdicts)])
+    cells = mine.assign(cell=[cell(r) for r in mine.itertuples()])
     grid = cells.pivot(index="actor", columns="article", values="cell").fillna("–").loc[list(keep)]
     grid.columns.name, grid.index.name = None, None  # no stray header row of the pivot's names
     return "<div class='nc-scroll'>" + grid.to_html(border=0, escape=True) + "</div>"
+
+
+def _portrayal_table(tables: dict[str, pd.DataFrame], top: int = 12) -> str:
+    """Actor x article: 'tone (mentions) verdict' of the portrayal table; for a bundle saved before it,
+    actor_sentiment's 'mean (mentions)'."""
+    table = tables.get("portrayal")
+    if table is None:
+        table = tables.get("actor_sentiment")
+        if table is None or table.empty or "mean_target" not in table:
+            return "<p>No actor is named in these articles.</p>"
+        return _actor_grid(table, lambda r: f"{r.mean_target:+.2f} ({r.mentions})"
+                           + (" unclear" if getattr(r, "verdict", "") == "unclear" else ""), top)
+    if table.empty:
+        return "<p>No actor is named in these articles.</p>"
+    return _actor_grid(table, lambda r: f"{r.tone:+.2f} ({r.mentions}) {r.verdict}", top)
 
 
 def differences_html(docs: list[Document], tables: dict[str, pd.DataFrame], compare_by: str = "article") -> str:
@@ -210,6 +225,7 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
     from .export import key_figures
     from .framing import label_comparison
     from .groups import compare_by_note, group_map
+    from .portrayal import trust_sentence
 
     key = key_figures(docs, tables) if key is None else key
     labels = label_comparison(tables["actors"])
@@ -235,12 +251,12 @@ def index_page(docs: list[Document], tables: dict[str, pd.DataFrame], notebooks:
         + ("<div class='nc-scroll'>" + labels.rename_axis(index=None).to_html(border=0, escape=True) + "</div>"
            if not labels.empty
            else "<p>No actor is named by more than one article.</p>")
-        + "<h2>Sentiment toward the actors</h2><p>Mean sentiment of the sentences toward each actor (-1 negative, "
-        "+1 positive; a model that reads the words about that actor, not the whole sentence) with the number of "
-        "mentions (the name, or a \"he\" or \"she\" standing for the person named just before); notebook 03 shows "
-        "who says it and the evidence. \"unclear\": fewer than three mentions, or an interval across zero. "
-        "Summed over an article, this tone ranked outlets no better than chance on events nobody tuned on: "
-        "read it as what the words lean toward, not as an expert's judgement.</p>" + _toward_table(tables)
+        + "<h2>How each article portrays the actors</h2><p>The tone toward each actor (-1 negative, +1 positive), "
+        "the mentions it rests on and the verdict, from the sentences about the actor: the sentiment toward it in "
+        "the author's words and in the quotations chosen, whether it speaks, loaded wording, its epithets, what "
+        "only this article reports. \"unclear\": fewer than three mentions, or evidence pulling both ways. "
+        "Notebook 03 lists the sentences each verdict rests on. " + html.escape(trust_sentence()) + "</p>"
+        + _portrayal_table(tables)
         + "<h2>Reading view</h2>" + reading_view(docs, tables)
         + "<h2>How far to trust each table</h2><p>Each analysis measured on real news annotated by people "
         "(the development splits; the command gives the figure). A table that is right most of the time is "

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import actors, framing, sentiment, sources, wording
+from . import actors, framing, portrayal, sentiment, sources, wording
 from .groups import group_map
 from .lexicons import Lexicons, get
 from .pipeline import articles_table, removals_table
@@ -83,6 +83,7 @@ STEPS = _steps(
     Step("sources", ("mentions",), lambda r: sources.find_sources(r.docs, r.lexicons, r["mentions"])),
     Step("stance", ("sources",), lambda r: framing.drop_credited_scare_quotes(
         framing.stance_markers(r.docs, r.lexicons), r["sources"])),
+    Step("epithets", ("mentions",), lambda r: actors.find_epithets(r.docs, r["mentions"], r.lexicons)),
     Step("pronouns", ("mentions",), lambda r: actors.pronoun_mentions(r.docs, r["mentions"], r.lexicons)),
     Step("toward", ("mentions", "sources", "scores", "pronouns"), lambda r: sentiment.mention_sentiment(
         r["mentions"], r["sources"], r.lexicons, r["scores"], r["pronouns"], r.docs)),
@@ -92,7 +93,8 @@ STEPS = _steps(
     Step("sentences", ("scores", "loaded_reading"), _sentences),
     Step("scored_sentences", ("scores", "loaded_reading"), lambda r: r["scores"].merge(
         r["loaded_reading"].sentences, on=["article", "sentence"], how="left")),  # corpus mode's sentences
-    Step("actors", ("mentions",), lambda r: actors.actors_table(r["mentions"], r.lexicons)),
+    Step("actors", ("mentions", "epithets"), lambda r: actors.with_epithets(
+        actors.actors_table(r["mentions"], r.lexicons), r["epithets"])),
     Step("terms", ("places",), lambda r: framing.distinctive_terms(r.docs, lexicons=r.lexicons,
                                                                      places=r["places"])),
     Step("frames", ("frame_hits",), lambda r: framing.frames_table(r.docs, r["frame_hits"], lexicons=r.lexicons)),
@@ -100,6 +102,9 @@ STEPS = _steps(
     Step("actor_sentiment", ("scores", "mentions", "toward"), lambda r: sentiment.actor_sentiment(
         r["scores"], r["mentions"], toward=r["toward"])),
     Step("who_says_what", ("toward",), lambda r: sentiment.who_says_what(r["toward"])),
+    Step("portrayal", ("toward", "sources", "sentences", "alignment", "epithets"), lambda r: portrayal.portrayal(
+        portrayal.sentence_units(r["toward"], r["sources"], r["sentences"], r["alignment"], r["epithets"]),
+        r.lexicons)),
     Step("quotes", (), lambda r: sentiment.quote_scores(r.docs)),
     Step("word_choice", ("alignment", "mentions"), lambda r: wording.word_choice(
         r.docs, r["alignment"], r.lexicons, mentions=r["mentions"])),
@@ -118,7 +123,7 @@ STEPS = _steps(
 # were steps (so that the warnings an analysis notes come in the same order).
 REPORT_TABLES = ("articles", "sentences", "actors", "mentions", "pronouns", "places", "terms", "frames",
                  "frame_hits", "stance", "stance_rates", "sources", "toward", "actor_sentiment", "who_says_what",
-                 "quotes", "alignment", "loaded", "word_choice", "removals")
+                 "epithets", "portrayal", "quotes", "alignment", "loaded", "word_choice", "removals")
 REPORT_ORDER = ("scores", "mentions_and_places", "frame_hits", "sources", "stance", "pronouns", "toward",
                 "alignment", "loaded_reading", "sentences")
 GROUP_TABLES = ("terms_by_group", "frames_by_group", "stance_rates_by_group", "sentiment_by_group")

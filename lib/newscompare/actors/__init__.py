@@ -6,7 +6,7 @@ Putin"). Places are kept out of the actors (``places.txt``, or mentions that rea
 Lexicons: actors.csv, titles.txt, not_actors.txt, places.txt, place_words.txt, person_verbs.txt.
 
 The package: words -> lexicon -> capitals -> runs -> names -> variants -> mentions -> tables ->
-pronouns, each importing only those before it.
+pronouns -> epithets, each importing only those before it.
 """
 
 from .capitals import (
@@ -22,6 +22,7 @@ from .capitals import (
     speaks_after,
     title_cased,
 )
+from .epithets import EPITHET_COLUMNS, epithet_words, find_epithets, with_epithets
 from .lexicon import LISTS, ActorLexicon, actor_lexicon, is_title
 from .mentions import (
     ADJECTIVE_ENDINGS,
@@ -100,6 +101,7 @@ __all__ = [
     "CONNECTORS",
     "DETERMINER_BEFORE",
     "DOTTED_END",
+    "EPITHET_COLUMNS",
     "HYPHENATED_NAME",
     "INNER_CAPITAL",
     "INSTITUTION_AFTER",
@@ -135,6 +137,8 @@ __all__ = [
     "common_word",
     "confirm_doubtful",
     "dotted_word",
+    "epithet_words",
+    "find_epithets",
     "find_mentions",
     "find_places",
     "find_whole",
@@ -164,5 +168,6 @@ __all__ = [
     "same_first_name",
     "speaks_after",
     "title_cased",
+    "with_epithets",
     "titled_surnames",
 ]

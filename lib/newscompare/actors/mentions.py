@@ -237,6 +237,8 @@ def mentions_and_places(docs: list[Document], names_across_articles: bool = True
     proper = table["kind"] == "proper name"
     canon = {sc: group_names(names.tolist()) for sc, names in table[proper].groupby("_scope")["actor"]}
     table = rename_proper(table, "_scope", lambda sc, a: canon[sc].get(a, a))
+    # a demonym alone ("the Russian jet") stands for its state, not an actor of its own
+    table = rename_proper(table, "_scope", lambda sc, a: lex.modifier_actor.get(a, a) if a in lex.demonyms else a)
     table = _resolve_descriptions(titled_surnames(join_given_names(join_nicknames(table), lex), lex), lex)
     proper = table["kind"] == "proper name"
     # A name is a place when listed in places.txt, or when at least half its mentions read like one or the

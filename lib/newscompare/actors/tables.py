@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..lexicons import Lexicons
-from .lexicon import ActorLexicon, actor_lexicon
+from .lexicon import ActorLexicon, actor_lexicon, is_title
 from .words import gazetteer
 
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
@@ -44,8 +44,18 @@ CONNECTORS = frozenset("of and the for de van von al bin la".split())
 
 
 def actor_kinds(mentions: pd.DataFrame, lex: ActorLexicon) -> dict[str, str]:
-    """Each actor of the mentions table and its kind (actor_kind, from the kinds of its mentions)."""
-    return {actor: actor_kind(actor, kinds, lex) for actor, kinds in mentions.groupby("actor")["kind"].agg(set).items()}
+    """Each actor of the mentions table and its kind (actor_kind, from the kinds of its mentions); a
+    one-word name a title of address precedes in one of its labels is a person ("Mr. Obama",
+    "President Obama" where the article never writes "Barack")."""
+    titled = {actor for actor, label in zip(mentions["actor"], mentions["label"])
+              if " " not in actor and label.endswith(actor) and label != actor and _titled(label, lex)}
+    kinds = {a: actor_kind(a, k, lex) for a, k in mentions.groupby("actor")["kind"].agg(set).items()}
+    return {a: "person" if kind == "other" and a in titled else kind for a, kind in kinds.items()}
+
+
+def _titled(label: str, lex: ActorLexicon) -> bool:
+    first = label.split()[0]
+    return is_title(first, lex) or is_title(first.rstrip("."), lex) or first.rstrip(".") in lex.forms_of_address
 
 
 def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:

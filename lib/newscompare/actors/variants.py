@@ -14,6 +14,7 @@ from .words import (
     NICKNAME,
     find_whole,
     fold,
+    gazetteer,
     given_name,
     is_free,
     name_key,
@@ -144,7 +145,8 @@ def join_nicknames(table: pd.DataFrame) -> pd.DataFrame:
 
 def join_given_names(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     """A first name written alone ("Hillary", "Bernie") is the one person of the article whose full name
-    begins with it (Hillary Clinton), unless it is also a surname there or two people share it."""
+    begins with it (Hillary Clinton), unless it is also a surname there, two people share it, or it is
+    a place ("Texas" beside "Texas Rangers")."""
     proper = table["kind"] == "proper name"
     firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
     surnames = set()
@@ -159,9 +161,15 @@ def join_given_names(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     def full_name(article: str, actor: str) -> str:
         people = firsts.get((article, fold(actor)), ())
         alone = " " not in actor and len(people) == 1 and (article, fold(actor)) not in surnames
-        return next(iter(people)) if alone else actor
+        return next(iter(people)) if alone and not _a_place(actor, lex) else actor
 
     return rename_proper(table, "article", full_name)
+
+
+def _a_place(name: str, lex: ActorLexicon) -> bool:
+    """A country, a region or a listed place: "Texas" alone is the state, not "Texas Rangers"."""
+    countries, regions = gazetteer()
+    return name in countries or name in regions or name in lex.places or name in lex.states
 
 
 def rename_proper(table: pd.DataFrame, by: str, rename) -> pd.DataFrame:
