@@ -318,3 +318,20 @@ def test_a_one_word_name_after_a_title_is_a_person():
     d = doc("President Marlow spoke on Monday. Marlow said the plan would pass. Mr. Marlow left.")
     kinds = actors.actor_kinds(actors.find_mentions([d]), actors.actor_lexicon())
     assert kinds.get("Marlow") == "person"
+
+
+def test_a_state_that_is_also_a_given_name_is_a_place():
+    d = doc("Voters in Nevada and Virginia will decide on Tuesday. The Virginia vote is closer than the Nevada one.")
+    mentions, places = actors.mentions_and_places([d])
+    assert "Virginia" in set(places["place"]) and "Virginia" not in set(mentions["actor"])
+
+
+def test_a_description_resolves_to_the_person_a_role_after_the_name_gave():
+    d = doc("Tom Reyes, chairman of the county party, spoke first on Monday. Later the chairman left the hall.")
+    found = actors.find_mentions([d])
+    assert set(found.loc[found["label"] == "the chairman", "actor"]) == {"Tom Reyes"}
+
+
+def test_a_conjunction_opening_a_sentence_is_not_part_of_a_group():
+    found = actors.find_mentions([doc("But White House officials said no on Friday.")])
+    assert "White House officials" in set(found["actor"]) and not any(a.startswith("But") for a in found["actor"])

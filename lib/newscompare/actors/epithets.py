@@ -27,7 +27,7 @@ from ..lexicons import Lexicons, get
 from ..segment import Document, Sentence, Token
 from .lexicon import actor_lexicon
 from .tables import ACTOR_COLUMNS, actor_kinds
-from .words import gazetteer
+from .words import gazetteer, role_fits
 
 EPITHET_COLUMNS = ["article", "sentence", "actor", "epithet", "kind", "start", "end", "text"]
 ACTOR_KINDS = frozenset({"person", "organisation"})
@@ -58,12 +58,7 @@ BEFORE_NAME = re.compile(r"(?:^|(?<=[,;:(\u2014\u2013])\s*|\b(?P<word>[a-z]+)\s+
 OPENING_WORDS = frozenset({"said", "says", "by", "from", "and", "with", "to", "told"})
 CLOSED_AFTER = re.compile(r"\s*(?:[.;)]|$)")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_HOUSE = r"congress(?:wo)?man|representative|rep\.|lawmaker|legislator|\b[RD]-[A-Z]"
-ROLE_CONTEXT = {"congressman": _HOUSE, "congresswoman": _HOUSE, "representative": _HOUSE, "lawmaker": _HOUSE,
-                "legislator": _HOUSE, "senator": r"senator|sen\.", "governor": r"governor|gov\.",
-                "candidate": r"candidate|nominee", "nominee": r"candidate|nominee"}
-PARTY_CODE = {"republican": re.compile(r"\bR-[A-Z]|\(R\b|GOP|Republican"),
-              "democrat": re.compile(r"\bD-[A-Z]|\(D\b|Democrat")}
+
 
 
 @dataclass(frozen=True)
@@ -249,16 +244,6 @@ def _title_at_end(span: list[Token], words: EpithetWords) -> bool:
     return False
 
 
-def _fits(role: str, context: str) -> bool:
-    """Does a person's title or party, as written around their name, fit a description's role?"""
-    role = role.lower()
-    low = context.lower()
-    if role in low or (role in ROLE_CONTEXT and re.search(ROLE_CONTEXT[role], context, re.IGNORECASE)):
-        return True
-    party = PARTY_CODE.get(role)
-    return bool(party and party.search(context))
-
-
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
@@ -291,8 +276,8 @@ def _antecedent(before: list[tuple[int, Named]], sid: int, role: str, whole_arti
     the NEAREST_WINDOW before it."""
     reach = 10 ** 6 if role.lower() in whole_article else DESCRIPTION_WINDOW
     near = [(s, n) for s, n in before if sid - s <= reach]
-    fitting_near = {n.actor for _, n in near if _fits(role, n.context)}
-    fitting = fitting_near or {n.actor for _, n in before if _fits(role, n.context)}
+    fitting_near = {n.actor for _, n in near if role_fits(role, n.context)}
+    fitting = fitting_near or {n.actor for _, n in before if role_fits(role, n.context)}
     last = next((n.actor for _, n in reversed(near if fitting_near else before) if n.actor in fitting), None)
     return last or _named_most(before, sid)
 

@@ -104,7 +104,8 @@ def _group_pattern(people: tuple[str, ...], bodies: tuple[str, ...]) -> re.Patte
     """Groups of people ("Republican lawmakers", "protesters") and bodies named after their head
     ("Obama administration", "the Romney campaign")."""
     return re.compile(
-        r"(?<![\w-])(?:(?P<mod>(?:[A-Z][\w.&’'-]*\s+(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,2})?[A-Z][\w.&-]*)\s+)?"
+        r"(?<![\w-])(?:(?!(?:But|And|Or|So|Yet|However|Also|Still|Then)\s)"
+        r"(?P<mod>(?:[A-Z][\w.&’'-]*\s+(?:(?:[A-Z][\w.&’'-]*|of)\s+){0,2})?[A-Z][\w.&-]*)\s+)?"
         rf"(?P<noun>(?i:{_words_alternation(people)}))(?![\w-])"
         r"|(?<![\w-])(?!(?:The|A|An|This|That)\b)(?P<owner>[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)(?:['’]s)?\s+"
         rf"(?P<body>{_words_alternation(bodies)})(?![\w-])")

@@ -33,6 +33,8 @@ from .words import (
     gazetteer,
     given_name,
     is_free,
+    role_fits,
+    states_of_countries,
 )
 
 PLACE_COLUMNS = ["article", "sentence", "place", "label", "reason", "start", "end", "text"]
@@ -145,28 +147,35 @@ def _description_mentions(text: str, base: int, taken: list[tuple[int, int]], le
 
 def _resolve_descriptions(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
     """Each description ("the senator") -> the person last named before it in the same article (five
-    sentences back at most) with that role in their label ("Sen. Maria Lopez", "Senator Lopez"); "the
-    administration" -> the last body named with that word ("the Obama administration"), anywhere before
-    it in the article; a description with no such antecedent stays its own actor ("the senator")."""
+    sentences back at most, or anywhere for a role of the whole article) whom a mention before it
+    shows in that role: in their label or just around it ("Sen. Maria Lopez", "Rep. Bob Etheridge" for
+    "the congressman", "Michael Steele, chairman of the RNC" for "the chairman"); "the administration"
+    -> the last body named with that word ("the Obama administration"); a description with no such
+    antecedent stays its own actor ("the senator")."""
     rows = table.reset_index(drop=True)
     actors = rows["actor"].tolist()
-    named = []
-    for i, (a, sid, lab, kind, text) in enumerate(zip(rows["article"], rows["sentence"], rows["label"], rows["kind"],
-                                                      rows["text"])):
+    named: dict[str, list] = {}
+    for i, (a, sid, start, lab, kind, text) in enumerate(zip(rows["article"], rows["sentence"], rows["start"],
+                                                             rows["label"], rows["kind"], rows["text"])):
         if kind != "description":
             at = text.find(lab)
-            named.append((i, a, sid, (text[max(0, at - 6):at] + lab).lower() if at >= 0 else lab.lower()))
-    for i, (art, sid, kind, label) in enumerate(zip(rows["article"], rows["sentence"], rows["kind"], rows["label"])):
-        if kind != "description":
-            continue
-        role = lex.description_re.match(label).group("role").lower()
-        short = {"senator": "sen", "governor": "gov", "congressman": "rep", "congresswoman": "rep"}.get(role, role)
-        for j, a, s, lab in reversed(named):
-            near = s <= sid and (role in lex.whole_article_roles or sid - 5 <= s)
-            if j < i and a == art and near and (role in lab or re.search(rf"\b{short}\.", lab)):
-                actors[i] = rows.at[j, "actor"]
-                break
+            context = text[max(0, at - ROLE_BEFORE): at + len(lab) + ROLE_AFTER] if at >= 0 else lab
+            named.setdefault(a, []).append(((sid, start), rows.at[i, "actor"], context))
+    for i, (art, sid, start, kind, label) in enumerate(zip(rows["article"], rows["sentence"], rows["start"],
+                                                           rows["kind"], rows["label"])):
+        if kind == "description":
+            role = lex.description_re.match(label).group("role").lower()
+            before = [(at, actor, ctx) for at, actor, ctx in named.get(art, ()) if at < (sid, start)]
+            body = role in lex.body_nouns  # "the administration": the label itself ("Obama administration")
+            fitting = {actor for _, actor, ctx in before if role_fits(role, ctx if not body else actor)}
+            reach = 10 ** 6 if role in lex.whole_article_roles else DESCRIPTION_WINDOW
+            actors[i] = next((actor for (s, _), actor, _ in reversed(before) if sid - s <= reach and actor in fitting),
+                             actors[i])
     return rows.assign(actor=actors)
+
+
+DESCRIPTION_WINDOW = 5  # sentences back the person a description stands for was last named
+ROLE_BEFORE, ROLE_AFTER = 8, 40  # characters around a name read for its title ("Rep. ", ", chairman of")
 
 
 DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)\s+$")
@@ -264,7 +273,8 @@ def _place_reason(name: str, placelike: float, person: bool, lex: ActorLexicon) 
     """Why a proper name is a place, or "": listed in places.txt; at least half its mentions read like
     one, and it ends in no organisation's word; or the gazetteer has it as a region (ISO 3166-2) or a
     city of CITY_POPULATION people or more, unless a mention reads like a person ("Texas said" is a
-    government, "Mr. Paul" a person) or it is a given name ("Paul", "Kerry", "Mary")."""
+    government, "Mr. Paul" a person) or it is a given name ("Paul", "Kerry", "Mary") that is not a
+    country's state ("Arizona", "Georgia" are states first)."""
     if name in lex.places:
         return "places.txt"
     if person:
@@ -272,7 +282,7 @@ def _place_reason(name: str, placelike: float, person: bool, lex: ActorLexicon) 
     if placelike >= 0.5 and not {name.split()[-1]} & lex.bodies:
         return "reads as a place"
     known = name in gazetteer()[1] or cities().get(name, 0) >= CITY_POPULATION
-    return "gazetteer" if known and not given_name(name) else ""
+    return "gazetteer" if known and (not given_name(name) or name in states_of_countries()) else ""
 
 
 def find_mentions(docs: list[Document], names_across_articles: bool = True,

@@ -16,6 +16,7 @@ from .words import (
     POSSESSIVE,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    gazetteer,
     given_name,
     is_free,
     lexicon_noun,
@@ -259,7 +260,8 @@ def _reads_as_person(toks, first: int, last: int, before_name: list[str], lex: A
     titled = any(w in lex.titles for w in before_name) or before[-1:] == ["."] and before[0] in lex.titles
     return titled or after[:2] == [",", "who"] or speaks_after(toks, last, lex.cues) or _aged(after) or (
         _taken_as_someone(before)) or (
-        given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in lex.place_endings)
+        given_name_first(name) and name[-1].lower() not in lex.place_words and name[-1] not in lex.place_endings
+        and " ".join(name) not in gazetteer()[1])  # "North Carolina", "Virginia" are regions first
 
 
 def _taken_as_someone(before: list[str]) -> bool:

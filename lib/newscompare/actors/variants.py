@@ -107,8 +107,9 @@ def names_in_titles(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFrame:
             found = find_whole(label, name)
             if found and is_free(taken, *found):
                 taken.append(found)
+                whole = found == (0, len(label))  # a part does not read as the run read ("N.C. Congressman")
                 out.append(pd.DataFrame([{**r, "start": r["start"] + found[0], "end": r["start"] + found[1],
-                                          "actor": name, "label": name}]))
+                                          "actor": name, "label": name, "_person": r.get("_person", False) and whole}]))
     return pd.concat(out, ignore_index=True).sort_values(["article", "sentence", "start"], kind="stable")
 
 

@@ -38,6 +38,15 @@ def cities() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def states_of_countries() -> frozenset:
+    """The regions pycountry types "State" (the United States', Australia's, India's...): "Arizona" and
+    "Georgia" are places first, though they are given names too."""
+    import pycountry
+
+    return frozenset(re.sub(r"\s*\[.*?\]", "", s.name).strip() for s in pycountry.subdivisions if s.type == "State")
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset, frozenset]:
     """Country names and the names of regions (states, provinces, counties: ISO 3166-1 and 3166-2),
     from pycountry's bundled data (no download). Built once per process, like VADER's lexicon."""
@@ -129,3 +138,20 @@ def find_whole(text: str, word: str) -> tuple[int, int] | None:
             return i, j
         i = text.find(word, i + 1)
     return None
+
+
+# How a role is written beside a name: "the congressman" fits "Rep. Bob Etheridge", "the Arizona
+# Republican" fits "John McCain, R-Ariz."
+_HOUSE = r"congress(?:wo)?man|representative|rep\.|lawmaker|legislator|\b[RD]-[A-Z]"
+ROLE_CONTEXT = {"congressman": _HOUSE, "congresswoman": _HOUSE, "representative": _HOUSE, "lawmaker": _HOUSE,
+                "legislator": _HOUSE, "senator": r"senator|sen\.", "governor": r"governor|gov\.",
+                "candidate": r"candidate|nominee", "nominee": r"candidate|nominee",
+                "republican": r"\bR-[A-Z]|\(R\b|GOP|Republican", "democrat": r"\bD-[A-Z]|\(D\b|Democrat"}
+
+
+def role_fits(role: str, context: str) -> bool:
+    """Does a person's title or party, as written around their name (``context``), fit a role ("the
+    senator", "the Republican")?"""
+    role = role.lower()
+    pattern = ROLE_CONTEXT.get(role)
+    return role in context.lower() or bool(pattern and re.search(pattern, context, re.IGNORECASE))
