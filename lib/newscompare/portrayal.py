@@ -20,6 +20,7 @@ import pandas as pd
 
 from .lexicons import Lexicons, get
 from .sentiment import AUTHOR, LABEL_SIGN, MIN_MENTIONS, tool_scores
+from .targets import softmax
 
 PORTRAYAL_COLUMNS = ["article", "actor", "mentions", "tone", "tone_low", "tone_high", "verdict", "evidence"]
 UNIT_COLUMNS = ["article", "actor", "sentence", "author", "author_sign", "quoted", "quoted_sign", "mentions",
@@ -109,10 +110,7 @@ def sentence_leanings(units: pd.DataFrame, model: dict) -> np.ndarray:
         return np.zeros(0)
     x = units[model["features"]].to_numpy(dtype=float)
     z = (np.nan_to_num(x) - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    logits = z @ np.asarray(model["weights"]).T + np.asarray(model["intercepts"])
-    logits -= logits.max(axis=1, keepdims=True)
-    p = np.exp(logits)
-    p /= p.sum(axis=1, keepdims=True)
+    p = softmax(z @ np.asarray(model["weights"]).T + np.asarray(model["intercepts"]))
     classes = list(model["classes"])
     return p[:, classes.index(1)] - p[:, classes.index(-1)]
 

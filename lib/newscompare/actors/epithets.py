@@ -309,8 +309,9 @@ def _named(mentions: pd.DataFrame, kinds: dict[str, str], docs: list[Document]) 
 
 
 def _kinds(mentions: pd.DataFrame, lex, words: EpithetWords) -> dict[str, str]:
-    """actor_kinds, with a one-word name that a title of address ever precedes ("President Obama",
-    "Mr. Obama") counted a person."""
+    """actor_kinds, with a one-word name that any title of address (address_titles) precedes counted
+    a person too: actor_kinds asks the title to end where the name ends ("President Obama"), this
+    also takes "President Obama's" (the epithets' wider list)."""
     kinds = actor_kinds(mentions, lex)
     titled = {actor for actor, label in zip(mentions["actor"], mentions["label"])
               if label.split()[0] in words.titles and label != actor} if len(mentions) else set()
