@@ -113,3 +113,12 @@ def test_units_keep_what_an_actor_says_apart_from_what_is_said_of_it():
     assert units.loc[("Tom Vogt", 1), "author"] == pytest.approx(-0.7)
     assert units.loc[("Tom Vogt", 1), "loaded"] == pytest.approx(0.45)  # the author's half of the sentence
     assert units.loc[("Lena Ruiz", 2), "speaks"] == 0
+
+
+def test_the_report_leads_with_an_actor_two_articles_portray_apart(two_articles):
+    from newscompare import differences
+
+    found = differences.largest_differences(two_articles.docs, two_articles.tables, "article")
+    row = found[found["kind"] == "portrayal"]
+    assert len(row) == 1 and "Vogt" in row["finding"].iloc[0] and "harsh portrays" in row["finding"].iloc[0]
+    assert row["evidence"].iloc[0] and all(article == "harsh" for article, _ in row["evidence"].iloc[0])

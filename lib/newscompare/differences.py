@@ -8,14 +8,15 @@ label only one unit gives an actor they share (``labels_only_one_uses``), and ea
 distinctive word (``distinctive_words``). A finding that would rest on thin evidence (fewer than
 three attributions, overlapping intervals) is left out rather than shown weak.
 
-Tone toward an actor is not among them: summed over an article it ranked outlets no better than
-chance on held-out events (see "How far to trust each table").
+and an actor two units portray apart (``portrayal_apart``: clear verdicts that differ, intervals
+apart), said with how often that tone agreed with experts on events it was not fitted on.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from . import portrayal
 from .framing import significant_terms
 from .groups import group_map, unit_column
 from .segment import Document
@@ -120,7 +121,33 @@ def distinctive_words(docs: list[Document], tables: dict, compare_by: str) -> li
     return [["distinctive words", finding + ".", evidence[:EVIDENCE]]]
 
 
-FINDERS = (sources_by_type, loaded_in_own_voice, labels_only_one_uses, distinctive_words)
+def portrayal_apart(docs: list[Document], tables: dict, compare_by: str) -> list[list]:
+    """The actor two articles of different units portray furthest apart, where both verdicts are
+    clear (not "unclear"), they differ, and the tone intervals do not overlap."""
+    table = tables.get("portrayal")
+    if table is None or table.empty:
+        return []
+    units = group_map(docs, compare_by)
+    clear = table[table["verdict"] != "unclear"].assign(unit=lambda t: t["article"].map(units))
+    best = None
+    for _, rows in clear.groupby("actor"):
+        for a in rows.itertuples():
+            for b in rows.itertuples():
+                apart = a.unit != b.unit and a.verdict != b.verdict and a.tone_high < b.tone_low
+                if apart and (best is None or b.tone - a.tone > best[0]):
+                    best = (b.tone - a.tone, a, b)
+    if best is None:
+        return []
+    _, a, b = best
+    trust = portrayal.trust_sentence().split(";")[0]
+    finding = (f"{a.unit} portrays {a.actor} as {a.verdict} (tone {a.tone:+.2f}, {a.mentions} mentions); "
+               f"{b.unit} as {b.verdict} ({b.tone:+.2f}, {b.mentions}). A lean to check in the sentences "
+               f"({trust[:1].lower() + trust[1:]}).")
+    sentences = [int(x) for x in str(a.evidence).split(", ") if x.strip().isdigit()]
+    return [["portrayal", finding, [(str(a.article), s) for s in sentences[:EVIDENCE]]]]
+
+
+FINDERS = (sources_by_type, loaded_in_own_voice, labels_only_one_uses, distinctive_words, portrayal_apart)
 
 
 def largest_differences(docs: list[Document], tables: dict, compare_by: str = "article") -> pd.DataFrame:
