@@ -115,10 +115,10 @@ def test_units_keep_what_an_actor_says_apart_from_what_is_said_of_it():
     assert units.loc[("Lena Ruiz", 2), "speaks"] == 0
 
 
-def test_the_report_leads_with_an_actor_two_articles_portray_apart(two_articles):
+def test_the_pair_of_articles_that_portray_an_actor_furthest_apart(two_articles):
     from newscompare import differences
 
-    found = differences.largest_differences(two_articles.docs, two_articles.tables, "article")
-    row = found[found["kind"] == "portrayal"]
-    assert len(row) == 1 and "Vogt" in row["finding"].iloc[0] and "harsh portrays" in row["finding"].iloc[0]
-    assert row["evidence"].iloc[0] and all(article == "harsh" for article, _ in row["evidence"].iloc[0])
+    pair = differences.portrayal_pair(two_articles.tables["portrayal"], {"harsh": "harsh", "warm": "warm"})
+    assert pair is not None
+    a, b = pair
+    assert "Vogt" in a.actor and a.article == "harsh" and b.article == "warm" and a.tone_high < b.tone_low

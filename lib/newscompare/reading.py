@@ -206,7 +206,7 @@ def differences_html(docs: list[Document], tables: dict[str, pd.DataFrame], comp
         items.append(f"<li><b>{html.escape(r.kind)}</b>: {html.escape(r.finding)}"
                      + (f" <span class='nc-evidence'>Evidence: {links}</span>" if links else "") + "</li>")
     return ("<p>The largest differences the tables show, each with the sentences behind it (links into the "
-            "reading view below). How far to trust each kind: the last section.</p>"
+            "reading view below). Tone toward an actor is left out: see how far to trust each table.</p>"
             f"<ol>{''.join(items)}</ol>")
 
 
