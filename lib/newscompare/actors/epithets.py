@@ -26,12 +26,12 @@ import pandas as pd
 from ..lexicons import Lexicons, get
 from ..segment import Document, Sentence, Token
 from .lexicon import actor_lexicon
+from .mentions import DESCRIPTION_WINDOW  # one window for a description's antecedent, mention or epithet
 from .tables import ACTOR_COLUMNS, actor_kinds
 from .words import gazetteer, role_fits
 
 EPITHET_COLUMNS = ["article", "sentence", "actor", "epithet", "kind", "start", "end", "text"]
 ACTOR_KINDS = frozenset({"person", "organisation"})
-DESCRIPTION_WINDOW = 5  # sentences back a description's role may be matched
 NEAREST_WINDOW = 2  # sentences back the one person named may be what a description stands for
 MAX_WORDS = 25
 CONTEXT_BEFORE, CONTEXT_AFTER = 25, 14  # characters around a name read for its title and party
