@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
 
 from ..lexicons import get
@@ -58,9 +59,10 @@ def _postings(keys, vecs) -> dict[str, dict[str, list[tuple[int, float]]]]:
     return {w: p for w, p in index.items() if sizes[w] <= COMMON_POSTINGS}
 
 
-def _best_matches(i: int, keys, vecs, index, firsts: dict) -> dict[str, tuple[float, int, str]]:
-    """For sentence i, the most similar sentence of each other article: (similarity, sentence, text);
-    with no shared word, similarity 0 and that article's first sentence (``firsts``)."""
+def _matches(i: int, keys, vecs, index) -> dict[str, tuple[float, int, str]]:
+    """For sentence i, the most similar sentence of each other article it shares a content word with:
+    article -> (similarity, sentence, text). Articles it shares no word with are left out (the caller
+    gives them similarity 0 and their first sentence)."""
     art = keys[i][0]
     sims: dict[int, float] = defaultdict(float)
     for w, x in vecs[i].items():
@@ -68,12 +70,39 @@ def _best_matches(i: int, keys, vecs, index, firsts: dict) -> dict[str, tuple[fl
             if art2 != art:
                 for j, y in postings:
                     sims[j] += x * y
-    best = {art2: (0.0, *first) for art2, first in firsts.items() if art2 != art}
+    best: dict[str, tuple[float, int, str]] = {}
     for j in sorted(sims):
         art2, sid2, text2 = keys[j]
-        if sims[j] > best[art2][0]:
+        if sims[j] > best.get(art2, (0.0,))[0]:
             best[art2] = (sims[j], sid2, text2)
     return best
+
+
+def _grid(keys, firsts: dict[str, tuple[int, str]], matches: list[dict], threshold: float) -> dict:
+    """The table's columns, one row per sentence and other article in the order of ``firsts``: the
+    matches found, and for every other pair similarity 0 and the other article's first sentence. Built
+    as arrays, so that the rows of pairs with nothing in common (most of them, with many articles) cost
+    no Python loop: the table grows with sentences x articles, its making stays cheap."""
+    arts = list(firsts)
+    col = {a: k for k, a in enumerate(arts)}
+    n, m = len(keys), len(arts)
+    similarity = np.zeros((n, m))
+    other_sentence = np.tile(np.array([firsts[a][0] for a in arts]), (n, 1))
+    other_text = np.tile(np.array([firsts[a][1] for a in arts], dtype=object), (n, 1))
+    shared = np.full((n, m), 0.0 >= threshold)
+    for i, found in enumerate(matches):
+        for art2, (sim, sid2, text2) in found.items():
+            k = col[art2]
+            similarity[i, k], other_sentence[i, k], other_text[i, k] = round(sim, 3), sid2, text2
+            shared[i, k] = sim >= threshold
+    own = np.array([col[a] for a, _, _ in keys])
+    keep = np.arange(m)[None, :] != own[:, None]
+    return {"article": np.repeat(np.array([a for a, _, _ in keys], dtype=object), m).reshape(n, m)[keep],
+            "sentence": np.repeat(np.array([s for _, s, _ in keys], dtype=int), m).reshape(n, m)[keep],
+            "other": np.tile(np.array(arts, dtype=object), (n, 1))[keep],
+            "other_sentence": other_sentence[keep], "similarity": similarity[keep], "shared": shared[keep],
+            "text": np.repeat(np.array([t for _, _, t in keys], dtype=object), m).reshape(n, m)[keep],
+            "other_text": other_text[keep]}
 
 
 def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex = None) -> pd.DataFrame:
@@ -93,11 +122,8 @@ def align_content(docs: list[Document], threshold: float = 0.15, lexicons: Lex =
     firsts: dict[str, tuple[int, str]] = {}
     for art, sid, text in keys:
         firsts.setdefault(art, (sid, text))
-    rows = []
-    for i, (art, sid, text) in enumerate(keys):
-        for art2, (sim, sid2, text2) in _best_matches(i, keys, vecs, index, firsts).items():
-            rows.append((art, sid, art2, sid2, round(sim, 3), sim >= threshold, text, text2))
-    return pd.DataFrame(rows, columns=columns).astype(types)
+    matches = [_matches(i, keys, vecs, index) for i in range(len(keys))]
+    return pd.DataFrame(_grid(keys, firsts, matches, threshold), columns=columns).astype(types)
 
 
 def selection_summary(alignment: pd.DataFrame) -> pd.DataFrame:

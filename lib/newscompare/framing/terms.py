@@ -77,17 +77,30 @@ def term_z_scores(counts: pd.DataFrame, unit: str = "article", top: int | None =
     by_unit = counts.groupby([unit, "term"], sort=False)["sentences"].sum()
     pooled = by_unit.groupby(level=1).sum().astype(float)
     units = sorted(dict.fromkeys(counts[unit]), key=str)
-    prior = pooled * (1.0 / max(1, len(units) - 1))
-    out = []
-    for u in units:
-        mine = by_unit.loc[u].astype(float)
-        z = log_odds_z(mine, pooled.sub(mine, fill_value=0), prior)
-        count = mine.reindex(z.index, fill_value=0).astype(int).values
-        part = pd.DataFrame({"term": z.index, unit: u, "count": count, "z": z.values,
-                             "ranks": (count >= MIN_SENTENCES) | z.index.isin(list(loaded))})
-        part = part.sort_values(["ranks", "z"], ascending=[False, False], kind="stable")
-        out.append(part if top is None else part.head(top))
-    return pd.concat(out, ignore_index=True)[columns]
+    prior = (pooled * (1.0 / max(1, len(units) - 1))).to_numpy()
+    # One row of counts per unit over the pooled vocabulary: every unit's z-scores in one array
+    # operation (the table has a row per unit and term; a loop of pandas calls per unit cost 10 times more).
+    mine = by_unit.unstack(level=0).reindex(index=pooled.index, columns=units).fillna(0).to_numpy(float).T
+    rest = pooled.to_numpy() - mine
+    z = _log_odds_z_rows(mine, rest, prior)
+    count = mine.astype(int)
+    ranks = (count >= MIN_SENTENCES) | pooled.index.isin(list(loaded))[None, :]
+    parts = []
+    for k, u in enumerate(units):
+        order = np.lexsort((-z[k], ~ranks[k]))  # ranking terms first, then by z; ties in vocabulary order
+        if top is not None:
+            order = order[:top]
+        parts.append(pd.DataFrame({"term": pooled.index[order], unit: u, "count": count[k, order],
+                                   "z": z[k, order], "ranks": ranks[k, order]}))
+    return pd.concat(parts, ignore_index=True)[columns]
+
+
+def _log_odds_z_rows(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """log_odds_z for many units at once: ``ya`` and ``yb`` hold one row of counts per unit."""
+    a0 = prior.sum()
+    na, nb = ya.sum(axis=1, keepdims=True), yb.sum(axis=1, keepdims=True)
+    delta = np.log((ya + prior) / (na + a0 - ya - prior)) - np.log((yb + prior) / (nb + a0 - yb - prior))
+    return delta / np.sqrt(1.0 / (ya + prior) + 1.0 / (yb + prior))
 
 
 def name_words(places: pd.DataFrame | None, lexicons: Lex = None) -> frozenset:
