@@ -1,12 +1,16 @@
 """Inputs that once took minutes, timed (never asserted in a test): many short quotations (analysis
 and the report's index page), a run of 100,000 dots, and two long articles with no word in common
-aligned. Prints seconds beside the time each took before its fix.
+aligned. Prints seconds beside the time each took before its fix. ``--large`` adds the two largest
+cases of #35's probe, about a minute each: one sentence with 200,000 quotation marks, and a 4.8 MB
+HTML file of 60,000 ``<p>`` paragraphs (sentences written here), with the whole analysis's CPU
+seconds per step (#35's bound: 30 s of CPU for any case).
 
-    python benchmarks/pathological.py
+    python benchmarks/pathological.py [--large]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -23,8 +27,48 @@ def seconds(fn) -> float:
     return time.perf_counter() - started
 
 
+PARAGRAPHS = ["The council met on Tuesday to discuss the budget for the coming year.",
+              "Residents said the new road would cut the drive to the hospital by ten minutes.",
+              "\"We cannot wait any longer,\" said Maria Gomez, who chairs the transport committee.",
+              "Critics called the plan a costly mistake that ignores the needs of the poorest districts.",
+              "The mayor's office did not respond to a request for comment on Wednesday."]
+
+
+def cpu_by_step(path: Path) -> tuple[float, dict[str, float]]:
+    """The whole analysis of one file, CPU seconds, and each step's own share (step_costs.timed_steps)."""
+    from newscompare import steps
+    from step_costs import timed_steps
+
+    own, restore = timed_steps(steps.Run)
+    try:
+        started = time.process_time()
+        nc.analyze([path])
+        return time.process_time() - started, dict(own)
+    finally:
+        restore()
+
+
+def large_cases(tmp: str) -> list[tuple[str, float, str, dict]]:
+    marks = Path(tmp) / "marks.txt"
+    marks.write_text("It began with " + '"a" ' * 100_000 + "and it ended.", encoding="utf-8")
+    html = Path(tmp) / "paragraphs.html"
+    body = "".join(f"<p>{PARAGRAPHS[k % len(PARAGRAPHS)]}</p>\n" for k in range(60_000))
+    html.write_text(f"<html><head><title>Many paragraphs</title></head><body>{body}</body></html>", encoding="utf-8")
+    out = []
+    for what, path, before in (("one sentence with 200,000 quotation marks: analysis", marks, "20 s in the tables"),
+                               (f"{html.stat().st_size / 1e6:.1f} MB HTML, 60,000 <p>: analysis", html,
+                                "18 s to prepare, 55 s of tables")):
+        cpu, steps = cpu_by_step(path)
+        out.append((what, cpu, before, steps))
+    return out
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--large", action="store_true", help="also the two largest cases (about a minute each)")
+    args = ap.parse_args()
     rows = []
+    large = []
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quotes = Path(tmp) / "yesno.txt"
@@ -42,9 +86,14 @@ def main() -> int:
                                   "b"))
         rows.append(("1,500 + 1,500 sentences, no shared word: alignment",
                      seconds(lambda: framing.align_content([a, b])), "minutes (2.25 million pairs)"))
+        if args.large:
+            large = large_cases(tmp)
     print("| input | seconds now | before its fix |\n| --- | --- | --- |")
     for what, s, before in rows:
         print(f"| {what} | {s:.2f} | {before} |")
+    for what, cpu, before, steps in large:
+        top = ", ".join(f"{k} {v:.1f}" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:6])
+        print(f"| {what} | {cpu:.2f} CPU | {before} |\n  steps, CPU s: {top}")
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,33 +254,75 @@ def _next_word(sentence: str, at: int) -> int:
     return at + m.end() if m else -1
 
 
+class Earlier(list):
+    """The (sentence, Named) pairs of an article before the current sentence, in order, with the actors
+    each role fits among them worked out as the list grows (so that a description costs the names
+    within its window, not every name of the article before it)."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self._fit: dict[str, tuple[int, set]] = {}  # role -> (pairs read so far, the actors it fits)
+        self._checked: dict[tuple[str, str], bool] = {}
+
+    def fits(self, role: str, context: str) -> bool:
+        key = (role, context)
+        if key not in self._checked:
+            self._checked[key] = role_fits(role, context)
+        return self._checked[key]
+
+    def fitting(self, role: str) -> set:
+        """The actors some pair of the list shows in ``role``."""
+        read, actors = self._fit.get(role, (0, set()))
+        for _, n in self[read:]:
+            if self.fits(role, n.context):
+                actors.add(n.actor)
+        self._fit[role] = (len(self), actors)
+        return actors
+
+
 def descriptions(sentence: str, sid: int, earlier: list[tuple[int, Named]], here: list[Named],
                  words: EpithetWords, whole_article: frozenset, tags: dict[int, str]) -> list[tuple]:
     """(start, end, actor, kind) of "the <modifiers> <role>" resolved to an actor named before it."""
+    earlier = earlier if isinstance(earlier, Earlier) else Earlier(earlier)
     out = []
     for m in words.description_re.finditer(sentence):
         if any(n.start <= m.start() < n.end for n in here) or tags.get(_next_word(sentence, m.end()), "") in NOUN_TAGS:
             continue
         role = next((r for r in sorted(words.roles, key=len, reverse=True)
                      if re.search(rf"(?i)\b{re.escape(r)}\b", m.group(0))), "")
-        before = [(s, n) for s, n in earlier] + [(sid, n) for n in here if n.end <= m.start()]
-        actor = _antecedent(before, sid, role, whole_article)
+        here_before = [(sid, n) for n in here if n.end <= m.start()]
+        actor = _antecedent(earlier, here_before, sid, role, whole_article)
         if actor:
             out.append((m.start(), m.end(), actor, "definite"))
     return out
 
 
-def _antecedent(before: list[tuple[int, Named]], sid: int, role: str, whole_article: frozenset) -> str | None:
+def _back(earlier: list, here_before: list, sid: int, reach: int):
+    """The pairs before a description, most recent first, while within ``reach`` sentences."""
+    for s, n in chain(reversed(here_before), reversed(earlier)):
+        if sid - s > reach:
+            return
+        yield s, n
+
+
+def _antecedent(earlier: Earlier, here_before: list[tuple[int, Named]], sid: int, role: str,
+                whole_article: frozenset) -> str | None:
     """The actor a description stands for: the one named most recently (within DESCRIPTION_WINDOW
     sentences, or anywhere for a role of the whole article) that a mention there shows in that role,
     else the last one any mention before shows in it; else the one named most in the sentence and
     the NEAREST_WINDOW before it."""
-    reach = 10 ** 6 if role.lower() in whole_article else DESCRIPTION_WINDOW
-    near = [(s, n) for s, n in before if sid - s <= reach]
-    fitting_near = {n.actor for _, n in near if role_fits(role, n.context)}
-    fitting = fitting_near or {n.actor for _, n in before if role_fits(role, n.context)}
-    last = next((n.actor for _, n in reversed(near if fitting_near else before) if n.actor in fitting), None)
-    return last or _named_most(before, sid)
+    everywhere = 10 ** 6
+    if role.lower() in whole_article:
+        fitting_near = earlier.fitting(role) | {n.actor for _, n in here_before if earlier.fits(role, n.context)}
+        reach = everywhere
+    else:
+        fitting_near = {n.actor for _, n in _back(earlier, here_before, sid, DESCRIPTION_WINDOW)
+                        if earlier.fits(role, n.context)}
+        reach = DESCRIPTION_WINDOW if fitting_near else everywhere
+    fitting = fitting_near or earlier.fitting(role)
+    last = next((n.actor for _, n in _back(earlier, here_before, sid, reach) if n.actor in fitting),
+                None) if fitting else None
+    return last or _named_most(list(_back(earlier, here_before, sid, NEAREST_WINDOW)), sid)
 
 
 def _named_most(before: list[tuple[int, Named]], sid: int) -> str | None:
@@ -342,7 +385,7 @@ def find_epithets(docs: list[Document], mentions: pd.DataFrame,
     name_words = {a: set(a.split()) for a in mentions["actor"].unique()}
     rows = []
     for doc in docs:
-        earlier: list[tuple[int, Named]] = []
+        earlier = Earlier()
         for sent in doc.sentences:
             here = named.get((doc.id, sent.sentence), [])
             found = _in_sentence(doc, sent, here, earlier, words, lex, name_words, kinds)

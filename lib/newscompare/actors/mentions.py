@@ -4,6 +4,7 @@ lawmakers"), descriptions ("the senator"), proper names; and the places left out
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from pathlib import Path
@@ -154,24 +155,68 @@ def _resolve_descriptions(table: pd.DataFrame, lex: ActorLexicon) -> pd.DataFram
     antecedent stays its own actor ("the senator")."""
     rows = table.reset_index(drop=True)
     actors = rows["actor"].tolist()
-    named: dict[str, list] = {}
+    named: dict[str, dict[int, list]] = {}  # article -> sentence -> the names there, in table order
     for i, (a, sid, start, lab, kind, text) in enumerate(zip(rows["article"], rows["sentence"], rows["start"],
                                                              rows["label"], rows["kind"], rows["text"])):
         if kind != "description":
             at = text.find(lab)
             context = text[max(0, at - ROLE_BEFORE): at + len(lab) + ROLE_AFTER] if at >= 0 else lab
-            named.setdefault(a, []).append(((sid, start), rows.at[i, "actor"], context))
+            named.setdefault(a, {}).setdefault(sid, []).append(((sid, start), actors[i], context))
+    fits = _RoleFits(named, lex)
     for i, (art, sid, start, kind, label) in enumerate(zip(rows["article"], rows["sentence"], rows["start"],
                                                            rows["kind"], rows["label"])):
         if kind == "description":
             role = lex.description_re.match(label).group("role").lower()
-            before = [(at, actor, ctx) for at, actor, ctx in named.get(art, ()) if at < (sid, start)]
-            body = role in lex.body_nouns  # "the administration": the label itself ("Obama administration")
-            fitting = {actor for _, actor, ctx in before if role_fits(role, ctx if not body else actor)}
             reach = 10 ** 6 if role in lex.whole_article_roles else DESCRIPTION_WINDOW
-            actors[i] = next((actor for (s, _), actor, _ in reversed(before) if sid - s <= reach and actor in fitting),
-                             actors[i])
+            actors[i] = fits.last_named(art, role, (sid, start), reach) or actors[i]
     return rows.assign(actor=actors)
+
+
+class _RoleFits:
+    """Which named actor a description stands for, in time linear in the names: for each article and
+    role, the first place each actor was shown in that role (worked out once), and a walk back over
+    the sentences within reach."""
+
+    def __init__(self, named: dict[str, dict[int, list]], lex: ActorLexicon):
+        self.named, self.lex = named, lex
+        self.sentences = {art: sorted(by_sentence) for art, by_sentence in named.items()}
+        self.first_fit: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
+        self.checked: dict[tuple[str, str], bool] = {}
+
+    def _fits(self, role: str, context: str) -> bool:
+        key = (role, context)
+        if key not in self.checked:
+            self.checked[key] = role_fits(role, context)
+        return self.checked[key]
+
+    def _first_fit(self, art: str, role: str) -> dict[str, tuple[int, int]]:
+        """actor -> where a mention first shows it in ``role`` (its title or party beside the name; for
+        "the administration", the label itself)."""
+        key = (art, role)
+        if key not in self.first_fit:
+            body = role in self.lex.body_nouns
+            first: dict[str, tuple[int, int]] = {}
+            for names in self.named.get(art, {}).values():
+                for at, actor, ctx in names:
+                    if (actor not in first or at < first[actor]) and self._fits(role, actor if body else ctx):
+                        first[actor] = at
+            self.first_fit[key] = first
+        return self.first_fit[key]
+
+    def last_named(self, art: str, role: str, at: tuple[int, int], reach: int) -> str | None:
+        """The actor named last before ``at`` (within ``reach`` sentences) whom an earlier mention shows
+        in ``role``; None when there is none."""
+        first = self._first_fit(art, role)
+        if not first:
+            return None
+        sentences = self.sentences.get(art, [])
+        for s in reversed(sentences[:bisect.bisect_right(sentences, at[0])]):
+            if at[0] - s > reach:
+                break
+            for where, actor, _ in reversed(self.named[art][s]):
+                if where < at and actor in first and first[actor] < at:
+                    return actor
+        return None
 
 
 DESCRIPTION_WINDOW = 5  # sentences back the person a description stands for was last named
