@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..lexicons import Lexicons, get
+from ..lexicons import Lexicons, get, word_alternation
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,10 @@ class ActorLexicon:
     description_re: re.Pattern | None = None  # a person named by their role ("the senator")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words, fold: bool = False) -> str:
+    """The words as one alternation, longest first (a trie: lexicons.word_alternation); ``fold`` for a
+    pattern that ignores case."""
+    return word_alternation({w.lower() if fold else w for w in words})
 
 
 def actor_lexicon(lexicons: Lexicons | str | Path | None = None) -> ActorLexicon:
@@ -74,7 +76,7 @@ def _build_actor_lexicon(lex: Lexicons) -> ActorLexicon:
     return ActorLexicon(
         names=_names_pattern(names), name_actor={**names, **{k.lower(): v for k, v in names.items() if k == k.lower()}},
         compound=_compound_pattern(modifiers, state), modifier_actor=modifiers,
-        fixed_labels=_whole_words(f"(?i:{_alternation(fixed)})") if fixed else None, label_actor=fixed,
+        fixed_labels=_whole_words(f"(?i:{_alternation(fixed, fold=True)})") if fixed else None, label_actor=fixed,
         titles=frozenset(lex.lines("titles.txt")), not_actors=frozenset(lex.lines("not_actors.txt")),
         demonyms=frozenset(_aliases(rows, {"demonym"})), leaders=frozenset(_aliases(rows, {"leader"})),
         states=frozenset(_aliases(rows, {"demonym"}).values()),
@@ -141,7 +143,7 @@ def _compound_pattern(modifiers: dict[str, str], state: list[str]) -> re.Pattern
     if not (modifiers and state):
         return None
     return re.compile(rf"(?<![\w])(?P<mod>{_alternation(modifiers)})(?:['’]s)?\s+"
-                      rf"(?P<lab>(?i:{_alternation(state)}))(?![\w])")
+                      rf"(?P<lab>(?i:{_alternation(state, fold=True)}))(?![\w])")
 
 
 def _one_word_cues(lex: Lexicons) -> frozenset:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..actors import ActorLexicon, actor_lexicon
-from ..lexicons import Lexicons, get
+from ..lexicons import Lexicons, get, word_alternation
 
 Lex = Lexicons | str | Path | None
 
@@ -46,7 +46,7 @@ class SourceLexicon:
 
 def _build_source_lexicon(lex: Lexicons) -> SourceLexicon:
     cues = {r["cue"].lower(): (r["stance"], r["kind"]) for r in lex.table("cues.csv")}
-    alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    alternatives = word_alternation(c.lower() for c in cues)  # a trie: hundreds of cues, one try a character
     return SourceLexicon(
         cues=cues,
         cue_re=re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.IGNORECASE),
