@@ -143,3 +143,23 @@ def test_a_word_list_missing_from_an_edited_copy_is_named(tmp_path):
     (folder / "word_lists.csv").write_text("list,word,about\nstopwords,the,\n", encoding="utf-8")
     with pytest.raises(NewsCompareError, match="house_style"):
         framing.content_skip(folder)
+
+
+def test_word_alternation_matches_what_the_flat_longest_first_alternation_matches():
+    import random
+    import re
+
+    from newscompare.lexicons import word_alternation
+
+    words = ["said", "says", "saw", "say", "s", "according to", "accord", "told", "tell", "telling", "tel", "a.m."]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    as_trie = word_alternation(words)
+    assert len(as_trie) < len(flat)
+    for flags in (0, re.IGNORECASE):
+        trie_re = re.compile(rf"(?<![\w])(?:{as_trie})(?![\w])", flags)
+        flat_re = re.compile(rf"(?<![\w])(?:{flat})(?![\w])", flags)
+        rng = random.Random(7)
+        for _ in range(3000):
+            text = " ".join(rng.choice(words + ["Said", "sai", "tells", "accordingly", "x", "a.m"]) for _ in range(6))
+            assert [m.span() for m in trie_re.finditer(text)] == [m.span() for m in flat_re.finditer(text)], text
+    assert re.fullmatch(word_alternation(["ab", "abc"]), "abc") and not re.fullmatch(word_alternation(["ab"]), "a")
