@@ -154,7 +154,6 @@ def test_word_alternation_matches_what_the_flat_longest_first_alternation_matche
     words = ["said", "says", "saw", "say", "s", "according to", "accord", "told", "tell", "telling", "tel", "a.m."]
     flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     as_trie = word_alternation(words)
-    assert len(as_trie) < len(flat)
     for flags in (0, re.IGNORECASE):
         trie_re = re.compile(rf"(?<![\w])(?:{as_trie})(?![\w])", flags)
         flat_re = re.compile(rf"(?<![\w])(?:{flat})(?![\w])", flags)
