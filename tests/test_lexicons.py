@@ -162,3 +162,21 @@ def test_word_alternation_matches_what_the_flat_longest_first_alternation_matche
             text = " ".join(rng.choice(words + ["Said", "sai", "tells", "accordingly", "x", "a.m"]) for _ in range(6))
             assert [m.span() for m in trie_re.finditer(text)] == [m.span() for m in flat_re.finditer(text)], text
     assert re.fullmatch(word_alternation(["ab", "abc"]), "abc") and not re.fullmatch(word_alternation(["ab"]), "a")
+
+
+def test_a_steady_block_checks_the_files_once_and_the_next_call_sees_an_edit(tmp_path):
+    folder = lexicons.copy_lexicons(tmp_path / "lex", ["stance.csv"])
+    lex = lexicons.Lexicons(folder)
+    builds = []
+
+    def build(x):
+        builds.append(1)
+        return x.text("stance.csv")
+
+    with lex.steady():
+        first = lex.compiled("k", build)
+        (folder / "stance.csv").write_text(first + "totally,booster\n", encoding="utf-8")
+        os.utime(folder / "stance.csv", ns=(time.time_ns() + 10**9,) * 2)
+        assert lex.compiled("k", build) == first  # within the block: the state taken at its start
+    assert "totally" in lex.compiled("k", build)  # the next block, or call, sees the edit
+    assert len(builds) == 2

@@ -39,11 +39,12 @@ def build_tables(docs: list[Document], compare_by: str = "article", lexicons: Le
     sentiment_by_group compare the groups."""
     group_map(docs, compare_by)  # a missing manifest column is said before any analysis runs
     run = steps.Run(docs, lexicons, compare_by)
-    for name in steps.REPORT_ORDER:
-        run[name]
-    tables = run.tables(steps.REPORT_TABLES)
-    if compare_by != "article":
-        tables.update(run.tables(steps.GROUP_TABLES))
+    with run.lexicons.steady():  # the lexicon files checked once for the whole analysis
+        for name in steps.REPORT_ORDER:
+            run[name]
+        tables = run.tables(steps.REPORT_TABLES)
+        if compare_by != "article":
+            tables.update(run.tables(steps.GROUP_TABLES))
     return tables
 
 

@@ -7,7 +7,8 @@ notebook, set ``LEXICONS = "my_lexicons"`` in the parameters cell.
 
 Nothing is cached at module level: a Lexicons object remembers what it compiled only as long as the
 files it read are unchanged (modification time and size), so an edited file is seen on the next call,
-with no kernel restart. Each file's header names its columns.
+with no kernel restart (one analysis checks the files once, at its start: ``Lexicons.steady``). Each
+file's header names its columns.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import json
 import re
 import shutil
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -40,12 +42,13 @@ class Lexicons:
             raise NewsCompareError(self.folder, "is not a folder of lexicons",
                                    "give a folder holding edited copies of files from newscompare/data/")
         self._memo: dict[str, tuple[tuple, Any]] = {}
+        self._steady: tuple | None = None  # the files' stamp, taken once inside a ``steady()`` block
 
     def __repr__(self) -> str:
         return f"Lexicons({'shipped' if self.folder is None else str(self.folder)!r})"
 
     def __getstate__(self) -> dict:  # sent to worker processes without what it compiled
-        return {"folder": self.folder, "_memo": {}}
+        return {"folder": self.folder, "_memo": {}, "_steady": None}
 
     def path(self, name: str) -> Path:
         """Where ``name`` is read from: the user's folder when it has the file, else the shipped one."""
@@ -65,9 +68,20 @@ class Lexicons:
                     stamps.append((str(p), st.st_mtime_ns, st.st_size))
         return tuple(stamps)
 
+    @contextmanager
+    def steady(self):
+        """A block (one analysis) within which the files are checked once, at its start, instead of at
+        every use: an edit made during the block is seen by the next one."""
+        outer = self._steady
+        self._steady = self._stamp() if outer is None else outer
+        try:
+            yield self
+        finally:
+            self._steady = outer
+
     def compiled(self, key: str, build: Callable[["Lexicons"], Any]) -> Any:
         """``build(self)``, remembered until any lexicon file changes."""
-        stamp = self._stamp()
+        stamp = self._steady if self._steady is not None else self._stamp()
         hit = self._memo.get(key)
         if hit is not None and hit[0] == stamp:
             return hit[1]

@@ -32,11 +32,12 @@ def _analyses(docs: list, compare_by: str, lex: Lexicons) -> dict[str, pd.DataFr
 
     # Names are grouped within each article, so a result never depends on which articles share a batch.
     run = Run(docs, lex, compare_by, names_across_articles=False)
-    tables = run.tables(("articles", "mentions", "pronouns", "toward", "frame_hits", "stance", "sources",
-                         "term_counts"))
-    tables["sentences"] = run["scored_sentences"]
-    # "others" would count the other articles of the batch, which depends on how batches fall
-    tables["loaded"] = run["loaded"].drop(columns="others")
+    with run.lexicons.steady():  # the lexicon files checked once for the batch
+        tables = run.tables(("articles", "mentions", "pronouns", "toward", "frame_hits", "stance", "sources",
+                             "term_counts"))
+        tables["sentences"] = run["scored_sentences"]
+        # "others" would count the other articles of the batch, which depends on how batches fall
+        tables["loaded"] = run["loaded"].drop(columns="others")
     groups = [d.id if compare_by == "article" else group_of(d.article.meta, compare_by) for d in docs]
     tables["articles"].insert(1, "group", groups)
     return {name: tables[name] for name in PER_ARTICLE_TABLES}
