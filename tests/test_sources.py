@@ -795,3 +795,16 @@ def test_the_attribution_model_leaves_out_unlikely_rows_but_not_a_groups_video(t
     model["threshold"] = 0.0  # a threshold of 0 keeps every row
     (folder / "attribution_model.json").write_text(json.dumps(model))
     assert len(so.find_sources(docs, lexicons=folder)) == len(every)
+
+
+def test_he_or_she_is_never_a_website_or_a_name_english_uses_for_a_thing():
+    def said(text):
+        rows = find(text)
+        return rows.loc[rows["cue"] == "said", "source"].tolist()
+
+    assert said("Laura Mendez later apologized for her post on Facebook. “I was wrong,” she said.") == ["Laura Mendez"]
+    assert find("Laura Mendez quoted the Daughters of the American Revolution. “Try harder,” she wrote.") \
+        .query("cue == 'wrote'").source.tolist() == ["Laura Mendez"]  # no "American Revolution" for "she"
+    # a surname English has no word for is a person's
+    text = "The plan came from Omar Haddad. Later the Tenants Caucus met. “We will sue,” he said."
+    assert said(text) == ["Omar Haddad"]

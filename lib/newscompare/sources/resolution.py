@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..actors import find_mentions, gazetteer
+from ..actors import find_mentions, gazetteer, given_name, is_title
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
 from .records import CONTINUED, SELF, Attribution
@@ -57,8 +57,13 @@ def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
     and "they". The pronoun stays in ``mention``."""
     if not any(r.source.lower() in PRONOUNS for r in rows):
         return rows
+    if mentions is None:
+        mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
     names = _named(doc, lexicons, mentions)
     genders = _genders(doc, names)
+    slex = source_lexicon(lexicons)
+    known = _titled_actors(mentions, slex) | _acting(doc, names)
+    names = _with_support(names, genders, known, slex.actors.group_words | slex.actors.org_words)
     out = []
     resolved: dict[str, str] = {}  # pronoun -> the name it was last resolved to, for continued quotations
     for r in rows:
@@ -72,6 +77,48 @@ def resolved_by_mentions(doc: Document, rows: list[Attribution], lexicons: Lex,
             r = replace(r, source=resolved[low], role=r.source)
         out.append(r)
     return out
+
+
+def _titled_actors(mentions: pd.DataFrame, slex: SourceLexicon) -> set[str]:
+    """The actors one of whose labels carries a title before the name ("Rep. Bruce Braley", "Mr. Haddad")."""
+    lex = slex.actors
+    return {actor for actor, label in zip(mentions["actor"], mentions["label"])
+            if any(is_title(w.rstrip("."), lex) or is_title(w, lex) or w.rstrip(".") in lex.forms_of_address
+                   for w in label.split()[:-1])}
+
+
+def _acting(doc: Document, names: list[tuple[int, int, str, bool]]) -> set[str]:
+    """The one-word actors named right before a verb somewhere in the article ("Melba waved"): they act."""
+    out = set()
+    by_id = {s.sentence: s for s in doc.sentences}
+    for sid, end, actor, person in names:
+        if person and " " not in actor and actor not in out and sid in by_id:
+            nxt = next((t for t in doc.tagged(by_id[sid]) if t.start >= end), None)
+            if nxt is not None and nxt.tag.startswith(("VB", "MD")) and not doc.text[end:nxt.start].strip():
+                out.add(actor)
+    return out
+
+
+def _with_support(names: list[tuple[int, int, str, bool]], genders: dict[str, int], known: set[str],
+                  bodies: frozenset) -> list[tuple]:
+    """The names with "is a person" kept only where the article supports it: a gender it gives the
+    person (an honorific, a gendered role, "he" or "she" in a sentence naming them alone), a title
+    before the name in one of its labels ("Rep. Bruce Braley") or a verb right after it somewhere
+    ("Melba waved": ``known`` holds both), a first word that is a given name
+    ("Elizabeth Lauten"), a last word English has no common noun for and no group or organisation
+    ends with ("Omar Haddad", not "American Revolution" or "House Republicans"), or a role in lower case ("the aide"). A capitalised name with none of these
+    ("Facebook", "American Revolution") is no one "he" or "she" can be, nor
+    "it" or "they" (None: neither)."""
+    from textblob.en import lexicon  # English words and their tags (offline, with TextBlob)
+
+    def supported(actor: str) -> bool:
+        words = actor.split()
+        surname_like = (len(words) >= 2 and lexicon.get(words[-1].lower()) not in ("NN", "NNS")
+                        and words[-1] not in bodies)
+        return (actor in genders or actor in known or actor[:1].islower() or given_name(words[0])
+                or surname_like)
+
+    return [(sid, end, actor, None if person and not supported(actor) else person) for sid, end, actor, person in names]
 
 
 def _fitting_names(r: Attribution, names: list[tuple[int, int, str, bool]], genders: dict[str, int]) -> list[str]:
