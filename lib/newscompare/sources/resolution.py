@@ -103,11 +103,11 @@ def _with_support(names: list[tuple[int, int, str, bool]], genders: dict[str, in
                   bodies: frozenset) -> list[tuple]:
     """The names with "is a person" kept only where the article supports it: a gender it gives the
     person (an honorific, a gendered role, "he" or "she" in a sentence naming them alone), a title
-    before the name in one of its labels ("Rep. Bruce Braley") or a verb right after it somewhere
-    ("Melba waved": ``known`` holds both), a first word that is a given name
-    ("Elizabeth Lauten"), a last word English has no common noun for and no group or organisation
-    ends with ("Omar Haddad", not "American Revolution" or "House Republicans"), or a role in lower case ("the aide"). A capitalised name with none of these
-    ("Facebook", "American Revolution") is no one "he" or "she" can be, nor
+    before the name in one of its labels ("Rep. Bruce Braley") or a verb right after a one-word name
+    somewhere ("Melba waved": ``known`` holds both), a first word that is a given name ("Elizabeth
+    Lauten"), a last word English has no common noun for and no group or organisation ends with
+    ("Omar Haddad", not "American Revolution" or "House Republicans"), or a role in lower case ("the
+    aide"). A capitalised name with none of these ("Facebook") is no one "he" or "she" can be, nor
     "it" or "they" (None: neither)."""
     from textblob.en import lexicon  # English words and their tags (offline, with TextBlob)
 
