@@ -11,6 +11,11 @@ website, "audible whisper", or anyone for a quotation no one said); missed when 
 to a quotation someone said. The ``verdict`` column is the hand judgement of the rows at the commit
 that added the file, so the first line of the output checks the automatic reading against it.
 
+Source types on the same articles (``benchmarks/data/source_types_judged.csv``): each distinct source
+and type of an event, judged right or wrong by hand ("not a source" where the phrase names no one:
+"audible whisper"), counted per source and per attribution; a source and type not judged yet is
+printed (#33 asks >= 0.90 typed right).
+
     python benchmarks/quotations_judged.py
 """
 
@@ -28,6 +33,7 @@ from basil import write_article
 from target_sentiment import BASIL
 
 JUDGED = Path(__file__).resolve().parent / "data" / "quotations_judged.csv"
+TYPES = Path(__file__).resolve().parent / "data" / "source_types_judged.csv"
 
 
 def _norm(text: str) -> str:
@@ -64,6 +70,7 @@ def main() -> int:
 
     judged = pd.read_csv(JUDGED, keep_default_na=False)
     found: dict = {}
+    typed = []
     for event in judged["event"].unique():
         with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -71,6 +78,8 @@ def main() -> int:
                 write_article(f, Path(tmp))
             analysis = nc.analyze([tmp])
         found.update(credits(analysis.docs, analysis.tables["sources"]))
+        typed.append(analysis.tables["sources"].groupby(["source", "source_type"]).size().rename("now")
+                     .reset_index().assign(event=event[:8]))
     now = [verdict(found.get((a, s, e), []), sp) if (a, s, e) in found else "quotation gone"
            for a, s, e, sp in zip(judged["article"], judged["start"], judged["end"], judged["speaker"])]
     judged = judged.assign(now=now)
@@ -88,7 +97,24 @@ def main() -> int:
     if len(changed):
         print("  changed since the hand verdict:\n" + changed[["article", "sentence", "speaker", "verdict", "now"]]
               .to_string(index=False))
+    report_types(pd.concat(typed, ignore_index=True))
     return 0
+
+
+def report_types(now: pd.DataFrame) -> None:
+    """Source types now against the hand judgements of each event's sources and types."""
+    judged = pd.read_csv(TYPES, keep_default_na=False)
+    both = now.merge(judged, on=["event", "source", "source_type"], how="left")
+    sources = both[both["type_right"] != "not a source"]
+    known = sources[sources["type_right"].isin(["yes", "no"])]
+    right = known["type_right"] == "yes"
+    print(f"source types: {right.sum()} of {len(known)} sources typed right ({right.mean():.3f}; #33 asks >= 0.90),"
+          f" {known.loc[right, 'now'].sum()} of {known['now'].sum()} attributions"
+          f" ({known.loc[right, 'now'].sum() / max(1, known['now'].sum()):.3f});"
+          f" {(both['type_right'] == 'not a source').sum()} phrases that name no one left out")
+    new = sources[~sources["type_right"].isin(["yes", "no"])]
+    if len(new):
+        print("  not judged yet:\n" + new[["event", "source", "source_type", "now"]].to_string(index=False))
 
 
 if __name__ == "__main__":
