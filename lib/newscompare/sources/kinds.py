@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import Callable
 
 from ..actors import SUFFIXES, given_name
 from ..segment import DASHES, Document
@@ -255,17 +256,30 @@ def one_type_per_source(rows: list[Attribution], pronouns) -> list[Attribution]:
     that disagree evenly keep their own types). A source most articles type alike is that one thing
     in every table; an article that quotes someone ten times weighs as
     much as one that quotes them once. Pronouns left unresolved (``pronouns``) keep theirs."""
+    person = _same_person(r.source for r in rows)
     per_article: dict[str, dict[str, list[str]]] = {}
     for r in rows:
         if r.source_type != "other" and r.source.lower() not in pronouns:
-            per_article.setdefault(r.source, {}).setdefault(r.article, []).append(r.source_type)
+            per_article.setdefault(person(r.source), {}).setdefault(r.article, []).append(r.source_type)
     chosen = {}
     for source, articles in per_article.items():
         votes = Counter(max(dict.fromkeys(types), key=types.count) for types in articles.values())
         (first, n), *rest = votes.most_common(2) + [("", 0)]
         if n > rest[0][1]:  # articles that disagree evenly keep their own types
             chosen[source] = first
-    return [replace(r, source_type=chosen[r.source]) if r.source in chosen else r for r in rows]
+    return [replace(r, source_type=chosen[person(r.source)]) if person(r.source) in chosen else r for r in rows]
+
+
+def _same_person(sources) -> Callable[[str], str]:
+    """source -> the source it is one with: a one-word name that ends exactly one longer capitalised
+    name among the sources ("Bruning" and "Jon Bruning") is that name, so both take one type."""
+    names = {s for s in sources if s[:1].isupper()}
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            longer.setdefault(words[-1], set()).add(name)
+    return lambda s: next(iter(longer[s])) if " " not in s and len(longer.get(s, ())) == 1 else s
 
 
 def source_type(source: str, role: str = "", lexicons: Lex = None) -> str:
