@@ -808,3 +808,13 @@ def test_he_or_she_is_never_a_website_or_a_name_english_uses_for_a_thing():
     # a surname English has no word for is a person's
     text = "The plan came from Omar Haddad. Later the Tenants Caucus met. “We will sue,” he said."
     assert said(text) == ["Omar Haddad"]
+
+
+def test_a_statement_that_quotes_carries_its_words_and_a_spokesman_for_someone_speaks():
+    rows = find("“The bridge will open in May,” Carla Ruiz said in a statement.")
+    assert rows[["source", "kind", "quote"]].values.tolist() == [
+        ["Carla Ruiz", "statement", "The bridge will open in May"]]
+    assert find("Carla Ruiz said in a statement that the bridge will open.").quote.tolist() == [""]
+    rows = find("A lawyer for Mr. Okafor confirmed that the appeal was filed.")
+    assert rows.source.tolist() == ["lawyer for Mr. Okafor"]
+    assert find("A spokesman for the mayor said the road would open.").source.tolist() == ["spokesman for the mayor"]

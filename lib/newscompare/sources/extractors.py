@@ -362,9 +362,15 @@ def cue_verbs(ctx: SentenceContext) -> list[Candidate]:
         rel = relative_subject(ctx.toks, i)
         mention = (ctx.toks[rel].start, ctx.toks[rel].end) if rel is not None and rel >= span[1] else (
             ctx.toks[span[0]].start, ctx.toks[span[1] - 1].end)
-        out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if kind in ("direct", "partial") else "",
+        out.append(Candidate(ctx.phrase(*span), kind, m.group(0), quoted_words if _quoting(kind, cue_kind) else "",
                              cs, ce, mention, (cs, ce)))
     return out
+
+
+def _quoting(kind: str, cue_kind: str) -> bool:
+    """Does the row carry the sentence's quoted words: a direct or partial quote, or a statement a cue
+    verb reports ("..., Smith said in a statement"), whose quoted words are its words?"""
+    return kind in ("direct", "partial") or (kind == "statement" and cue_kind != "statement")
 
 
 def _standalone(text: str, q, sent: Sentence) -> bool:

@@ -260,10 +260,19 @@ def _outer_speaker(toks, a: int, b: int, slex: SourceLexicon) -> tuple[int, int]
     if outer is None and a >= 3 and toks[a - 1].tag in ("IN", "TO") and toks[a - 2].tag == "VBG":
         outer = np_left(toks, a - 2, slex)
     close_to = a >= 3 and toks[a - 1].word in {"to", "with"} and toks[a - 2].word in {"close", "familiar", "near"}
-    if outer is None and close_to:
-        outer = np_left(toks, a - 2, slex)
+    speaker_end = a - 2 if close_to else _speaks_for(toks, a, slex)
+    if outer is None and speaker_end is not None:
+        outer = np_left(toks, speaker_end, slex)
         return (outer[0], b) if outer is not None else None
     return outer
+
+
+def _speaks_for(toks, a: int, slex: SourceLexicon) -> int | None:
+    """Where the speaker ends in "a lawyer for Mr. Grimm said" (the lawyer speaks, for Grimm): the
+    token "for" after a noun of a speaker, before the name opening at ``a`` ("Mr", "." and "Grimm" are
+    three tokens); None when the name follows no such "for"."""
+    f = a - 2 if a >= 2 and toks[a - 1].word == "." and toks[a - 2].word in slex.actors.name_abbreviations else a
+    return f - 1 if f >= 2 and toks[f - 1].word == "for" and toks[f - 2].word.lower() in slex.speaker_nouns else None
 
 
 def np_right(toks, i: int, abbreviations: frozenset) -> tuple[int, int] | None:
