@@ -262,19 +262,12 @@ class Earlier(list):
     def __init__(self, items=()):
         super().__init__(items)
         self._fit: dict[str, tuple[int, set]] = {}  # role -> (pairs read so far, the actors it fits)
-        self._checked: dict[tuple[str, str], bool] = {}
-
-    def fits(self, role: str, context: str) -> bool:
-        key = (role, context)
-        if key not in self._checked:
-            self._checked[key] = role_fits(role, context)
-        return self._checked[key]
 
     def fitting(self, role: str) -> set:
         """The actors some pair of the list shows in ``role``."""
         read, actors = self._fit.get(role, (0, set()))
         for _, n in self[read:]:
-            if self.fits(role, n.context):
+            if role_fits(role, n.context):
                 actors.add(n.actor)
         self._fit[role] = (len(self), actors)
         return actors
@@ -313,11 +306,11 @@ def _antecedent(earlier: Earlier, here_before: list[tuple[int, Named]], sid: int
     the NEAREST_WINDOW before it."""
     everywhere = 10 ** 6
     if role.lower() in whole_article:
-        fitting_near = earlier.fitting(role) | {n.actor for _, n in here_before if earlier.fits(role, n.context)}
+        fitting_near = earlier.fitting(role) | {n.actor for _, n in here_before if role_fits(role, n.context)}
         reach = everywhere
     else:
         fitting_near = {n.actor for _, n in _back(earlier, here_before, sid, DESCRIPTION_WINDOW)
-                        if earlier.fits(role, n.context)}
+                        if role_fits(role, n.context)}
         reach = DESCRIPTION_WINDOW if fitting_near else everywhere
     fitting = fitting_near or earlier.fitting(role)
     last = next((n.actor for _, n in _back(earlier, here_before, sid, reach) if n.actor in fitting),

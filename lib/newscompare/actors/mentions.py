@@ -181,13 +181,6 @@ class _RoleFits:
         self.named, self.lex = named, lex
         self.sentences = {art: sorted(by_sentence) for art, by_sentence in named.items()}
         self.first_fit: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
-        self.checked: dict[tuple[str, str], bool] = {}
-
-    def _fits(self, role: str, context: str) -> bool:
-        key = (role, context)
-        if key not in self.checked:
-            self.checked[key] = role_fits(role, context)
-        return self.checked[key]
 
     def _first_fit(self, art: str, role: str) -> dict[str, tuple[int, int]]:
         """actor -> where a mention first shows it in ``role`` (its title or party beside the name; for
@@ -198,7 +191,7 @@ class _RoleFits:
             first: dict[str, tuple[int, int]] = {}
             for names in self.named.get(art, {}).values():
                 for at, actor, ctx in names:
-                    if (actor not in first or at < first[actor]) and self._fits(role, actor if body else ctx):
+                    if (actor not in first or at < first[actor]) and role_fits(role, actor if body else ctx):
                         first[actor] = at
             self.first_fit[key] = first
         return self.first_fit[key]

@@ -149,6 +149,7 @@ ROLE_CONTEXT = {"congressman": _HOUSE, "congresswoman": _HOUSE, "representative"
                 "republican": r"\bR-[A-Z]|\(R\b|GOP|Republican", "democrat": r"\bD-[A-Z]|\(D\b|Democrat"}
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its two strings; an article asks the same pair often
 def role_fits(role: str, context: str) -> bool:
     """Does a person's title or party, as written around their name (``context``), fit a role ("the
     senator", "the Republican")?"""
