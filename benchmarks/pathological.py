@@ -86,6 +86,10 @@ def main() -> int:
                                   "b"))
         rows.append(("1,500 + 1,500 sentences, no shared word: alignment",
                      seconds(lambda: framing.align_content([a, b])), "minutes (2.25 million pairs)"))
+        names = Path(tmp) / "names.txt"  # one sentence of 24,000 words: names joined by "and", no colon
+        names.write_text("Ann Lee met Bob Ray and " * 4000 + "\u201cwe won,\u201d she said.", encoding="utf-8")
+        rows.append(("one sentence of 8,000 names joined by 'and': analysis", seconds(lambda: nc.analyze([names])),
+                     "never ended (the name-and-colon pattern backtracked; 40 repeats over a minute)"))
         if args.large:
             large = large_cases(tmp)
     print("| input | seconds now | before its fix |\n| --- | --- | --- |")

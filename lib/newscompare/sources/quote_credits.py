@@ -21,7 +21,9 @@ SPEAKER_LABEL_RE = re.compile(r"^[\"“]?(?P<np>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z
 NAME_COLON_RE = re.compile(r"(?:^(?!(?:More\s+)?From\s)(?:[Hh]ere['’]s\s+)?|(?<=[-–—―”\"])\s+"
                            r"|(?<![\w-])(?:[Mm]ore\s+)?[Ff]rom\s+)"  # "More from Jones:", "Here's Clinton:"
                            r"(?P<np>the\s+[a-z]+|(?:the\s+)?[A-Z][\w.'’-]*"  # "From the report:", or a name
-                           r"(?:\s+(?:[A-Z][\w.'’-]*|and|of|(?!from|in|on|at|to)[a-z]+))*?"
+                           # one way to read each word (a lower-case word covers "and" and "of"): a
+                           # long sentence of names with no colon fails fast instead of backtracking
+                           r"(?:\s+(?:[A-Z][\w.'’-]*|(?!from|in|on|at|to)[a-z]+))*?"
                            r"(?:\s*\([A-Z][\w.-]{0,12}\))?)"  # "Rep. Trey Gowdy (R-S.C.):"
                            # "Clinton in December 1992:"
                            r"(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{4})?)?(?P<cue>:)\s*[“\"]")

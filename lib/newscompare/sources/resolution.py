@@ -4,6 +4,7 @@ sentence, by gender and kind, or a person the article names once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -91,10 +92,12 @@ def _acting(doc: Document, names: list[tuple[int, int, str, bool]]) -> set[str]:
     """The one-word actors named right before a verb somewhere in the article ("Melba waved"): they act."""
     out = set()
     by_id = {s.sentence: s for s in doc.sentences}
+    starts: dict[int, list[int]] = {}  # sentence -> its tokens' starts, for bisection
     for sid, end, actor, person in names:
         if person and " " not in actor and actor not in out and sid in by_id:
-            nxt = next((t for t in doc.tagged(by_id[sid]) if t.start >= end), None)
-            if nxt is not None and nxt.tag.startswith(("VB", "MD")) and not doc.text[end:nxt.start].strip():
+            toks = doc.tagged(by_id[sid])
+            k = bisect.bisect_left(starts.setdefault(sid, [t.start for t in toks]), end)
+            if k < len(toks) and toks[k].tag.startswith(("VB", "MD")) and not doc.text[end:toks[k].start].strip():
                 out.add(actor)
     return out
 
