@@ -23,7 +23,7 @@ from .capitals import (
     title_cased,
 )
 from .epithets import EPITHET_COLUMNS, epithet_words, find_epithets, with_epithets
-from .lexicon import LISTS, ActorLexicon, actor_lexicon, is_title
+from .lexicon import LISTS, ActorLexicon, actor_lexicon, is_address, is_title
 from .mentions import (
     ADJECTIVE_ENDINGS,
     DETERMINER_BEFORE,
@@ -151,6 +151,7 @@ __all__ = [
     "in_capitals",
     "is_free",
     "is_proper",
+    "is_address",
     "is_title",
     "join_given_names",
     "join_nicknames",

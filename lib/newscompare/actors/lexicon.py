@@ -172,3 +172,9 @@ def _stand_ins(rows) -> frozenset:
 def is_title(word: str, lex: ActorLexicon) -> bool:
     """A title of titles.txt, or one with a prefix ("Co-Chairwoman", "Vice-Chair")."""
     return word in lex.titles or re.sub(r"^(?:Co|Vice|Deputy|Acting|Ex)-", "", word) in lex.titles
+
+
+def is_address(word: str, lex: ActorLexicon) -> bool:
+    """A title or form of address as written before a name, with or without its full stop ("Sen.",
+    "Rep", "Mr.")."""
+    return is_title(word, lex) or is_title(word.rstrip("."), lex) or word.rstrip(".") in lex.forms_of_address

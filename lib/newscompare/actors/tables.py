@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..lexicons import Lexicons
-from .lexicon import ActorLexicon, actor_lexicon, is_title
+from .lexicon import ActorLexicon, actor_lexicon, is_address
 from .words import gazetteer
 
 ACTOR_COLUMNS = ["article", "actor", "label", "count", "only_in", "label_kind", "actor_kind"]
@@ -54,8 +54,7 @@ def actor_kinds(mentions: pd.DataFrame, lex: ActorLexicon) -> dict[str, str]:
 
 
 def _titled(label: str, lex: ActorLexicon) -> bool:
-    first = label.split()[0]
-    return is_title(first, lex) or is_title(first.rstrip("."), lex) or first.rstrip(".") in lex.forms_of_address
+    return is_address(label.split()[0], lex)
 
 
 def actor_kind(actor: str, mention_kinds: set, lex: ActorLexicon) -> str:

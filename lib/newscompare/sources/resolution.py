@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..actors import find_mentions, gazetteer, given_name, is_title
+from ..actors import find_mentions, gazetteer, given_name, is_address
 from ..segment import Document
 from .lexicon import Lex, SourceLexicon, source_lexicon
 from .records import CONTINUED, SELF, Attribution
@@ -38,13 +38,11 @@ def _is_person(actor: str, kind: str, slex: SourceLexicon) -> bool:
             and all(w[:1].isupper() or w in {"de", "van", "von", "al", "bin"} for w in words))
 
 
-def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame | None) -> list[tuple[int, int, str, bool]]:
+def _named(doc: Document, lexicons: Lex, mentions: pd.DataFrame) -> list[tuple[int, int, str, bool]]:
     """The actor mentions of the article's body outside quotations as (sentence, end, actor, is a
     person): a name inside someone's quoted words ("“No one writes songs for Hillary,” he said") is
     not who "he" is."""
     slex = source_lexicon(lexicons)
-    if mentions is None:
-        mentions = find_mentions([doc], names_across_articles=False, lexicons=lexicons)
     heading = {s.sentence for s in doc.sentences if s.heading}
     return [(sid, end, actor, _is_person(actor, kind, slex))
             for sid, end, actor, kind in zip(mentions["sentence"], mentions["end"], mentions["actor"], mentions["kind"])
@@ -84,8 +82,7 @@ def _titled_actors(mentions: pd.DataFrame, slex: SourceLexicon) -> set[str]:
     """The actors one of whose labels carries a title before the name ("Rep. Bruce Braley", "Mr. Haddad")."""
     lex = slex.actors
     return {actor for actor, label in zip(mentions["actor"], mentions["label"])
-            if any(is_title(w.rstrip("."), lex) or is_title(w, lex) or w.rstrip(".") in lex.forms_of_address
-                   for w in label.split()[:-1])}
+            if any(is_address(w, lex) for w in label.split()[:-1])}
 
 
 def _acting(doc: Document, names: list[tuple[int, int, str, bool]]) -> set[str]:
